@@ -1,0 +1,1 @@
+"""tact: technical assistance under UNTOC and its Protocols."""

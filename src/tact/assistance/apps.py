@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AssistanceConfig(AppConfig):
+    name = "tact.assistance"
+    label = "assistance"
+    verbose_name = "assistance"

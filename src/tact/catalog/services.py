@@ -1,0 +1,108 @@
+"""Loading the catalog from the data file shipped in the package."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from tact.catalog.models import Instrument, Provision, ProvisionParagraph, Theme
+from tact.core.audit import audit_log
+
+CATALOG_FILE = Path(__file__).resolve().parent / "data" / "catalog.json"
+
+
+@dataclass
+class LoadReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _upsert(report: LoadReport, model: Any, lookup: dict[str, Any], values: dict[str, Any]) -> Any:
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        report.created += 1
+        return model.objects.create(**lookup, **values)
+    changed = [k for k, v in values.items() if getattr(obj, k) != v]
+    if changed:
+        for key in changed:
+            setattr(obj, key, values[key])
+        obj.save(update_fields=changed)
+        report.updated += 1
+    else:
+        report.unchanged += 1
+    return obj
+
+
+@transaction.atomic
+def catalog_load(*, actor: Any = None, path: Path = CATALOG_FILE) -> LoadReport:
+    """Load or refresh the catalog; loading the same file twice changes nothing."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    report = LoadReport()
+    themes: dict[str, Theme] = {}
+    for order, theme in enumerate(data["themes"]):
+        themes[theme["code"]] = _upsert(
+            report, Theme, {"code": theme["code"]}, {"titles": theme["title"], "order": order}
+        )
+    for inst in data["instruments"]:
+        instrument = _upsert(
+            report,
+            Instrument,
+            {"code": inst["code"]},
+            {
+                "order": inst["order"],
+                "short_titles": inst["short_title"],
+                "titles": inst["title"],
+                "adopted_by": inst.get("adopted_by", ""),
+                "adopted_on": _date(inst.get("adopted_on")),
+                "entry_into_force": _date(inst.get("entry_into_force")),
+                "treaty_series": inst.get("treaty_series", ""),
+            },
+        )
+        for art in inst["articles"]:
+            provision = _upsert(
+                report,
+                Provision,
+                {"key": f"{inst['code']}/art_{art['number']}"},
+                {
+                    "instrument": instrument,
+                    "number": art["number"],
+                    "titles": art["title"],
+                    "text": art["text"],
+                    "category": art["category"],
+                    "obligation_summary": art.get("obligation_summary", ""),
+                    "notes": art.get("notes", ""),
+                },
+            )
+            wanted = {themes[code].pk for code in art.get("themes", [])}
+            current = set(provision.themes.values_list("pk", flat=True))
+            if wanted != current:
+                provision.themes.set(wanted)
+            for order, para in enumerate(art["paragraphs"]):
+                _upsert(
+                    report,
+                    ProvisionParagraph,
+                    {"key": para["id"]},
+                    {
+                        "provision": provision,
+                        "number": para["number"],
+                        "order": order,
+                        "text": para["text"],
+                        "obligation": para["obligation"],
+                    },
+                )
+    if report.created or report.updated:
+        audit_log(actor=actor, action="catalog.load", changes={"report": [None, str(report)]})
+    return report

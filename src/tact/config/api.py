@@ -1,0 +1,71 @@
+"""The one NinjaAPI of version 1; each domain adds its router."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as NinjaValidationError
+
+
+api = NinjaAPI(
+    title="tact API",
+    version="1.0.0",
+    description=(
+        "Technical assistance under the UN Convention against Transnational Organized Crime "
+        "and its Protocols. Authenticate with `Authorization: Bearer <token>` (create a token "
+        "on your profile page) or a browser session. Lists are paginated: `page`, `page_size`."
+    ),
+    urls_namespace="api-v1",
+    docs_url="/docs",
+)
+
+
+def _error(request: HttpRequest, status: int, code: str, detail: object) -> HttpResponse:
+    return api.create_response(request, {"code": code, "detail": detail}, status=status)
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return _error(request, 404, "not_found", str(exc) or "Not found.")
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return _error(request, 403, "forbidden", str(exc) or "Forbidden.")
+
+
+@api.exception_handler(ValidationError)
+def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    return _error(request, 400, "invalid", exc.messages)
+
+
+@api.exception_handler(NinjaValidationError)
+def invalid_request(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    return _error(request, 422, "invalid_request", exc.errors)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return _error(request, 401, "unauthenticated", "Authentication required.")
+
+
+# Each domain app with an `api.py` contributes `router`; the list is explicit so that the
+# order of the OpenAPI document is stable.
+DOMAIN_APIS = (
+    "tact.catalog.api",
+    "tact.directory.api",
+    "tact.accounts.api",
+    "tact.core.api_search",
+    "tact.resolutions.api",
+    "tact.legislation.api",
+    "tact.assistance.api",
+    "tact.evaluation.api",
+)
+for module_name in DOMAIN_APIS:
+    if importlib.util.find_spec(module_name) is not None:
+        api.add_router("/", importlib.import_module(module_name).router)

@@ -1,0 +1,226 @@
+"""Who sees and who edits what: the one place where access rules live.
+
+Rules (fail closed: anything not granted here is denied):
+
+============  ==================================  =====================================
+record        who may see it                      who may edit it
+============  ==================================  =====================================
+public        everyone, anonymous included        secretariat; members of the owner
+restricted    secretariat, evaluators, members    secretariat; members of the owner
+              of the owner state/organisation     (focal points, donors); its author
+confidential  secretariat, members of the owner   secretariat; members of the owner
+============  ==================================  =====================================
+
+"Members of the owner" are focal points bound to the owner state and donors bound to the
+owner organisation. Readers (logged in, no scope) see what the public sees. Views, API
+handlers and search call these functions; selectors apply `visible_q` to querysets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from tact.core.models import Classification
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from tact.accounts.models import User
+
+M = TypeVar("M", bound=models.Model)
+
+
+class Role(models.TextChoices):
+    SECRETARIAT = "secretariat", _("Secretariat")
+    FOCAL_POINT = "focal_point", _("State focal point")
+    DONOR = "donor", _("Donor")
+    EVALUATOR = "evaluator", _("Evaluator")
+    READER = "reader", _("Reader")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What an actor is: role plus the states and organisations it acts for."""
+
+    authenticated: bool
+    role: str | None
+    state_ids: frozenset[int] = field(default_factory=frozenset)
+    organisation_ids: frozenset[int] = field(default_factory=frozenset)
+    user_id: int | None = None
+
+    @property
+    def is_secretariat(self) -> bool:
+        return self.role == Role.SECRETARIAT
+
+    @property
+    def can_write_anything(self) -> bool:
+        return self.authenticated and self.role in {
+            Role.SECRETARIAT,
+            Role.FOCAL_POINT,
+            Role.DONOR,
+            Role.EVALUATOR,
+        }
+
+
+ANONYMOUS = Scope(authenticated=False, role=None)
+SYSTEM_SCOPE = Scope(authenticated=True, role=Role.SECRETARIAT)
+
+
+class SystemActor:
+    """The actor of command-line and background jobs run by an operator: secretariat rights,
+    audited as 'system'."""
+
+    is_authenticated = True
+    is_superuser = True
+    pk = None
+
+    def get_username(self) -> str:
+        return "system"
+
+    def __str__(self) -> str:
+        return "system"
+
+
+SYSTEM = SystemActor()
+
+
+def scope_of(user: User | AnonymousUser | SystemActor | None) -> Scope:
+    """The actor's scope, cached on the user object for the request."""
+    if isinstance(user, SystemActor):
+        return SYSTEM_SCOPE
+    if user is None or not user.is_authenticated:
+        return ANONYMOUS
+    cached: Scope | None = getattr(user, "_tact_scope", None)
+    if cached is not None:
+        return cached
+    role = Role.SECRETARIAT.value if user.is_superuser else user.role
+    state_ids = frozenset(user.state_memberships.values_list("state_id", flat=True))
+    organisation_ids = frozenset([user.organisation_id]) if user.organisation_id else frozenset()
+    scope = Scope(
+        authenticated=True,
+        role=role,
+        state_ids=state_ids,
+        organisation_ids=organisation_ids,
+        user_id=user.pk,
+    )
+    user._tact_scope = scope  # type: ignore[union-attr]
+    return scope
+
+
+def _member_q(scope: Scope, prefix: str) -> Q:
+    q = Q(pk__in=[])
+    if scope.role == Role.FOCAL_POINT and scope.state_ids:
+        q |= Q(**{f"{prefix}owner_state_id__in": scope.state_ids})
+    if scope.role == Role.DONOR and scope.organisation_ids:
+        q |= Q(**{f"{prefix}owner_organisation_id__in": scope.organisation_ids})
+    return q
+
+
+def visible_q(user: Any, *, prefix: str = "") -> Q:
+    """A filter selecting the classified records `user` may see (prefix for related lookups)."""
+    scope = scope_of(user)
+    public = Q(**{f"{prefix}classification": Classification.PUBLIC})
+    if not scope.authenticated:
+        return public
+    if scope.is_secretariat:
+        return Q()
+    mine = Q(**{f"{prefix}created_by_id": scope.user_id})
+    q = public | mine | _member_q(scope, prefix)
+    if scope.role == Role.EVALUATOR:
+        q |= Q(**{f"{prefix}classification": Classification.RESTRICTED})
+    return q
+
+
+def visible(user: Any, queryset: models.QuerySet[M]) -> models.QuerySet[M]:
+    return queryset.filter(visible_q(user))
+
+
+def _is_member(scope: Scope, obj: Any) -> bool:
+    if scope.role == Role.FOCAL_POINT and getattr(obj, "owner_state_id", None) in scope.state_ids:
+        return True
+    return (
+        scope.role == Role.DONOR
+        and getattr(obj, "owner_organisation_id", None) in scope.organisation_ids
+    )
+
+
+def can_view(user: Any, obj: Any) -> bool:
+    scope = scope_of(user)
+    classification = getattr(obj, "classification", Classification.PUBLIC)
+    if classification == Classification.PUBLIC:
+        return True
+    if not scope.authenticated:
+        return False
+    if scope.is_secretariat or _is_member(scope, obj):
+        return True
+    if scope.user_id is not None and getattr(obj, "created_by_id", None) == scope.user_id:
+        return True
+    return scope.role == Role.EVALUATOR and classification == Classification.RESTRICTED
+
+
+def can_edit(user: Any, obj: Any) -> bool:
+    scope = scope_of(user)
+    if not scope.can_write_anything:
+        return False
+    if scope.is_secretariat or _is_member(scope, obj):
+        return True
+    return scope.user_id is not None and getattr(obj, "created_by_id", None) == scope.user_id
+
+
+def can_create_for(
+    user: Any, *, owner_state_id: int | None = None, owner_organisation_id: int | None = None
+) -> bool:
+    """May `user` create a record owned by this state and/or organisation?
+
+    Focal points create for their own states, donors for their own organisation, evaluators
+    only records without an owner (they own them as author); the secretariat creates anything.
+    """
+    scope = scope_of(user)
+    if not scope.can_write_anything:
+        return False
+    if scope.is_secretariat:
+        return True
+    if scope.role == Role.FOCAL_POINT:
+        return owner_state_id is not None and owner_state_id in scope.state_ids
+    if scope.role == Role.DONOR:
+        return owner_organisation_id is not None and owner_organisation_id in scope.organisation_ids
+    return owner_state_id is None and owner_organisation_id is None
+
+
+def require_secretariat(user: Any) -> None:
+    if not scope_of(user).is_secretariat:
+        raise PermissionDenied(_("Only the secretariat may do this."))
+
+
+def require_edit(user: Any, obj: Any) -> None:
+    if not can_edit(user, obj):
+        raise PermissionDenied(_("You may not change this record."))
+
+
+def require_writer(user: Any) -> None:
+    if not scope_of(user).can_write_anything:
+        raise PermissionDenied(_("Your role may not change records."))
+
+
+def get_visible_or_404(user: Any, queryset: models.QuerySet[M], **lookup: Any) -> M:
+    """Fetch one record the user may see; 'missing' and 'forbidden' look the same (404)."""
+    model = queryset.model
+    if issubclass(model, _classified_base()):
+        queryset = queryset.filter(visible_q(user))
+    try:
+        return queryset.get(**lookup)
+    except model.DoesNotExist as exc:
+        raise Http404(_("No such record.")) from exc
+
+
+def _classified_base() -> type[models.Model]:
+    from tact.core.models import ClassifiedModel
+
+    return ClassifiedModel

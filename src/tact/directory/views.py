@@ -1,0 +1,175 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from tact.core import access
+from tact.core.exports import xlsx_response
+from tact.core.pagination import paginate, querystring_without_page
+from tact.directory import selectors, services
+from tact.directory.forms import ContactForm, PartyStatusImportForm
+from tact.directory.models import Organisation, State
+
+
+@login_not_required
+def state_list(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "").strip()
+    region = request.GET.get("region", "")
+    states = selectors.state_list(q=q or None, region=region or None)
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response(
+            "states.xlsx",
+            [_("ISO3"), _("M49"), _("Name"), _("Region"), _("Sub-region"), _("UN status")],
+            (
+                [s.iso3, s.m49, s.display_name, s.region, s.subregion, s.get_un_status_display()]
+                for s in states
+            ),
+            title="states",
+        )
+    page = paginate(request, states)
+    template = "directory/state_list.html"
+    if request.headers.get("HX-Request"):
+        template += "#rows"
+    return TemplateResponse(
+        request,
+        template,
+        {
+            "page": page,
+            "q": q,
+            "region": region,
+            "regions": selectors.region_list(),
+            "querystring": querystring_without_page(request),
+        },
+    )
+
+
+@login_not_required
+def state_detail(request: HttpRequest, iso3: str) -> HttpResponse:
+    try:
+        state = selectors.state_get(iso3)
+    except State.DoesNotExist as exc:
+        raise Http404 from exc
+    return TemplateResponse(
+        request,
+        "directory/state_detail.html",
+        {
+            "state": state,
+            "party_rows": selectors.party_status_rows(state),
+            "organisations": selectors.organisation_list(state=state.iso3),
+            "contacts": selectors.contact_list(actor=request.user, state=state.iso3),
+            "can_add_contact": access.can_create_for(request.user, owner_state_id=state.pk),
+        },
+    )
+
+
+@login_not_required
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "").strip()
+    kind = request.GET.get("kind", "")
+    organisations = selectors.organisation_list(q=q or None, kind=kind or None)
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response(
+            "organisations.xlsx",
+            [_("Name"), _("Acronym"), _("Kind"), _("Agency type"), _("State"), _("IATI id")],
+            (
+                [
+                    o.name,
+                    o.acronym,
+                    o.get_kind_display(),
+                    o.get_agency_type_display(),
+                    o.state or "",
+                    o.iati_ref,
+                ]
+                for o in organisations
+            ),
+            title="organisations",
+        )
+    return TemplateResponse(
+        request,
+        "directory/organisation_list.html",
+        {
+            "page": paginate(request, organisations),
+            "q": q,
+            "kind": kind,
+            "kinds": Organisation.Kind.choices,
+            "querystring": querystring_without_page(request),
+        },
+    )
+
+
+@login_not_required
+def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_object_or_404(Organisation.objects.select_related("state"), pk=pk)
+    return TemplateResponse(
+        request,
+        "directory/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "contacts": selectors.contact_list(actor=request.user, organisation_id=pk),
+        },
+    )
+
+
+def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = selectors.contact_get(actor=request.user, contact_id=pk)
+    return TemplateResponse(
+        request,
+        "directory/contact_detail.html",
+        {"contact": contact, "can_edit": access.can_edit(request.user, contact)},
+    )
+
+
+def contact_create(request: HttpRequest, iso3: str) -> HttpResponse:
+    state = get_object_or_404(State, iso3=iso3.upper())
+    if not access.can_create_for(request.user, owner_state_id=state.pk):
+        raise PermissionDenied
+    form = ContactForm(request.POST or None, state_id=state.pk)
+    if request.method == "POST" and form.is_valid():
+        contact = services.contact_create(actor=request.user, state=state, **form.cleaned_data)
+        messages.success(request, _("Contact saved."))
+        return redirect(contact.get_absolute_url())
+    return TemplateResponse(
+        request, "directory/contact_form.html", {"form": form, "state": state, "contact": None}
+    )
+
+
+def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = selectors.contact_get(actor=request.user, contact_id=pk)
+    if not access.can_edit(request.user, contact):
+        raise PermissionDenied
+    form = ContactForm(request.POST or None, instance=contact, state_id=contact.state_id)
+    if request.method == "POST" and form.is_valid():
+        services.contact_update(actor=request.user, contact=contact, **form.cleaned_data)
+        messages.success(request, _("Contact saved."))
+        return redirect(contact.get_absolute_url())
+    return TemplateResponse(
+        request,
+        "directory/contact_form.html",
+        {"form": form, "state": contact.state, "contact": contact},
+    )
+
+
+def party_status_import(request: HttpRequest) -> HttpResponse:
+    access.require_secretariat(request.user)
+    form = PartyStatusImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > settings.TACT_MAX_UPLOAD_BYTES:
+            form.add_error("file", _("The file is too large."))
+        else:
+            try:
+                report = services.party_status_import_csv(
+                    actor=request.user, data=upload.read(), strict=form.cleaned_data["strict"]
+                )
+            except ValidationError as exc:
+                form.add_error("file", exc)
+    return TemplateResponse(
+        request, "directory/party_status_import.html", {"form": form, "report": report}
+    )
