@@ -1,6 +1,5 @@
 """The one NinjaAPI of version 1; each domain adds its router."""
 
-from __future__ import annotations
 
 import importlib
 import importlib.util

@@ -1,6 +1,5 @@
 """API plumbing shared by every router: authentication, errors, pagination."""
 
-from __future__ import annotations
 
 from typing import Any
 

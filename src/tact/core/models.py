@@ -98,4 +98,10 @@ class AuditEntry(models.Model):
 
     @property
     def changed_fields(self) -> list[tuple[str, Any, Any]]:
-        return [(name, pair[0], pair[1]) for name, pair in sorted(self.changes.items())]
+        rows: list[tuple[str, Any, Any]] = []
+        for name, value in sorted(self.changes.items()):
+            if isinstance(value, list) and len(value) == 2:
+                rows.append((name, value[0], value[1]))
+            else:
+                rows.append((name, None, value))
+        return rows

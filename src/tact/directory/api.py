@@ -1,11 +1,9 @@
-from __future__ import annotations
-
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from tact.core import access
@@ -151,7 +149,7 @@ def get_contact(request: HttpRequest, contact_id: int) -> Contact:
 
 
 @router.post("/contacts", response={201: ContactOut}, auth=LOGIN_AUTH)
-def create_contact(request: HttpRequest, payload: ContactIn) -> tuple[int, Contact]:
+def create_contact(request: HttpRequest, payload: ContactIn) -> Status:
     state = get_object_or_404(State, iso3=payload.state.upper())
     if not access.can_create_for(actor(request), owner_state_id=state.pk):
         raise PermissionDenied("You may not add contacts for this state.")
@@ -163,4 +161,4 @@ def create_contact(request: HttpRequest, payload: ContactIn) -> tuple[int, Conta
     contact = services.contact_create(
         actor=actor(request), state=state, organisation=organisation, **values
     )
-    return 201, contact
+    return Status(201, contact)

@@ -222,7 +222,7 @@ def organisation_create(*, actor: Any, **values: Any) -> Organisation:
     org = Organisation(**values)
     org.full_clean()
     org.save()
-    audit_log(actor=actor, action="organisation.create", target=org, changes=snapshot(org))
+    audit_log(actor=actor, action="organisation.create", target=org, changes=diff({}, snapshot(org)))
     return org
 
 
@@ -242,7 +242,7 @@ def contact_create(*, actor: Any, **values: Any) -> Contact:
     contact = Contact(created_by=author, **values)
     contact.full_clean()
     contact.save()
-    audit_log(actor=actor, action="contact.create", target=contact, changes=snapshot(contact))
+    audit_log(actor=actor, action="contact.create", target=contact, changes=diff({}, snapshot(contact)))
     return contact
 
 

@@ -1,0 +1,47 @@
+# The two commands a newcomer runs: `make demo` and `make test`. Only Python 3.11 is needed.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export TACT_DATA_DIR ?= $(CURDIR)/var
+
+.PHONY: install demo test test-postgres lint bench clean messages openapi
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found); set PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)  ## the .venv with .venv/bin/tact
+
+demo: install  ## migrate, load the catalog, states and demo data, serve http://127.0.0.1:8000
+	TACT_DEBUG=1 $(BIN)/tact demo 127.0.0.1:8000
+
+test: install  ## the whole suite (SQLite); browser tests run when /usr/bin/chromium exists
+	$(BIN)/python -m pytest
+
+test-postgres: install  ## the whole suite against PostgreSQL (TACT_DATABASE_URL)
+	TACT_DATABASE_URL=$${TACT_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/tact} $(BIN)/python -m pytest
+
+lint: install  ## ruff, mypy and the import-linter layer contracts
+	$(BIN)/ruff check src tests bench scripts conftest.py
+	$(BIN)/ruff format --check src tests bench scripts conftest.py
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+bench: install  ## benchmarks print their figures (not timed tests)
+	@for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+messages: install  ## refresh the translation catalogs after changing strings
+	cd src/tact && ../../$(BIN)/tact makemessages -l ru -l fr -l es -l ar -l zh_Hans --no-obsolete --ignore='tests/*' -v0
+	$(BIN)/python scripts/compile_messages.py
+
+openapi: install  ## regenerate the committed OpenAPI schema
+	$(BIN)/tact export_openapi_schema --api tact.config.api.api --indent 1 --sorted > docs/openapi.json
+
+clean:
+	rm -rf $(VENV) var

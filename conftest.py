@@ -1,0 +1,103 @@
+"""Test-wide fixtures: personas (one per role) and loaded reference data.
+
+Personas follow the healthchecks/Zulip habit of named people:
+  secretariat       - UNODC secretariat officer, sees and edits everything
+  focal_kenya       - focal point bound to Kenya
+  focal_mexico      - focal point bound to Mexico (must never see Kenya's confidential records)
+  donor_nl          - donor bound to the Netherlands MFA
+  evaluator         - evaluator
+  reader            - logged-in reader without scope
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("TACT_TESTING", "1")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+    """Load the catalog and the states once per test database (reference data)."""
+    from tact.catalog.services import catalog_load
+    from tact.directory.services import states_load
+
+    with django_db_blocker.unblock():
+        catalog_load()
+        states_load()
+
+
+@pytest.fixture
+def kenya(db: Any) -> Any:
+    from tact.directory.models import State
+
+    return State.objects.get(iso3="KEN")
+
+
+@pytest.fixture
+def mexico(db: Any) -> Any:
+    from tact.directory.models import State
+
+    return State.objects.get(iso3="MEX")
+
+
+@pytest.fixture
+def donor_org(db: Any) -> Any:
+    from tact.directory.models import Organisation
+
+    org, _ = Organisation.objects.get_or_create(
+        name="Ministry of Foreign Affairs of the Netherlands",
+        defaults={"acronym": "NL-MFA", "kind": "donor_government", "iati_ref": "XM-DAC-7"},
+    )
+    return org
+
+
+def _make_user(username: str, role: str, **extra: Any) -> Any:
+    from tact.accounts.services import user_create
+
+    return user_create(actor=None, username=username, password="pw-for-tests-1", role=role, **extra)
+
+
+@pytest.fixture
+def secretariat(db: Any) -> Any:
+    return _make_user("secretariat", "secretariat")
+
+
+@pytest.fixture
+def focal_kenya(kenya: Any) -> Any:
+    return _make_user("focal_kenya", "focal_point", state_ids=[kenya.pk])
+
+
+@pytest.fixture
+def focal_mexico(mexico: Any) -> Any:
+    return _make_user("focal_mexico", "focal_point", state_ids=[mexico.pk])
+
+
+@pytest.fixture
+def donor_nl(donor_org: Any) -> Any:
+    return _make_user("donor_nl", "donor", organisation_id=donor_org.pk)
+
+
+@pytest.fixture
+def evaluator(db: Any) -> Any:
+    return _make_user("evaluator", "evaluator")
+
+
+@pytest.fixture
+def reader(db: Any) -> Any:
+    return _make_user("reader", "reader")
+
+
+@pytest.fixture
+def token_for() -> Any:
+    """Create an API token for a user; returns the Authorization header dict for the client."""
+    from tact.accounts.services import token_create
+
+    def make(user: Any) -> dict[str, str]:
+        _token, key = token_create(actor=user, user=user, name="test")
+        return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+
+    return make

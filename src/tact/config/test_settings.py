@@ -1,0 +1,18 @@
+"""Settings for the test suite: the production settings with fast, local overrides."""
+
+import os
+
+os.environ.setdefault("TACT_SECRET_KEY", "test-secret-key-not-for-production-use-0123456789abcdef")
+os.environ["TACT_TESTING"] = "1"
+os.environ.setdefault("TACT_DATA_DIR", os.path.join(os.getcwd(), "var", "test"))
+
+from tact.config.settings import *  # noqa: E402,F403
+from tact.config.settings import STORAGES, TASKS  # noqa: E402
+
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
+TASKS["default"] = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
