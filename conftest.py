@@ -101,3 +101,41 @@ def token_for() -> Any:
         return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
     return make
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture
+def browser_page(live_server: Any, transactional_db: Any) -> Any:
+    """A Playwright page in Debian's headless Chromium against the live test server.
+
+    Skipped (with the reason printed) where /usr/bin/chromium is missing: tact never
+    downloads a browser. Use `live_server.url` for addresses.
+    """
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("browser tests need Debian's chromium at /usr/bin/chromium")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop; Django's ORM calls in the test are still sync.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            yield page
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def reference_data(transactional_db: Any) -> None:
+    """Catalog and states for tests that flush the database (live server, transactions)."""
+    from tact.catalog.services import catalog_load
+    from tact.directory.services import states_load
+
+    catalog_load()
+    states_load()
