@@ -70,8 +70,7 @@ def main() -> None:
                 "formal_name_en": row.get("English Formal") or "",
                 "region": (row.get("Region Code") or "").zfill(3) or None,
                 "subregion": (row.get("Sub-region Code") or "").zfill(3) or None,
-                "intermediate_region": (row.get("Intermediate Region Code") or "").zfill(3)
-                or None,
+                "intermediate_region": (row.get("Intermediate Region Code") or "").zfill(3) or None,
                 "latitude": row.get("Latitude"),
                 "longitude": row.get("Longitude"),
                 "currency": row.get("Currency") or "",

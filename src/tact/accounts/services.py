@@ -16,7 +16,7 @@ from tact.accounts.models import ApiToken, StateMembership, User
 from tact.core.access import Role
 from tact.core.audit import audit_log
 
-TOKEN_PREFIX = "tact_"
+TOKEN_PREFIX = "tact_"  # noqa: S105 (a public prefix, not a secret)
 
 
 def _hash(key: str) -> str:

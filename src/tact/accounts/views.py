@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -12,9 +13,15 @@ from tact.accounts.forms import TokenCreateForm
 from tact.accounts.models import ApiToken, User
 
 
+def _user(request: HttpRequest) -> User:
+    """The logged-in user (the middleware guarantees one on these pages)."""
+    if not isinstance(request.user, User):
+        raise PermissionDenied
+    return request.user
+
+
 def profile(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    assert isinstance(user, User)
+    user = _user(request)
     new_key = request.session.pop("new_token_key", None)
     return TemplateResponse(
         request,
@@ -30,8 +37,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def token_create(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    assert isinstance(user, User)
+    user = _user(request)
     form = TokenCreateForm(request.POST)
     if form.is_valid():
         _token, key = services.token_create(actor=user, user=user, name=form.cleaned_data["name"])

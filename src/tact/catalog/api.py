@@ -91,9 +91,7 @@ def list_provisions(
     q: str | None = None,
 ) -> object:
     """Articles, filtered by instrument, theme, or the obligation level of any paragraph."""
-    return selectors.provision_list(
-        instrument=instrument, theme=theme, obligation=obligation, q=q
-    )
+    return selectors.provision_list(instrument=instrument, theme=theme, obligation=obligation, q=q)
 
 
 @router.get("/provisions/{instrument}/{number}", response=ProvisionOut)

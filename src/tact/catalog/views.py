@@ -26,9 +26,7 @@ def instrument_detail(request: HttpRequest, code: str) -> HttpResponse:
     theme = request.GET.get("theme") or None
     obligation = request.GET.get("obligation") or None
     q = request.GET.get("q") or None
-    provisions = selectors.provision_list(
-        instrument=code, theme=theme, obligation=obligation, q=q
-    )
+    provisions = selectors.provision_list(instrument=code, theme=theme, obligation=obligation, q=q)
     if request.GET.get("format") == "xlsx":
         return xlsx_response(
             f"{code}-provisions.xlsx",

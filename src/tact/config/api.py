@@ -1,6 +1,5 @@
 """The one NinjaAPI of version 1; each domain adds its router."""
 
-
 import importlib
 import importlib.util
 
@@ -9,7 +8,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
-
 
 api = NinjaAPI(
     title="tact API",

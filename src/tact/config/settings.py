@@ -36,7 +36,7 @@ DEBUG = env_bool("TACT_DEBUG", False)
 DATA_DIR = Path(os.environ.get("TACT_DATA_DIR", Path.cwd() / "var")).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
-_DEV_SECRET = "dev-insecure-secret-key-change-me-in-production-0123456789abcdefghijklmnop"
+_DEV_SECRET = "dev-insecure-secret-key-change-me-in-production-0123456789abcdefghijklmnop"  # noqa: S105 (debug only)
 SECRET_KEY = env_secret("TACT_SECRET_KEY", _DEV_SECRET if DEBUG else "")
 if not SECRET_KEY:
     # Outside debug a key is required; fall back to one kept in the data directory so a
@@ -117,7 +117,7 @@ TEMPLATES = [
 def _database() -> dict[str, Any]:
     url = os.environ.get("TACT_DATABASE_URL", "")
     if url:
-        config: dict[str, Any] = dj_database_url.parse(url, conn_max_age=60)
+        config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
     else:
         config = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(DATA_DIR / "tact.sqlite3")}
     if config["ENGINE"] == "django.db.backends.sqlite3":

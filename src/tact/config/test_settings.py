@@ -6,8 +6,8 @@ os.environ.setdefault("TACT_SECRET_KEY", "test-secret-key-not-for-production-use
 os.environ["TACT_TESTING"] = "1"
 os.environ.setdefault("TACT_DATA_DIR", os.path.join(os.getcwd(), "var", "test"))
 
-from tact.config.settings import *  # noqa: E402,F403
-from tact.config.settings import STORAGES, TASKS  # noqa: E402
+from tact.config.settings import *  # noqa: F403
+from tact.config.settings import STORAGES, TASKS
 
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False

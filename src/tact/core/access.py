@@ -110,7 +110,7 @@ def scope_of(user: User | AnonymousUser | SystemActor | None) -> Scope:
         organisation_ids=organisation_ids,
         user_id=user.pk,
     )
-    user._tact_scope = scope  # type: ignore[union-attr]
+    setattr(user, "_tact_scope", scope)  # noqa: B010 (cache on the request's user)
     return scope
 
 
@@ -216,7 +216,7 @@ def get_visible_or_404(user: Any, queryset: models.QuerySet[M], **lookup: Any) -
         queryset = queryset.filter(visible_q(user))
     try:
         return queryset.get(**lookup)
-    except model.DoesNotExist as exc:
+    except model.DoesNotExist as exc:  # type: ignore[attr-defined]
         raise Http404(_("No such record.")) from exc
 
 

@@ -1,6 +1,5 @@
 """API plumbing shared by every router: authentication, errors, pagination."""
 
-
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser

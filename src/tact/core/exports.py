@@ -26,8 +26,7 @@ def xlsx_bytes(
     headers: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str = "tact"
 ) -> bytes:
     workbook = Workbook(write_only=False)
-    sheet = workbook.active
-    assert sheet is not None
+    sheet = workbook.active or workbook.create_sheet()
     sheet.title = title[:31]
     sheet.append([str(h) for h in headers])
     for cell in sheet[1]:

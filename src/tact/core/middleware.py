@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.middleware import LoginRequiredMiddleware
-from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
+from django.http import HttpRequest, HttpResponseForbidden
+from django.http.response import HttpResponseBase
 
 
 class LoginRequiredUnlessPublicMiddleware(LoginRequiredMiddleware):
@@ -22,12 +23,14 @@ class LoginRequiredUnlessPublicMiddleware(LoginRequiredMiddleware):
         view_func: Any,
         view_args: Any,
         view_kwargs: Any,
-    ) -> HttpResponse | None:
+    ) -> HttpResponseBase | None:
         if request.path.startswith("/api/"):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
 
-    def handle_no_permission(self, request: HttpRequest, view_func: Any) -> HttpResponse:
+    def handle_no_permission(  # type: ignore[override]
+        self, request: HttpRequest, view_func: Any
+    ) -> HttpResponseBase:
         if request.headers.get("HX-Request"):
             return HttpResponseForbidden("session expired")
         return super().handle_no_permission(request, view_func)

@@ -48,8 +48,8 @@ def area(request: HttpRequest, slug: str) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     hits = search_all(request.user, query) if query else []
-    template = "core/search.html#results" if request.headers.get("HX-Request") else (
-        "core/search.html"
+    template = (
+        "core/search.html#results" if request.headers.get("HX-Request") else ("core/search.html")
     )
     return TemplateResponse(request, template, {"query": query, "hits": hits})
 

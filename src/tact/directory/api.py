@@ -149,15 +149,13 @@ def get_contact(request: HttpRequest, contact_id: int) -> Contact:
 
 
 @router.post("/contacts", response={201: ContactOut}, auth=LOGIN_AUTH)
-def create_contact(request: HttpRequest, payload: ContactIn) -> Status:
+def create_contact(request: HttpRequest, payload: ContactIn) -> Status[Contact]:
     state = get_object_or_404(State, iso3=payload.state.upper())
     if not access.can_create_for(actor(request), owner_state_id=state.pk):
         raise PermissionDenied("You may not add contacts for this state.")
     values = payload.dict(exclude={"state"})
     organisation_id = values.pop("organisation_id")
-    organisation = (
-        get_object_or_404(Organisation, pk=organisation_id) if organisation_id else None
-    )
+    organisation = get_object_or_404(Organisation, pk=organisation_id) if organisation_id else None
     contact = services.contact_create(
         actor=actor(request), state=state, organisation=organisation, **values
     )

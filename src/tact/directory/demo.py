@@ -75,8 +75,7 @@ def load(actor: Any = None) -> str:
     states = {s.iso3: s for s in State.objects.filter(iso3__in=DEMO_STATES)}
     instruments = list(Instrument.objects.order_by("order"))
     organisations = {
-        acronym: _org(name, acronym, kind, ref, None)
-        for name, acronym, kind, ref in ORGANISATIONS
+        acronym: _org(name, acronym, kind, ref, None) for name, acronym, kind, ref in ORGANISATIONS
     }
     for iso3 in DEMO_STATES:
         state = states[iso3]
@@ -106,8 +105,9 @@ def load(actor: Any = None) -> str:
                     ][index],
                     "owner_state": state,
                     "is_demo": True,
-                    "notes": "Demo record." if index < 2 else "Confidential demo note: witness "
-                    "protection liaison.",
+                    "notes": "Demo record."
+                    if index < 2
+                    else "Confidential demo note: witness protection liaison.",
                 },
             )
         for instrument in instruments:

@@ -24,8 +24,9 @@ def search_states(user: Any, query: str, limit: int) -> list[SearchHit]:
 def search_organisations(user: Any, query: str, limit: int) -> list[SearchHit]:
     qs = Organisation.objects.filter(Q(name__icontains=query) | Q(acronym__icontains=query))
     return [
-        SearchHit("organisation", _("Organisation"), str(o), o.get_absolute_url(),
-                  o.get_kind_display())
+        SearchHit(
+            "organisation", _("Organisation"), str(o), o.get_absolute_url(), o.get_kind_display()
+        )
         for o in qs[:limit]
     ]
 

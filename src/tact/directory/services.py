@@ -26,9 +26,9 @@ STATES_FILE = Path(__file__).resolve().parent / "data" / "states.json"
 def states_load(*, actor: Any = None, path: Path = STATES_FILE) -> tuple[int, int]:
     """Load M49 regions and states; idempotent. Returns (created, updated) state counts."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    for row in sorted(data["regions"], key=lambda r: ["region", "subregion", "intermediate"].index(
-        r["level"]
-    )):
+    for row in sorted(
+        data["regions"], key=lambda r: ["region", "subregion", "intermediate"].index(r["level"])
+    ):
         parent = Region.objects.filter(m49=row["parent"]).first() if row["parent"] else None
         Region.objects.update_or_create(
             m49=row["m49"],
@@ -147,14 +147,12 @@ def party_status_import_csv(
             status = (row.get("status") or "").strip().lower()
             if status not in PartyStatus.Status.values:
                 raise ValidationError(
-                    _("line %(line)d: unknown status '%(value)s'")
-                    % {"line": line, "value": status}
+                    _("line %(line)d: unknown status '%(value)s'") % {"line": line, "value": status}
                 )
             action = (row.get("consent_action") or "").strip().lower()
             if action and action not in PartyStatus.Action.values:
                 raise ValidationError(
-                    _("line %(line)d: unknown action '%(value)s'")
-                    % {"line": line, "value": action}
+                    _("line %(line)d: unknown action '%(value)s'") % {"line": line, "value": action}
                 )
             values = {
                 "status": status,
@@ -167,8 +165,9 @@ def party_status_import_csv(
         except ValidationError as exc:
             report.rejected.append((line, "; ".join(exc.messages)))
             continue
-        _party_status_upsert(actor=actor, state=state, instrument=instrument, values=values,
-                             report=report)
+        _party_status_upsert(
+            actor=actor, state=state, instrument=instrument, values=values, report=report
+        )
     if strict and report.rejected:
         transaction.set_rollback(True)
         report.created = report.updated = report.unchanged = 0
@@ -207,8 +206,9 @@ def party_status_set(
 ) -> PartyStatus:
     access.require_secretariat(actor)
     report = ImportReport()
-    _party_status_upsert(actor=actor, state=state, instrument=instrument, values=values,
-                         report=report)
+    _party_status_upsert(
+        actor=actor, state=state, instrument=instrument, values=values, report=report
+    )
     return PartyStatus.objects.get(state=state, instrument=instrument)
 
 
@@ -222,7 +222,9 @@ def organisation_create(*, actor: Any, **values: Any) -> Organisation:
     org = Organisation(**values)
     org.full_clean()
     org.save()
-    audit_log(actor=actor, action="organisation.create", target=org, changes=diff({}, snapshot(org)))
+    audit_log(
+        actor=actor, action="organisation.create", target=org, changes=diff({}, snapshot(org))
+    )
     return org
 
 
@@ -242,7 +244,9 @@ def contact_create(*, actor: Any, **values: Any) -> Contact:
     contact = Contact(created_by=author, **values)
     contact.full_clean()
     contact.save()
-    audit_log(actor=actor, action="contact.create", target=contact, changes=diff({}, snapshot(contact)))
+    audit_log(
+        actor=actor, action="contact.create", target=contact, changes=diff({}, snapshot(contact))
+    )
     return contact
 
 
@@ -255,6 +259,9 @@ def contact_update(*, actor: Any, contact: Contact, **values: Any) -> Contact:
     contact.full_clean()
     contact.save()
     audit_log(
-        actor=actor, action="contact.update", target=contact, changes=diff(before, snapshot(contact))
+        actor=actor,
+        action="contact.update",
+        target=contact,
+        changes=diff(before, snapshot(contact)),
     )
     return contact

@@ -47,8 +47,9 @@ def test_token_authenticates_until_revoked(reader: Any) -> None:
     assert token_authenticate(key) is None
 
 
-def test_api_me_with_token_and_without(client: Client, focal_kenya: Any, token_for: Any,
-                                       kenya: Any) -> None:
+def test_api_me_with_token_and_without(
+    client: Client, focal_kenya: Any, token_for: Any, kenya: Any
+) -> None:
     data = client.get("/api/v1/me", **token_for(focal_kenya)).json()
     assert data == {
         "username": "focal_kenya",
@@ -84,5 +85,4 @@ def test_createuser_command_binds_states(kenya: Any) -> None:
 
 def test_createuser_command_reports_unknown_state() -> None:
     with pytest.raises(CommandError, match="No state matches ZZZ"):
-        call_command("createuser", "fp", "--role", "focal_point", "--state", "ZZZ",
-                     "--no-password")
+        call_command("createuser", "fp", "--role", "focal_point", "--state", "ZZZ", "--no-password")

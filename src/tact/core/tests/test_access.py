@@ -113,7 +113,10 @@ def test_focal_point_of_another_state_cannot_read_confidential_api(
 
 
 def test_focal_point_of_another_state_cannot_find_confidential_by_search(
-    client: Client, focal_mexico: Any, focal_kenya: Any, token_for: Any,
+    client: Client,
+    focal_mexico: Any,
+    focal_kenya: Any,
+    token_for: Any,
     kenya_records: dict[str, Contact],
 ) -> None:
     client.force_login(focal_mexico)
@@ -146,8 +149,9 @@ def test_history_of_a_confidential_record_is_hidden_from_other_states(
     assert response.status_code == 404
 
 
-def test_creating_for_a_state_requires_its_scope(kenya: Any, mexico: Any, focal_kenya: Any,
-                                                 donor_nl: Any, evaluator: Any) -> None:
+def test_creating_for_a_state_requires_its_scope(
+    kenya: Any, mexico: Any, focal_kenya: Any, donor_nl: Any, evaluator: Any
+) -> None:
     assert access.can_create_for(focal_kenya, owner_state_id=kenya.pk)
     assert not access.can_create_for(focal_kenya, owner_state_id=mexico.pk)
     assert not access.can_create_for(donor_nl, owner_state_id=kenya.pk)

@@ -33,8 +33,9 @@ def test_history_page_lists_changes(client: Client, kenya: Any, focal_kenya: Any
     assert "Prosecutor" in page
 
 
-def test_rejected_change_writes_no_audit_entry(kenya: Any, focal_kenya: Any,
-                                               focal_mexico: Any) -> None:
+def test_rejected_change_writes_no_audit_entry(
+    kenya: Any, focal_kenya: Any, focal_mexico: Any
+) -> None:
     contact = services.contact_create(actor=focal_kenya, state=kenya, name="Wanjiru")
     before = AuditEntry.objects.count()
     with pytest.raises(Exception, match="may not"):

@@ -83,7 +83,9 @@ def test_api_write_needs_authentication(client: Client) -> None:
 
 def test_api_validation_error_body(client: Client, focal_kenya: Any, token_for: Any) -> None:
     response = client.post(
-        "/api/v1/contacts", {"state": "KEN"}, content_type="application/json",
+        "/api/v1/contacts",
+        {"state": "KEN"},
+        content_type="application/json",
         **token_for(focal_kenya),
     )
     assert response.status_code == 422

@@ -20,7 +20,11 @@ def test_api_lists_all_member_and_observer_states_with_m49_regions(client: Clien
     assert {s["iso3"] for s in data["items"] if s["un_status"] == "observer"} == {"VAT", "PSE"}
     assert all(s["region"] and s["subregion"] for s in data["items"])
     kenya = next(s for s in data["items"] if s["iso3"] == "KEN")
-    assert (kenya["m49"], kenya["region"]["m49"], kenya["subregion"]["m49"]) == ("404", "002", "202")
+    assert (kenya["m49"], kenya["region"]["m49"], kenya["subregion"]["m49"]) == (
+        "404",
+        "002",
+        "202",
+    )
     assert kenya["names"]["ru"] == "Кения"
 
 

@@ -29,9 +29,7 @@ class Command(BaseCommand):
         try:
             state_ids = [state_lookup(code).pk for code in options["state"]]
             organisation_id = (
-                organisation_lookup(options["organisation"]).pk
-                if options["organisation"]
-                else None
+                organisation_lookup(options["organisation"]).pk if options["organisation"] else None
             )
         except LookupError as exc:
             raise CommandError(str(exc)) from exc

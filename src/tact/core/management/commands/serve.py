@@ -23,7 +23,7 @@ class Command(BaseCommand):
         backend = settings.TASKS["default"]["BACKEND"]
         if not options["no_worker"] and backend.startswith("django_tasks_db"):
             # The database queue is worked off by a side process, so no Redis is needed.
-            worker = subprocess.Popen(  # noqa: S603
+            worker = subprocess.Popen(
                 [sys.executable, "-m", "tact.cli", "db_worker", "--interval", "1"]
             )
         try:

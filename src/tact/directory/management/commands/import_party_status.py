@@ -22,7 +22,7 @@ class Command(BaseCommand):
             )
         except (OSError, ValidationError) as exc:
             raise CommandError(str(exc)) from exc
-        for line, reason in report.rejected:
+        for _line, reason in report.rejected:
             self.stderr.write(f"rejected: {reason}")
         self.stdout.write(
             f"{report.created} created, {report.updated} updated, {report.unchanged} unchanged, "
