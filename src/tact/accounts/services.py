@@ -55,6 +55,8 @@ def user_create(
         role=role,
         organisation_id=organisation_id,
         is_staff=is_staff or role == Role.SECRETARIAT,
+        # The secretariat keeps the catalog and reference data through the admin.
+        is_superuser=role == Role.SECRETARIAT,
     )
     if password:
         user.set_password(password)

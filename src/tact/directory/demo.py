@@ -59,7 +59,13 @@ def _org(name: str, acronym: str, kind: str, iati_ref: str, state: State | None)
 def _user(username: str, role: str, **extra: Any) -> User:
     states = extra.pop("states", [])
     user, created = User.objects.get_or_create(
-        username=username, defaults={"role": role, "is_staff": role == Role.SECRETARIAT, **extra}
+        username=username,
+        defaults={
+            "role": role,
+            "is_staff": role == Role.SECRETARIAT,
+            "is_superuser": role == Role.SECRETARIAT,
+            **extra,
+        },
     )
     if created:
         user.set_password(DEMO_PASSWORD)

@@ -39,3 +39,18 @@ class PartyStatusImportForm(forms.Form):
     strict = forms.BooleanField(
         label=_("Reject the whole file if any row is invalid"), required=False
     )
+
+
+class OrganisationForm(forms.ModelForm[Organisation]):
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "acronym",
+            "kind",
+            "agency_type",
+            "state",
+            "iati_ref",
+            "website",
+            "language",
+        ]

@@ -215,9 +215,11 @@ def party_status_set(
 @transaction.atomic
 def organisation_create(*, actor: Any, **values: Any) -> Organisation:
     state = values.get("state")
-    if not access.scope_of(actor).is_secretariat and not access.can_create_for(
-        actor, owner_state_id=state.pk if state else None
-    ):
+    scope = access.scope_of(actor)
+    allowed = scope.is_secretariat or (
+        state is not None and access.can_create_for(actor, owner_state_id=state.pk)
+    )
+    if not allowed:
         raise PermissionDenied(_("You may not add organisations here."))
     org = Organisation(**values)
     org.full_clean()

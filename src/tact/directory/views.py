@@ -13,7 +13,7 @@ from tact.core import access
 from tact.core.exports import xlsx_response
 from tact.core.pagination import paginate, querystring_without_page
 from tact.directory import selectors, services
-from tact.directory.forms import ContactForm, PartyStatusImportForm
+from tact.directory.forms import ContactForm, OrganisationForm, PartyStatusImportForm
 from tact.directory.models import Organisation, State
 
 
@@ -173,3 +173,19 @@ def party_status_import(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(
         request, "directory/party_status_import.html", {"form": form, "report": report}
     )
+
+
+def organisation_create(request: HttpRequest) -> HttpResponse:
+    """The secretariat adds any organisation; a focal point adds agencies of its states."""
+    if not access.scope_of(request.user).can_write_anything:
+        raise PermissionDenied
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organisation = services.organisation_create(actor=request.user, **form.cleaned_data)
+        except PermissionDenied:
+            form.add_error("state", _("You may add agencies only for your own states."))
+        else:
+            messages.success(request, _("Organisation saved."))
+            return redirect(organisation.get_absolute_url())
+    return TemplateResponse(request, "directory/organisation_form.html", {"form": form})

@@ -90,3 +90,23 @@ def test_api_validation_error_body(client: Client, focal_kenya: Any, token_for: 
     )
     assert response.status_code == 422
     assert response.json()["code"] == "invalid_request"
+
+
+def test_focal_point_adds_an_agency_of_its_state_only(
+    client: Client, focal_kenya: Any, kenya: Any, mexico: Any
+) -> None:
+    from tact.directory.models import Organisation
+
+    client.force_login(focal_kenya)
+    data = {"name": "Witness Protection Agency", "kind": "government_agency", "language": "en"}
+    ok = client.post("/en/directory/organisations/new/", {**data, "state": kenya.pk})
+    refused = client.post("/en/directory/organisations/new/", {**data, "state": mexico.pk})
+    assert ok.status_code == 302
+    assert refused.status_code == 200
+    assert "only for your own states" in refused.content.decode()
+    assert list(Organisation.objects.values_list("state__iso3", flat=True)) == ["KEN"]
+
+
+def test_reader_cannot_add_organisations(client: Client, reader: Any) -> None:
+    client.force_login(reader)
+    assert client.get("/en/directory/organisations/new/").status_code == 403
