@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from tact.core import access
 from tact.core.exports import xlsx_response
 from tact.core.pagination import paginate, querystring_without_page
+from tact.core.profile import state_panels
 from tact.directory import selectors, services
 from tact.directory.forms import ContactForm, OrganisationForm, PartyStatusImportForm
 from tact.directory.models import Organisation, State
@@ -64,6 +65,7 @@ def state_detail(request: HttpRequest, iso3: str) -> HttpResponse:
             "organisations": selectors.organisation_list(state=state.iso3),
             "contacts": selectors.contact_list(actor=request.user, state=state.iso3),
             "can_add_contact": access.can_create_for(request.user, owner_state_id=state.pk),
+            "panels": state_panels(request.user, state),
         },
     )
 
