@@ -37,7 +37,7 @@ bench: install  ## benchmarks print their figures (not timed tests)
 	@for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
 messages: install  ## refresh the translation catalogs after changing strings
-	cd src/tact && ../../$(BIN)/tact makemessages -l ru -l fr -l es -l ar -l zh_Hans --no-obsolete --ignore='tests/*' -v0
+	cd src/tact && ../../$(BIN)/tact makemessages -l ru -l fr -l es -l ar -l zh_Hans --no-obsolete --ignore='tests/*' --ignore='static/vendor/*' -v0
 	$(BIN)/python scripts/compile_messages.py
 
 openapi: install  ## regenerate the committed OpenAPI schema
