@@ -139,3 +139,13 @@ def reference_data(transactional_db: Any) -> None:
 
     catalog_load()
     states_load()
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default() -> Any:
+    """Requests to /ru/… leave their language active in the thread; start each test in English."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
