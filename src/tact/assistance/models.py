@@ -45,8 +45,12 @@ class Need(ClassifiedModel):
     priority = models.CharField(
         _("priority"), max_length=8, choices=Priority.choices, default=Priority.MEDIUM
     )
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.OPEN)
-    source = models.CharField(_("source"), max_length=16, choices=Source.choices, default=Source.STATE)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.OPEN
+    )
+    source = models.CharField(
+        _("source"), max_length=16, choices=Source.choices, default=Source.STATE
+    )
     # A stable reference to what produced the need (e.g. "gap:KEN:untoc/art_24" or a
     # recommendation code), so that re-running a gap analysis never duplicates needs.
     source_ref = models.CharField(_("source reference"), max_length=200, blank=True, db_index=True)

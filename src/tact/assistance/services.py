@@ -54,7 +54,11 @@ def need_upsert(
     created = need is None
     if need is None:
         need = Need(
-            state=state, owner_state=state, source_ref=source_ref, created_by=_author(actor), **values
+            state=state,
+            owner_state=state,
+            source_ref=source_ref,
+            created_by=_author(actor),
+            **values,
         )
         need.full_clean()
         need.save()

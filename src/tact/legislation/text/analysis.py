@@ -18,7 +18,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable
 
-import Stemmer  # type: ignore[import-not-found]
+import Stemmer
 
 __all__ = [
     "LANGUAGES",
@@ -34,12 +34,27 @@ __all__ = [
 LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ru", "ar", "zh")
 
 _LANGUAGE_ALIASES: dict[str, str] = {
-    "en": "en", "eng": "en", "english": "en",
-    "fr": "fr", "fra": "fr", "fre": "fr", "french": "fr",
-    "es": "es", "spa": "es", "spanish": "es",
-    "ru": "ru", "rus": "ru", "russian": "ru",
-    "ar": "ar", "ara": "ar", "arabic": "ar",
-    "zh": "zh", "zho": "zh", "chi": "zh", "chinese": "zh", "cmn": "zh",
+    "en": "en",
+    "eng": "en",
+    "english": "en",
+    "fr": "fr",
+    "fra": "fr",
+    "fre": "fr",
+    "french": "fr",
+    "es": "es",
+    "spa": "es",
+    "spanish": "es",
+    "ru": "ru",
+    "rus": "ru",
+    "russian": "ru",
+    "ar": "ar",
+    "ara": "ar",
+    "arabic": "ar",
+    "zh": "zh",
+    "zho": "zh",
+    "chi": "zh",
+    "chinese": "zh",
+    "cmn": "zh",
 }
 
 _SNOWBALL: dict[str, str] = {
@@ -136,7 +151,17 @@ _EN_SPELLING: tuple[tuple[str, str], ...] = (
 def _american(token: str) -> str:
     for british, american in _EN_SPELLING:
         if token.startswith(british):
-            return american + token[len(british):]
+            return american + token[len(british) :]
+    return token
+
+
+def _arabic_proclitics(token: str) -> str:
+    """'والمساعدة' -> 'المساعدة', 'للمادة' -> 'المادة': the Snowball stemmer removes the
+    article but not a conjunction or preposition glued in front of it."""
+    if len(token) > 4 and token[0] in "وفبك" and token[1:3] == "ال":
+        return token[1:]
+    if len(token) > 4 and token.startswith("لل"):
+        return "ال" + token[2:]
     return token
 
 
@@ -144,7 +169,7 @@ def _han_grams(run: str) -> list[str]:
     """Characters plus overlapping bigrams: Chinese has no spaces and a dictionary segmenter
     would be a heavy dependency; unigram+bigram indexing is the usual robust baseline."""
     grams = list(run)
-    grams.extend(run[i:i + 2] for i in range(len(run) - 1))
+    grams.extend(run[i : i + 2] for i in range(len(run) - 1))
     return grams
 
 
@@ -166,6 +191,8 @@ def tokenise(text: str, language: str) -> list[str]:
             continue
         if lang == "en":
             token = _american(token)
+        elif lang == "ar":
+            token = _arabic_proclitics(token)
         tokens.append(token)
     return tokens
 
@@ -253,6 +280,13 @@ def _stemmer(lang: str) -> Stemmer.Stemmer | None:
     return stemmer
 
 
+# Words the Snowball stemmer conflates with unrelated legal words: English 'proceedings'
+# (court proceedings) would otherwise become 'proceed', the stem of 'proceeds' (of crime).
+_STEM_EXCEPTIONS: dict[str, dict[str, str]] = {
+    "en": {"proceedings": "proceeding", "proceeding": "proceeding"},
+}
+
+
 def stem(tokens: Iterable[str], language: str) -> list[str]:
     """Snowball-stem *tokens* (already normalised); unknown languages are returned unchanged."""
     lang = canonical_language(language)
@@ -260,7 +294,10 @@ def stem(tokens: Iterable[str], language: str) -> list[str]:
     stemmer = _stemmer(lang)
     if stemmer is None:
         return items
-    stems: list[str] = stemmer.stemWords(items)
+    exceptions = _STEM_EXCEPTIONS.get(lang, {})
+    stems: list[str] = [
+        exceptions.get(t) or s for t, s in zip(items, stemmer.stemWords(items), strict=True)
+    ]
     if lang in _ACCENT_LANGUAGES:
         # Snowball may reintroduce nothing accented, but its French/Spanish rules were written
         # for accented input; re-strip so query and document forms always agree.

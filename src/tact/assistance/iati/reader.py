@@ -1,0 +1,309 @@
+"""Streaming reader for IATI 2.01-2.03 activity files, one verdict per activity.
+
+Why streaming and per-activity: publishers' files reach hundreds of megabytes, and one broken
+activity must not hide the hundreds of good ones around it.  ``iter_activities`` therefore
+walks the file with ``lxml.etree.iterparse``, validates each ``iati-activity`` on its own
+against the 2.03 schema (see :mod:`tact.assistance.iati.schema` for why 2.03 covers 2.01 and
+2.02), converts it to an :class:`~tact.assistance.iati.model.Activity`, applies the IATI
+rules (:mod:`tact.assistance.iati.rules`), and frees the element before reading the next one,
+so memory stays bounded by the largest activity, not by the file.
+
+Problems with the file as a whole raise :class:`IatiFileError`: not XML, empty, a DOCTYPE
+(refused outright: see :mod:`tact.assistance.iati.safety`), the wrong root element, a missing
+or unsupported ``@version``, an invalid root attribute under ``strict_schema``, no activities
+at all, or XML that stops being well-formed part-way.  The last one can only be noticed when
+the parser gets there, after earlier activities were yielded; callers wanting all-or-nothing
+should collect the results before acting on them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO, Literal
+
+from lxml import etree
+
+from tact.assistance.iati.build import build_activity
+from tact.assistance.iati.errors import IatiFileError
+from tact.assistance.iati.model import Activity
+from tact.assistance.iati.rules import SUPPORTED_VERSIONS, check_activity
+from tact.assistance.iati.safety import PrefixedStream, scan_prolog
+from tact.assistance.iati.schema import validate_activity_element
+from tact.assistance.iati.values import parse_datetime
+
+Status = Literal["ok", "rejected"]
+
+ROOT_ATTRIBUTES = frozenset({"version", "generated-datetime", "linked-data-default"})
+
+
+@dataclass(slots=True)
+class ActivityResult:
+    """The verdict on one ``iati-activity``.
+
+    ``activity`` is set exactly when ``status == "ok"``: a rejected activity is reported
+    (line, identifier, title, reasons) but never handed on for import.
+    """
+
+    line: int | None
+    identifier: str
+    status: Status
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    activity: Activity | None = None
+    title: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+def _wrong_root(name: str) -> str:
+    if name == "iati-organisations":
+        return (
+            "This is an IATI organisation file (root <iati-organisations>), not an activity file."
+        )
+    if name == "iati-activity":
+        return (
+            "The root element is a single <iati-activity>; IATI activity files wrap activities "
+            "in <iati-activities version=...>."
+        )
+    return (
+        f"The root element is <{name}>, not <iati-activities>: this is not an IATI activity file."
+    )
+
+
+def _syntax_error(error: etree.XMLSyntaxError) -> tuple[str, int | None]:
+    """The most telling message of a parse failure.
+
+    Why: when libxml2 stops early (an undefined entity, say), iterparse reports only a generic
+    "no element found (line 0)"; the real cause is the last fatal entry of the error log.
+    """
+    message, line = str(getattr(error, "msg", "") or error), getattr(error, "lineno", 0) or None
+    if line is None:
+        entries = [e for e in error.error_log if e.level_name == "FATAL"] or list(error.error_log)
+        if entries:
+            message, line = str(entries[-1].message), entries[-1].line or None
+    return message, line
+
+
+class ActivityStream(Iterator[ActivityResult]):
+    """Iterator of :class:`ActivityResult` that also exposes what the root element said.
+
+    ``version`` (declared ``@version``), ``generated`` (``@generated-datetime``) and
+    ``file_warnings`` (root-level problems tolerated under ``strict_schema=False``, stray
+    root-level elements) are filled in once iteration has started.  Use it as a context
+    manager, or call :meth:`close`, to release the file if you stop early.
+    """
+
+    def __init__(
+        self,
+        source: str | Path | BinaryIO,
+        *,
+        strict_schema: bool,
+        schema_only: bool,
+    ) -> None:
+        self.source = source
+        self.strict_schema = strict_schema
+        self.schema_only = schema_only
+        self.version: str | None = None
+        self.generated: dt.datetime | None = None
+        self.file_warnings: list[str] = []
+        self._nsmap: dict[str | None, str] = {}
+        self._today = dt.datetime.now(dt.UTC).date()
+        self._results: Generator[ActivityResult, None, None] = self._generate()
+
+    def __next__(self) -> ActivityResult:
+        return next(self._results)
+
+    def __iter__(self) -> ActivityStream:
+        return self
+
+    def close(self) -> None:
+        self._results.close()
+
+    def __enter__(self) -> ActivityStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the file --------------------------------------------------------------------------
+
+    def _check_root(self, root: Any) -> None:
+        docinfo = root.getroottree().docinfo
+        if docinfo.doctype or docinfo.internalDTD is not None:  # pragma: no cover - prescan
+            raise IatiFileError("The file contains a DOCTYPE declaration, which is refused.")
+        version = root.get("version")
+        if version is None:
+            raise IatiFileError(
+                "<iati-activities> has no @version attribute; IATI requires one "
+                f"({', '.join(SUPPORTED_VERSIONS)} are supported).",
+                line=root.sourceline,
+            )
+        declared = version.strip()
+        if not self.schema_only and declared not in SUPPORTED_VERSIONS:
+            if declared.startswith("1."):
+                message = (
+                    f"IATI version {declared} is not supported: 1.0x files use a different "
+                    "structure (codes, organisation text, dates); convert them to 2.0x first."
+                )
+            else:
+                message = (
+                    f"Unsupported IATI version '{version}': this reader accepts "
+                    f"{', '.join(SUPPORTED_VERSIONS)}."
+                )
+            raise IatiFileError(message, line=root.sourceline)
+        if declared != version:
+            self.file_warnings.append(f"@version '{version}' has surrounding spaces.")
+        self.version = declared
+        problems: list[str] = []
+        generated = root.get("generated-datetime")
+        if generated is not None:
+            try:
+                self.generated = parse_datetime(generated)
+            except ValueError as error:
+                problems.append(
+                    f"<iati-activities> @generated-datetime '{generated}' is invalid ({error})"
+                )
+        for name in root.attrib:
+            if not str(name).startswith("{") and name not in ROOT_ATTRIBUTES:
+                problems.append(
+                    f"<iati-activities> has an attribute '{name}' that IATI does not define "
+                    "(extensions must use a namespace)"
+                )
+        if problems and self.strict_schema:
+            raise IatiFileError(
+                "Invalid root element: " + "; ".join(problems) + ".", line=root.sourceline
+            )
+        self.file_warnings.extend(f"{problem}." for problem in problems)
+        self._nsmap = dict(root.nsmap)
+
+    def _stray(self, child: Any) -> None:
+        if (
+            isinstance(child.tag, str)
+            and child.tag != "iati-activity"
+            and not child.tag.startswith("{")
+        ):
+            self.file_warnings.append(
+                f"Unexpected element <{child.tag}> directly inside <iati-activities> "
+                f"(line {child.sourceline}); ignored."
+            )
+
+    def _generate(self) -> Generator[ActivityResult, None, None]:
+        source = self.source
+        owned = isinstance(source, (str, Path))
+        stream: BinaryIO = (
+            Path(source).open("rb")  # noqa: SIM115 - closed in the finally below
+            if isinstance(source, (str, Path))
+            else source
+        )
+        count = 0
+        try:
+            prefix, root_name = scan_prolog(stream)
+            if root_name != "iati-activities":
+                raise IatiFileError(_wrong_root(root_name))
+            context = etree.iterparse(
+                PrefixedStream(prefix, stream),
+                events=("start", "end"),
+                tag=("iati-activities", "iati-activity"),
+                resolve_entities=False,
+                load_dtd=False,
+                no_network=True,
+                huge_tree=False,
+                remove_comments=True,
+                remove_pis=True,
+            )
+            root: Any = None
+            for event, element in context:
+                if event == "start":
+                    if root is None:
+                        root = element
+                        self._check_root(root)
+                    continue
+                if element is root or element.getparent() is not root:
+                    continue  # the root's end, or a misplaced activity inside another element
+                count += 1
+                # Free memory: drop what precedes this activity (never what follows: the parser
+                # may already be building later siblings), then the activity itself, which
+                # validation has moved out of the tree.
+                while (previous := element.getprevious()) is not None:
+                    self._stray(previous)
+                    root.remove(previous)
+                result = self._activity(element)
+                element.clear()
+                yield result
+            if root is None:
+                tag = context.root.tag if context.root is not None else "?"
+                raise IatiFileError(_wrong_root(str(tag)))
+            for trailing in root:
+                self._stray(trailing)
+        except etree.XMLSyntaxError as error:
+            message, line = _syntax_error(error)
+            raise IatiFileError(f"Not well-formed XML: {message}", line=line) from None
+        finally:
+            if owned:
+                stream.close()
+        if count == 0:
+            raise IatiFileError("The file contains no <iati-activity> elements.")
+
+    # -- one activity ------------------------------------------------------------------------
+
+    def _activity(self, element: Any) -> ActivityResult:
+        line = element.sourceline
+        schema_errors = validate_activity_element(element, self._nsmap)
+        outcome = build_activity(element, version=self.version or "")
+        activity = outcome.activity
+        errors: list[str] = []
+        warnings = list(outcome.warnings)
+        if self.strict_schema:
+            errors.extend(schema_errors)
+        else:
+            warnings.extend(schema_errors)
+        if self.schema_only:
+            warnings.extend(outcome.errors)
+        elif not (self.strict_schema and schema_errors):
+            # Conversion failures restate schema errors when the schema already rejected.
+            errors.extend(outcome.errors)
+        if not self.schema_only:
+            report = check_activity(activity, presence=not self.strict_schema, today=self._today)
+            errors.extend(report.errors)
+            warnings.extend(report.warnings)
+        ok = not errors
+        return ActivityResult(
+            line=line,
+            identifier=activity.identifier,
+            status="ok" if ok else "rejected",
+            errors=errors,
+            warnings=warnings,
+            activity=activity if ok else None,
+            title=activity.title_text(),
+        )
+
+
+def iter_activities(
+    source: str | Path | BinaryIO,
+    *,
+    strict_schema: bool = True,
+    schema_only: bool = False,
+) -> ActivityStream:
+    """Stream the activities of an IATI 2.01-2.03 file, one :class:`ActivityResult` each.
+
+    ``source`` is a file path (``str`` or ``Path``) or a binary stream (not closed here).
+
+    ``strict_schema=True`` rejects an activity that fails the 2.03 XSD (and a file whose root
+    attributes are invalid); ``False`` downgrades schema errors to warnings so that slightly
+    off-schema data can still be imported when the rules pass.
+
+    ``schema_only=True`` checks exactly what the XSD checks and nothing else: any
+    ``@version`` string is accepted (the XSD types it as ``xsd:string``) and codelists and
+    rules are skipped.  It exists to run the IATI schema conformance suite, whose files use
+    placeholder versions and codes (``"xx"``); it requires ``strict_schema=True``.
+
+    Errors are raised lazily, on iteration, as with any generator.
+    """
+    if schema_only and not strict_schema:
+        raise ValueError("schema_only=True only makes sense with strict_schema=True")
+    return ActivityStream(source, strict_schema=strict_schema, schema_only=schema_only)
