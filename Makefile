@@ -36,9 +36,18 @@ lint: install  ## ruff, mypy and the import-linter layer contracts
 bench: install  ## benchmarks print their figures (not timed tests)
 	@for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
-messages: install  ## refresh the translation catalogs after changing strings
-	cd src/tact && ../../$(BIN)/tact makemessages -l ru -l fr -l es -l ar -l zh_Hans --no-obsolete --ignore='tests/*' --ignore='static/vendor/*' -v0
-	$(BIN)/python scripts/compile_messages.py
+LANGS := -l ru -l fr -l es -l ar -l zh_Hans
+# Each domain app owns its catalog (src/tact/<app>/locale); the rest share src/tact/locale.
+DOMAIN_APPS := resolutions legislation assistance evaluation
+
+messages: install  ## refresh the translation catalogs after changing strings (APP=name for one)
+ifeq ($(APP),)
+	cd src/tact && ../../$(BIN)/tact makemessages $(LANGS) --no-obsolete --ignore='tests/*' --ignore='static/vendor/*' $(foreach a,$(DOMAIN_APPS),--ignore='$(a)/*') -v0
+	for app in $(DOMAIN_APPS); do mkdir -p src/tact/$$app/locale && (cd src/tact/$$app && ../../../$(BIN)/tact makemessages $(LANGS) --no-obsolete --ignore='tests/*' -v0) || exit 1; done
+else
+	mkdir -p src/tact/$(APP)/locale && cd src/tact/$(APP) && ../../../$(BIN)/tact makemessages $(LANGS) --no-obsolete --ignore='tests/*' -v0
+endif
+	$(BIN)/python scripts/translate.py $(if $(APP),--app $(APP))
 
 openapi: install  ## regenerate the committed OpenAPI schema
 	$(BIN)/tact export_openapi_schema --api tact.config.api.api --indent 1 --sorted > docs/openapi.json
