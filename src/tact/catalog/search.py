@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tact.catalog.models import Provision
+from tact.core.links import record_ref
 from tact.core.search import SearchHit, register, snippet
 
 
@@ -21,6 +22,7 @@ def search_provisions(user: Any, query: str, limit: int) -> list[SearchHit]:
             f"{p} — {p.title}",
             p.get_absolute_url(),
             snippet(p.text, query),
+            ref=record_ref(p),
         )
         for p in qs[:limit]
     ]

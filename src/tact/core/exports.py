@@ -58,3 +58,28 @@ def csv_response(
     for row in rows:
         writer.writerow([_cell(v) for v in row])
     return response
+
+
+PDF_TYPE = "application/pdf"
+
+
+def _no_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """Reports are self-contained: WeasyPrint may not fetch anything (no network, no files)."""
+    raise ValueError(f"PDF reports do not load external resources: {url}")
+
+
+def pdf_bytes(template_name: str, context: dict[str, Any], request: Any = None) -> bytes:
+    """Render a template (extending `pdf/base.html`) to PDF with WeasyPrint."""
+    from django.template.loader import render_to_string
+    from weasyprint import HTML
+
+    html = render_to_string(template_name, context, request=request)
+    return bytes(HTML(string=html, url_fetcher=_no_fetch).write_pdf())
+
+
+def pdf_response(
+    filename: str, template_name: str, context: dict[str, Any], request: Any = None
+) -> HttpResponse:
+    response = HttpResponse(pdf_bytes(template_name, context, request), content_type=PDF_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

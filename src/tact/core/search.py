@@ -21,6 +21,8 @@ class SearchHit:
     url: str
     snippet: str = ""
     classification: str = "public"
+    # `app_label.model:pk` (see core.links) so a hit can become a link between records.
+    ref: str = ""
 
 
 Provider = Callable[[Any, str, int], list[SearchHit]]

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tact.core import access
+from tact.core.links import record_ref
 from tact.core.search import SearchHit, register, snippet
 from tact.directory.models import Contact, Organisation, State
 
@@ -16,7 +17,10 @@ def search_states(user: Any, query: str, limit: int) -> list[SearchHit]:
         Q(name__icontains=query) | Q(names__icontains=query) | Q(iso3__iexact=query)
     )[:limit]
     return [
-        SearchHit("state", _("State"), s.display_name, s.get_absolute_url(), s.iso3) for s in qs
+        SearchHit(
+            "state", _("State"), s.display_name, s.get_absolute_url(), s.iso3, ref=record_ref(s)
+        )
+        for s in qs
     ]
 
 
@@ -25,7 +29,12 @@ def search_organisations(user: Any, query: str, limit: int) -> list[SearchHit]:
     qs = Organisation.objects.filter(Q(name__icontains=query) | Q(acronym__icontains=query))
     return [
         SearchHit(
-            "organisation", _("Organisation"), str(o), o.get_absolute_url(), o.get_kind_display()
+            "organisation",
+            _("Organisation"),
+            str(o),
+            o.get_absolute_url(),
+            o.get_kind_display(),
+            ref=record_ref(o),
         )
         for o in qs[:limit]
     ]
@@ -44,6 +53,7 @@ def search_contacts(user: Any, query: str, limit: int) -> list[SearchHit]:
             c.get_absolute_url(),
             snippet(f"{c.position} {c.topics} {c.notes}", query),
             c.classification,
+            ref=record_ref(c),
         )
         for c in qs[:limit]
     ]

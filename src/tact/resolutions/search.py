@@ -1,0 +1,87 @@
+"""Recommendations and follow-up in the site search; the follow-up panel of a state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from tact.core.links import record_ref
+from tact.core.profile import Panel, PanelItem, register_state_panel
+from tact.core.search import SearchHit, register, snippet
+from tact.resolutions import selectors
+from tact.resolutions.models import Meeting, Recommendation
+
+
+@register("recommendations")
+def search_recommendations(user: Any, query: str, limit: int) -> list[SearchHit]:
+    qs = Recommendation.objects.select_related("resolution").filter(
+        Q(text__icontains=query) | Q(code__iexact=query)
+    )
+    return [
+        SearchHit(
+            "recommendation",
+            _("Recommendation"),
+            f"{r.code} — {r.resolution.title[:80]}",
+            r.get_absolute_url(),
+            snippet(r.text, query),
+            ref=record_ref(r),
+        )
+        for r in qs[:limit]
+    ]
+
+
+@register("follow_ups")
+def search_follow_ups(user: Any, query: str, limit: int) -> list[SearchHit]:
+    qs = selectors.follow_up_list(user, q=query)
+    return [
+        SearchHit(
+            "follow_up",
+            _("Follow-up report"),
+            f"{f.recommendation.code} — {f.actor_name}",
+            f.get_absolute_url(),
+            snippet(f.narrative, query),
+            f.classification,
+            ref=record_ref(f),
+        )
+        for f in qs[:limit]
+    ]
+
+
+@register("meetings")
+def search_meetings(user: Any, query: str, limit: int) -> list[SearchHit]:
+    qs = Meeting.objects.filter(
+        Q(title__icontains=query) | Q(body__icontains=query) | Q(panels__topic__icontains=query)
+    ).distinct()
+    return [
+        SearchHit(
+            "meeting",
+            _("Meeting"),
+            str(m),
+            m.get_absolute_url(),
+            snippet(m.summary or m.body, query),
+            ref=record_ref(m),
+        )
+        for m in qs[:limit]
+    ]
+
+
+@register_state_panel("follow_up")
+def follow_up_panel(user: Any, state: Any) -> Panel | None:
+    reports = list(selectors.follow_up_list(user, state=state)[:8])
+    return Panel(
+        order=10,
+        title=_("Follow-up of recommendations"),
+        items=[
+            PanelItem(
+                f"{f.recommendation.code}: {f.get_status_display()}",
+                f.get_absolute_url(),
+                f"{f.reported_on:%Y-%m-%d}",
+            )
+            for f in reports
+        ],
+        more_url=reverse("resolutions:state_progress", args=[state.iso3]),
+        summary=_("No follow-up reported yet.") if not reports else "",
+    )

@@ -1,0 +1,213 @@
+"""Reads for resolutions, recommendations, follow-up and meetings (access rules applied)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from tact.core import access
+from tact.directory.models import State
+from tact.resolutions.models import FollowUp, Meeting, Recommendation, Resolution
+
+STATUS_ORDER = [value for value, _label in FollowUp.Status.choices]
+
+
+def resolution_list(*, q: str | None = None) -> QuerySet[Resolution]:
+    qs = Resolution.objects.annotate(recommendation_count=Count("recommendations"))
+    if q:
+        qs = qs.filter(Q(title__icontains=q) | Q(symbol__icontains=q) | Q(body__icontains=q))
+    return qs
+
+
+def recommendation_list(
+    *,
+    resolution: Resolution | int | None = None,
+    addressee: str | None = None,
+    theme: str | None = None,
+    provision: str | None = None,
+    q: str | None = None,
+) -> QuerySet[Recommendation]:
+    qs = Recommendation.objects.select_related("resolution").prefetch_related(
+        "themes", "provisions__instrument"
+    )
+    if resolution is not None:
+        qs = qs.filter(resolution=resolution)
+    if addressee:
+        # JSON containment is not on SQLite; the quoted code matches inside the JSON text.
+        qs = qs.filter(addressees__icontains=f'"{addressee}"')
+    if theme:
+        qs = qs.filter(themes__code=theme)
+    if provision:
+        qs = qs.filter(provisions__key=provision)
+    if q:
+        qs = qs.filter(Q(text__icontains=q) | Q(code__icontains=q))
+    return qs.distinct().order_by("resolution_id", "order")
+
+
+def recommendation_tree(resolution: Resolution) -> list[Recommendation]:
+    """Recommendations in document order with `.child_list` filled, roots returned."""
+    recs = list(recommendation_list(resolution=resolution))
+    by_id = {r.pk: r for r in recs}
+    roots = []
+    for rec in recs:
+        rec.child_list = []  # type: ignore[attr-defined]
+    for rec in recs:
+        if rec.parent_id and rec.parent_id in by_id:
+            by_id[rec.parent_id].child_list.append(rec)  # type: ignore[attr-defined]
+        else:
+            roots.append(rec)
+    return roots
+
+
+def follow_up_list(
+    user: Any,
+    *,
+    resolution: Resolution | int | None = None,
+    recommendation: Recommendation | int | None = None,
+    state: State | int | None = None,
+    status: str | None = None,
+    q: str | None = None,
+) -> QuerySet[FollowUp]:
+    qs = access.visible(user, FollowUp.objects.all()).select_related(
+        "recommendation__resolution", "owner_state", "owner_organisation"
+    )
+    if resolution is not None:
+        qs = qs.filter(recommendation__resolution=resolution)
+    if recommendation is not None:
+        qs = qs.filter(recommendation=recommendation)
+    if state is not None:
+        qs = qs.filter(owner_state=state)
+    if status:
+        qs = qs.filter(status=status)
+    if q:
+        qs = qs.filter(narrative__icontains=q)
+    return qs.prefetch_related("evidence").order_by("-reported_on", "-pk")
+
+
+def follow_up_get(user: Any, pk: int) -> FollowUp:
+    return access.get_visible_or_404(
+        user,
+        FollowUp.objects.select_related(
+            "recommendation__resolution", "owner_state", "owner_organisation"
+        ).prefetch_related("evidence"),
+        pk=pk,
+    )
+
+
+def _actor_key(follow_up: FollowUp) -> tuple[str, int | None, int | None]:
+    return (follow_up.actor_kind, follow_up.owner_state_id, follow_up.owner_organisation_id)
+
+
+def latest_reports(user: Any, resolution: Resolution) -> list[FollowUp]:
+    """The latest visible report of each actor on each recommendation of the resolution."""
+    latest: dict[tuple[int, tuple[str, int | None, int | None]], FollowUp] = {}
+    for follow_up in follow_up_list(user, resolution=resolution).order_by("reported_on", "pk"):
+        latest[(follow_up.recommendation_id, _actor_key(follow_up))] = follow_up
+    return list(latest.values())
+
+
+@dataclass
+class RecommendationProgress:
+    recommendation: Recommendation
+    counts: dict[str, int] = field(default_factory=dict)
+    reports: list[FollowUp] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
+class Progress:
+    """Implementation progress of one resolution, as the viewing user may see it."""
+
+    resolution: Resolution
+    by_recommendation: list[RecommendationProgress]
+    status_counts: dict[str, int]
+    states: list[State]
+    # state id -> recommendation id -> latest status
+    matrix: dict[int, dict[int, str]]
+
+    @property
+    def total_reports(self) -> int:
+        return sum(self.status_counts.values())
+
+    def rate(self, status: str) -> float:
+        """Share of latest reports with this status (0.0 when nothing is reported)."""
+        total = self.total_reports
+        return self.status_counts.get(status, 0) / total if total else 0.0
+
+    @property
+    def implemented_rate(self) -> float:
+        return self.rate(FollowUp.Status.IMPLEMENTED)
+
+    @property
+    def partial_rate(self) -> float:
+        return self.rate(FollowUp.Status.PARTIAL)
+
+    @property
+    def reported_share(self) -> float:
+        """Share of recommendations on which at least one report exists."""
+        recs = self.by_recommendation
+        return sum(1 for p in recs if p.total) / len(recs) if recs else 0.0
+
+
+def resolution_progress(user: Any, resolution: Resolution) -> Progress:
+    recommendations = list(recommendation_list(resolution=resolution))
+    reports = latest_reports(user, resolution)
+    per_rec: dict[int, list[FollowUp]] = defaultdict(list)
+    for report in reports:
+        per_rec[report.recommendation_id].append(report)
+    by_recommendation = []
+    for rec in recommendations:
+        rec_reports = sorted(per_rec.get(rec.pk, []), key=lambda f: f.actor_name)
+        counts = Counter(r.status for r in rec_reports)
+        by_recommendation.append(
+            RecommendationProgress(rec, {s: counts.get(s, 0) for s in STATUS_ORDER}, rec_reports)
+        )
+    totals = Counter(r.status for r in reports)
+    matrix: dict[int, dict[int, str]] = defaultdict(dict)
+    state_ids = set()
+    for report in reports:
+        if report.owner_state_id and report.actor_kind == FollowUp.ActorKind.STATE:
+            matrix[report.owner_state_id][report.recommendation_id] = report.status
+            state_ids.add(report.owner_state_id)
+    states = list(State.objects.filter(pk__in=state_ids).order_by("name"))
+    return Progress(
+        resolution=resolution,
+        by_recommendation=by_recommendation,
+        status_counts={s: totals.get(s, 0) for s in STATUS_ORDER},
+        states=states,
+        matrix=dict(matrix),
+    )
+
+
+def state_progress(user: Any, state: State) -> list[tuple[Recommendation, FollowUp | None]]:
+    """Every recommendation addressed to States, with this state's latest visible report."""
+    latest: dict[int, FollowUp] = {}
+    for follow_up in follow_up_list(user, state=state).order_by("reported_on", "pk"):
+        latest[follow_up.recommendation_id] = follow_up
+    recs = recommendation_list(addressee="states")
+    reported = Recommendation.objects.filter(pk__in=latest)
+    rows = list((recs | reported).distinct().order_by("resolution_id", "order"))
+    return [(rec, latest.get(rec.pk)) for rec in rows]
+
+
+def meeting_list(*, q: str | None = None) -> QuerySet[Meeting]:
+    qs = Meeting.objects.annotate(panel_count=Count("panels", distinct=True))
+    if q:
+        qs = qs.filter(Q(title__icontains=q) | Q(body__icontains=q) | Q(place__icontains=q))
+    return qs
+
+
+def meeting_get(pk: int) -> Meeting:
+    return Meeting.objects.prefetch_related(
+        "agenda_items",
+        Prefetch("panels__participants"),
+        "panels__requested_by",
+        "documents",
+        "adopted_recommendations__resolution",
+    ).get(pk=pk)
