@@ -30,6 +30,16 @@ def language_of(po_path: Path) -> str:
     return po_path.parent.parent.name
 
 
+def _nplurals(catalog: polib.POFile) -> int:
+    """The number of plural forms the catalog's Plural-Forms header declares (0 if none)."""
+    header = catalog.metadata.get("Plural-Forms", "")
+    for part in header.split(";"):
+        key, _sep, value = part.partition("=")
+        if key.strip() == "nplurals" and value.strip().isdigit():
+            return int(value.strip())
+    return 0
+
+
 def main(args: list[str]) -> int:
     app = None
     if args[:1] == ["--app"]:
@@ -57,7 +67,7 @@ def main(args: list[str]) -> int:
                 continue
             if entry.msgid_plural:
                 forms = value if isinstance(value, list) else [value]
-                count = len(entry.msgstr_plural) or len(forms)
+                count = _nplurals(catalog) or len(forms)
                 entry.msgstr_plural = {i: forms[min(i, len(forms) - 1)] for i in range(count)}
             else:
                 entry.msgstr = value if isinstance(value, str) else value[0]

@@ -198,34 +198,7 @@ def list_resolutions(request: HttpRequest, q: str | None = None) -> object:
     return selectors.resolution_list(q=q)
 
 
-@router.get("/resolutions/{resolution_id}", response=ResolutionDetailOut)
-def get_resolution(request: HttpRequest, resolution_id: int) -> dict[str, Any]:
-    resolution = get_object_or_404(Resolution, pk=resolution_id)
-    data = ResolutionOut.from_orm(resolution).dict()
-    data.update(
-        preamble=resolution.preamble,
-        footnotes=resolution.footnotes,
-        annex_title=resolution.annex_title,
-        annex_heading=resolution.annex_heading,
-        recommendations=list(
-            selectors.recommendation_list(resolution=resolution).select_related("parent")
-        ),
-    )
-    return data
-
-
-@router.get("/resolutions/{resolution_id}/akn", response={200: None})
-def get_resolution_akn(request: HttpRequest, resolution_id: int) -> HttpResponse:
-    """The resolution as Akoma Ntoso 3.0 XML; recommendation codes map to eIds."""
-    resolution = get_object_or_404(Resolution, pk=resolution_id)
-    xml = to_akn(
-        parsed_from_records(resolution),
-        doc_date=resolution.adopted_on or resolution.created_at.date(),
-        number=resolution.symbol or str(resolution.pk),
-    )
-    return HttpResponse(xml, content_type="application/akn+xml; charset=utf-8")
-
-
+# Before /resolutions/{resolution_id}: Django matches paths in order.
 @router.post("/resolutions/import", response={200: ImportOut, 201: ImportOut}, auth=LOGIN_AUTH)
 def import_resolution(
     request: HttpRequest,
@@ -252,6 +225,34 @@ def import_resolution(
         201 if created else 200,
         {"created": created, "resolution": resolution, "tree": parsed.to_dict()},
     )
+
+
+@router.get("/resolutions/{resolution_id}", response=ResolutionDetailOut)
+def get_resolution(request: HttpRequest, resolution_id: int) -> dict[str, Any]:
+    resolution = get_object_or_404(Resolution, pk=resolution_id)
+    data = ResolutionOut.from_orm(resolution).dict()
+    data.update(
+        preamble=resolution.preamble,
+        footnotes=resolution.footnotes,
+        annex_title=resolution.annex_title,
+        annex_heading=resolution.annex_heading,
+        recommendations=list(
+            selectors.recommendation_list(resolution=resolution).select_related("parent")
+        ),
+    )
+    return data
+
+
+@router.get("/resolutions/{resolution_id}/akn", response={200: None})
+def get_resolution_akn(request: HttpRequest, resolution_id: int) -> HttpResponse:
+    """The resolution as Akoma Ntoso 3.0 XML; recommendation codes map to eIds."""
+    resolution = get_object_or_404(Resolution, pk=resolution_id)
+    xml = to_akn(
+        parsed_from_records(resolution),
+        doc_date=resolution.adopted_on or resolution.created_at.date(),
+        number=resolution.symbol or str(resolution.pk),
+    )
+    return HttpResponse(xml, content_type="application/akn+xml; charset=utf-8")
 
 
 @router.get("/recommendations", response=list[RecommendationOut])

@@ -190,9 +190,12 @@ def state_progress(user: Any, state: State) -> list[tuple[Recommendation, Follow
     latest: dict[int, FollowUp] = {}
     for follow_up in follow_up_list(user, state=state).order_by("reported_on", "pk"):
         latest[follow_up.recommendation_id] = follow_up
-    recs = recommendation_list(addressee="states")
-    reported = Recommendation.objects.filter(pk__in=latest)
-    rows = list((recs | reported).distinct().order_by("resolution_id", "order"))
+    to_states = recommendation_list(addressee="states").values_list("pk", flat=True)
+    rows = list(
+        Recommendation.objects.filter(Q(pk__in=list(to_states)) | Q(pk__in=list(latest)))
+        .select_related("resolution")
+        .order_by("resolution_id", "order")
+    )
     return [(rec, latest.get(rec.pk)) for rec in rows]
 
 

@@ -173,8 +173,11 @@ PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n" + bytes(range(256)) * 4
         (b"", "empty.md", "empty"),
         (bytes(range(256)) * 20, "blob.txt", "binary"),
         (PDF, "resolution.docx", "not a Word document"),
-        (b"The Conference,\n\nNoting things,\n\nWelcomes the report.\n", "plain.txt",
-         "No numbered operative paragraphs"),
+        (
+            b"The Conference,\n\nNoting things,\n\nWelcomes the report.\n",
+            "plain.txt",
+            "No numbered operative paragraphs",
+        ),
         (b"1. " + b"x" * (50 * 1024 * 1024), "huge.txt", "too large"),
     ],
     ids=["empty", "binary", "pdf-renamed-docx", "no-numbered-paragraphs", "50MB"],
@@ -210,5 +213,6 @@ def test_akn_export_validates_and_maps_every_code(client: Client) -> None:
     eids = set(etree.fromstring(xml).xpath("//@eId"))
     for code in EXPECTED:
         assert eid_for_code(code) in eids
-    assert re.search(rb'<akomaNtoso[^>]*xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"',
-                     xml)
+    assert re.search(
+        rb'<akomaNtoso[^>]*xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"', xml
+    )
