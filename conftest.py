@@ -149,3 +149,20 @@ def _english_by_default() -> Any:
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+TEST_PASSWORD = "pw-for-tests-1"
+
+
+@pytest.fixture
+def browser_login(live_server: Any) -> Any:
+    """Log a browser page in through the real log-in form: `browser_login(page, "name")`."""
+
+    def do(page: Any, username: str, password: str = TEST_PASSWORD) -> None:
+        page.goto(f"{live_server.url}/en/accounts/login/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", password)
+        page.locator("article form button[type=submit]").click()
+        page.wait_for_url(lambda url: "/login/" not in url)
+
+    return do

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import apps
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 
 from tact.core import access
@@ -41,7 +42,7 @@ def resolve_ref(user: Any, ref: str) -> models.Model | None:
     model, pk = parsed
     try:
         obj = model._default_manager.get(pk=pk)
-    except (model.DoesNotExist, ValueError, TypeError):
+    except (ObjectDoesNotExist, ValueError, TypeError):
         return None
     if isinstance(obj, ClassifiedModel) and not access.can_view(user, obj):
         return None

@@ -458,7 +458,10 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         return xlsx_response(
             "meetings.xlsx",
             [_("Date"), _("Title"), _("Body"), _("Session"), _("Place"), _("Panels")],
-            ([m.starts_on, m.title, m.body, m.session, m.place, m.panel_count] for m in meetings),
+            (
+                [m.starts_on, m.title, m.body, m.session, m.place, m.panel_count]  # type: ignore[attr-defined]
+                for m in meetings
+            ),
             title="meetings",
         )
     return TemplateResponse(

@@ -16,16 +16,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SHOTS = Path(__file__).resolve().parents[4] / "var" / "screenshots"
 
 
-def login(page: Any, base: str, username: str, password: str = "pw-for-tests-1") -> None:
-    page.goto(f"{base}/en/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    page.locator("article form button[type=submit]").click()
-    page.wait_for_url(lambda url: "/login/" not in url)
-
-
 def test_upload_preview_correct_save_follow_up_and_chart(
-    browser_page: Any, live_server: Any, reference_data: None
+    browser_page: Any, live_server: Any, reference_data: None, browser_login: Any
 ) -> None:
     from tact.accounts.services import user_create
 
@@ -33,7 +25,7 @@ def test_upload_preview_correct_save_follow_up_and_chart(
     SHOTS.mkdir(parents=True, exist_ok=True)
     page = browser_page
     base = live_server.url
-    login(page, base, "officer")
+    browser_login(page, "officer")
 
     page.goto(f"{base}/en/resolutions/")
     page.screenshot(path=str(SHOTS / "resolutions-0-index.png"), full_page=True)

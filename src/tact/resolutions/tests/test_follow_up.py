@@ -230,7 +230,7 @@ def test_state_progress_lists_recommendations_to_states(
     rows = selectors.state_progress(None, kenya)
     codes = [r.code for r, _report in rows]
     assert "annex.a.i" in codes and "annex.b.i" not in codes
-    assert dict((r.code, f.status if f else None) for r, f in rows)["annex.a.iii"] == "partial"
+    assert {r.code: f.status if f else None for r, f in rows}["annex.a.iii"] == "partial"
     page = client.get(reverse("resolutions:state_progress", args=["KEN"]))
     assert page.status_code == 200 and "Partially implemented" in page.content.decode()
 
