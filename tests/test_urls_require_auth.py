@@ -35,6 +35,8 @@ PUBLIC_URL_NAMES = {
     "resolutions:progress",
     "resolutions:meeting_list",
     "resolutions:meeting_detail",
+    "resolutions:resolution_akn",
+    "resolutions:state_progress",
     "legislation:index",
     "legislation:law_list",
     "legislation:law_detail",
