@@ -7,17 +7,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import polib
+import pytest
 from django.test import Client
 from django.utils import translation
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "tact"
 LANGUAGES = ["ru", "fr", "es", "ar", "zh_Hans"]
 # The shared catalog plus one per domain app that has user-visible strings.
-CATALOG_DIRS = [PACKAGE / "locale"] + sorted(
-    p for p in PACKAGE.glob("*/locale") if p.parent.name != "tact"
-)
+CATALOG_DIRS = [
+    PACKAGE / "locale",
+    *sorted(p for p in PACKAGE.glob("*/locale") if p.parent.name != "tact"),
+]
 
 
 @pytest.mark.parametrize("locale_dir", CATALOG_DIRS, ids=lambda p: p.parent.name)
@@ -41,8 +42,9 @@ def test_catalog_is_complete_and_compiled(language: str, locale_dir: Path) -> No
         ("ar", "مجالات العمل"),
     ],
 )
-def test_pages_render_in_the_language(client: Client, db: object, language: str,
-                                      expected: str) -> None:
+def test_pages_render_in_the_language(
+    client: Client, db: object, language: str, expected: str
+) -> None:
     with translation.override(language):
         body = client.get(f"/{language}/").content.decode()
     assert expected in body

@@ -5,3 +5,6 @@ class AssistanceConfig(AppConfig):
     name = "tact.assistance"
     label = "assistance"
     verbose_name = "assistance"
+
+    def ready(self) -> None:
+        from tact.assistance import search  # noqa: F401  (search provider, state panel)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,3 +37,63 @@ def _english_by_default() -> Iterator[None]:
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+# --- fixtures of the Django-backed tests (requested explicitly; unused by the text tests) ---
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+KEN_TXT = """Witness Protection (Test) Act
+
+Section 1. Short title
+This Act may be cited as the Witness Protection (Test) Act.
+
+Section 2. Protection of witnesses
+The Director shall provide physical protection, relocation and a change of identity to \
+witnesses who give testimony in criminal proceedings and to their relatives, and may \
+restrict the disclosure of their identity and whereabouts.
+
+Section 3. Evidence by video link
+A court may allow a witness to give evidence by video link or other communications \
+technology that ensures the safety of the witness.
+
+Section 4. Fees
+The fees payable for licences under this Act shall be prescribed by regulation.
+"""
+
+
+@pytest.fixture
+def media(settings: Any, tmp_path: Path) -> Path:
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def make_docx(paragraphs: list[str]) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def ken_law(media: Path, kenya: Any) -> Any:
+    """A public Kenyan test act with four sections."""
+    from tact.core.access import SYSTEM
+    from tact.legislation.services import import_law
+
+    return import_law(
+        actor=SYSTEM,
+        state=kenya,
+        data=KEN_TXT.encode(),
+        filename="ken-wpa.txt",
+        language="en",
+        text_type="law",
+        title="Witness Protection (Test) Act",
+    ).legal_text

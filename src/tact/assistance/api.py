@@ -1,0 +1,414 @@
+"""REST API of assistance coordination: projects, contributions, exchange rates, imports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from ninja import File, Form, Router, Schema, Status
+from ninja.files import UploadedFile
+from ninja.pagination import PageNumberPagination, paginate
+
+from tact.assistance import selectors, services
+from tact.assistance.models import Contribution, ImportRun, Project
+from tact.core import access
+from tact.core.api import LOGIN_AUTH, PUBLIC_AUTH, actor
+from tact.core.models import Classification
+from tact.directory.models import Organisation, State
+
+router = Router(tags=["assistance"], auth=PUBLIC_AUTH)
+
+
+class ParticipantOut(Schema):
+    role: str
+    ref: str
+    name: str
+    type: str
+    crs_channel_code: str
+
+
+class CountryOut(Schema):
+    code: str
+    state: str | None
+    percentage: Decimal | None
+
+    @staticmethod
+    def resolve_state(obj: Any) -> str | None:
+        return obj.state.iso3 if obj.state_id else None
+
+
+class SectorOut(Schema):
+    vocabulary: str
+    code: str
+    name: str
+    percentage: Decimal | None
+
+
+class ProjectOut(Schema):
+    id: int
+    iati_identifier: str
+    title: str
+    reporting_org_ref: str
+    reporting_org_name: str
+    status: str
+    channel: str
+    channel_derived: str
+    channel_override: str
+    planned_start: dt.date | None
+    actual_start: dt.date | None
+    planned_end: dt.date | None
+    actual_end: dt.date | None
+    budget_usd: Decimal | None
+    commitment_usd: Decimal | None
+    disbursement_usd: Decimal | None
+    classification: str
+    last_updated: dt.datetime | None
+    countries: list[str]
+
+    @staticmethod
+    def resolve_countries(obj: Project) -> list[str]:
+        return [c.code for c in obj.countries.all()]
+
+
+class BudgetOut(Schema):
+    type: str
+    status: str
+    period_start: dt.date | None
+    period_end: dt.date | None
+    value: Decimal | None
+    currency: str
+    value_usd: Decimal | None
+
+
+class TransactionOut(Schema):
+    type: str
+    date: dt.date | None
+    value: Decimal | None
+    currency: str
+    value_usd: Decimal | None
+    provider_ref: str
+    provider_name: str
+    receiver_ref: str
+    receiver_name: str
+
+
+class ProjectDetailOut(ProjectOut):
+    description: str
+    participating_organisations: list[ParticipantOut]
+    recipient_countries: list[CountryOut]
+    sectors: list[SectorOut]
+    budgets: list[BudgetOut]
+    transactions: list[TransactionOut]
+    provisions: list[str]
+    themes: list[str]
+    needs: list[int]
+
+    @staticmethod
+    def resolve_participating_organisations(obj: Project) -> Any:
+        return list(obj.participating_organisations.all())
+
+    @staticmethod
+    def resolve_recipient_countries(obj: Project) -> Any:
+        return list(obj.countries.select_related("state"))
+
+    @staticmethod
+    def resolve_sectors(obj: Project) -> Any:
+        return list(obj.sectors.all())
+
+    @staticmethod
+    def resolve_budgets(obj: Project) -> Any:
+        return list(obj.budgets.all())
+
+    @staticmethod
+    def resolve_transactions(obj: Project) -> Any:
+        return list(obj.transactions.all())
+
+    @staticmethod
+    def resolve_provisions(obj: Project) -> list[str]:
+        return list(obj.provisions.values_list("key", flat=True))
+
+    @staticmethod
+    def resolve_themes(obj: Project) -> list[str]:
+        return list(obj.themes.values_list("code", flat=True))
+
+    @staticmethod
+    def resolve_needs(obj: Project) -> list[int]:
+        return list(obj.needs.values_list("pk", flat=True))
+
+
+class ProjectLinksIn(Schema):
+    provisions: list[str] | None = None
+    themes: list[str] | None = None
+    needs: list[int] | None = None
+    channel_override: str | None = None
+    classification: Classification | None = None
+
+
+class ContributionOut(Schema):
+    id: int
+    donor_id: int
+    donor: str
+    year: int
+    currency: str
+    pledged_amount: Decimal | None
+    pledged_date: dt.date | None
+    paid_amount: Decimal | None
+    paid_date: dt.date | None
+    pledged_usd: Decimal | None
+    paid_usd: Decimal | None
+    earmarking: str
+    earmark_target: str
+    earmark_programme: str
+    earmark_theme: str | None
+    earmark_state: str | None
+    classification: str
+
+    @staticmethod
+    def resolve_donor(obj: Contribution) -> str:
+        return str(obj.donor)
+
+    @staticmethod
+    def resolve_earmark_theme(obj: Contribution) -> str | None:
+        return obj.earmark_theme.code if obj.earmark_theme else None
+
+    @staticmethod
+    def resolve_earmark_state(obj: Contribution) -> str | None:
+        return obj.earmark_state.iso3 if obj.earmark_state else None
+
+
+class ContributionIn(Schema):
+    donor_id: int
+    year: int
+    currency: str = "USD"
+    pledged_amount: Decimal | None = None
+    pledged_date: dt.date | None = None
+    paid_amount: Decimal | None = None
+    paid_date: dt.date | None = None
+    earmarking: str = Contribution.Earmarking.UNEARMARKED
+    earmark_target: str = ""
+    earmark_programme: str = ""
+    earmark_theme: str | None = None
+    earmark_state: str | None = None
+    classification: Classification = Classification.PUBLIC
+    notes: str = ""
+
+
+class ExchangeRateOut(Schema):
+    currency: str
+    date: dt.date
+    usd_rate: Decimal
+    source: str
+
+
+class RateReportOut(Schema):
+    created: int
+    updated: int
+    unchanged: int
+    rejected: list[tuple[int, str]]
+    error: str
+
+
+class ImportRowOut(Schema):
+    line: int | None
+    identifier: str
+    title: str
+    outcome: str
+    reason: str
+
+
+class ImportRunOut(Schema):
+    id: int
+    file_name: str
+    status: str
+    strict: bool
+    percent: int
+    activities_seen: int
+    imported: int
+    updated: int
+    skipped: int
+    rejected: int
+    error: str
+    created_at: dt.datetime
+    finished_at: dt.datetime | None
+
+
+class ImportRunDetailOut(ImportRunOut):
+    report: list[ImportRowOut]
+
+
+@router.get("/assistance/projects", response=list[ProjectOut])
+@paginate(PageNumberPagination, page_size=50)
+def list_projects(
+    request: HttpRequest,
+    q: str = "",
+    state: str = "",
+    theme: str = "",
+    channel: str = "",
+    organisation: str = "",
+    status: str = "",
+    sector: str = "",
+) -> Any:
+    """Projects (IATI activities) the caller may see; filters by recipient state (ISO3),
+    theme code, channel, organisation IATI id, activity status and sector code."""
+    return selectors.project_list(
+        actor(request),
+        q=q,
+        state=state,
+        theme=theme,
+        channel=channel,
+        organisation=organisation,
+        status=status,
+        sector=sector,
+    ).prefetch_related("countries")
+
+
+@router.get("/assistance/projects/{project_id}", response=ProjectDetailOut)
+def get_project(request: HttpRequest, project_id: int) -> Project:
+    return selectors.project_get(actor(request), project_id)
+
+
+@router.patch("/assistance/projects/{project_id}", response=ProjectDetailOut, auth=LOGIN_AUTH)
+def update_project_links(request: HttpRequest, project_id: int, payload: ProjectLinksIn) -> Project:
+    """Set tact's links (provision keys, theme codes, need ids), the channel correction and
+    the classification."""
+    from tact.assistance.models import Need
+    from tact.catalog.models import Provision, Theme
+
+    user = actor(request)
+    project = selectors.project_get(user, project_id)
+    return services.project_update_links(
+        actor=user,
+        project=project,
+        provisions=Provision.objects.filter(key__in=payload.provisions)
+        if payload.provisions is not None
+        else None,
+        themes=Theme.objects.filter(code__in=payload.themes)
+        if payload.themes is not None
+        else None,
+        needs=access.visible(user, Need.objects.filter(pk__in=payload.needs))
+        if payload.needs is not None
+        else None,
+        channel_override=payload.channel_override,
+        classification=payload.classification,
+    )
+
+
+@router.get("/assistance/export", auth=LOGIN_AUTH)
+def export_projects(
+    request: HttpRequest, format: str = "xml", state: str = "", organisation: str = ""
+) -> HttpResponse:
+    """The visible projects as IATI 2.03 XML (``format=xml``) or CSV (``format=csv``)."""
+    projects = selectors.project_list(actor(request), state=state, organisation=organisation)
+    if format == "csv":
+        text = io.StringIO(newline="")
+        services.export_projects(projects.iterator(), text, fmt="csv")
+        return HttpResponse(text.getvalue(), content_type="text/csv; charset=utf-8")
+    data = io.BytesIO()
+    services.export_projects(projects.iterator(), data, fmt="xml")
+    return HttpResponse(data.getvalue(), content_type="application/xml")
+
+
+@router.get("/assistance/matrix", response=list[dict[str, Any]])
+def who_does_what_where(
+    request: HttpRequest, role: str = "funder", state: str = "", theme: str = ""
+) -> list[dict[str, Any]]:
+    """Who does what where, one row per state, theme and funder (or implementer)."""
+    matrix = selectors.who_does_what_where(actor(request), role=role, state=state, theme=theme)
+    keys = ["iso3", "state", "theme", "organisation", "projects", "amount_usd"]
+    return [dict(zip(keys, row, strict=True)) for row in matrix.long_rows()]
+
+
+@router.get("/assistance/map", response=dict[str, Any])
+def map_data(request: HttpRequest, theme: str = "", organisation: str = "") -> dict[str, Any]:
+    return selectors.map_data(actor(request), theme=theme, organisation=organisation)
+
+
+@router.get("/assistance/contributions", response=list[ContributionOut], auth=LOGIN_AUTH)
+@paginate(PageNumberPagination, page_size=50)
+def list_contributions(
+    request: HttpRequest, donor: str = "", year: str = "", earmarking: str = ""
+) -> Any:
+    return selectors.contribution_list(
+        actor(request), donor=donor, year=year, earmarking=earmarking
+    )
+
+
+@router.get(
+    "/assistance/contributions/{contribution_id}", response=ContributionOut, auth=LOGIN_AUTH
+)
+def get_contribution(request: HttpRequest, contribution_id: int) -> Contribution:
+    return selectors.contribution_get(actor(request), contribution_id)
+
+
+@router.post("/assistance/contributions", response={201: ContributionOut}, auth=LOGIN_AUTH)
+def create_contribution(request: HttpRequest, payload: ContributionIn) -> Status[Contribution]:
+    from tact.catalog.models import Theme
+
+    values: dict[str, Any] = payload.dict(exclude={"donor_id", "earmark_theme", "earmark_state"})
+    values["donor"] = get_object_or_404(Organisation, pk=payload.donor_id)
+    values["earmark_theme"] = (
+        get_object_or_404(Theme, code=payload.earmark_theme) if payload.earmark_theme else None
+    )
+    values["earmark_state"] = (
+        get_object_or_404(State, iso3=payload.earmark_state.upper())
+        if payload.earmark_state
+        else None
+    )
+    contribution = services.contribution_save(actor=actor(request), values=values)
+    return Status(201, contribution)
+
+
+@router.get("/assistance/exchange-rates", response=list[ExchangeRateOut], auth=LOGIN_AUTH)
+@paginate(PageNumberPagination, page_size=250)
+def list_exchange_rates(request: HttpRequest, currency: str = "") -> Any:
+    return selectors.exchange_rate_list(currency=currency)
+
+
+@router.post("/assistance/exchange-rates", response=RateReportOut, auth=LOGIN_AUTH)
+def load_exchange_rates(
+    request: HttpRequest, file: File[UploadedFile], strict: Form[bool] = False
+) -> services.RateReport:
+    """Load a CSV (currency,date,usd_rate[,source]); returns the per-row report."""
+    from django.conf import settings
+    from django.core.exceptions import ValidationError
+
+    if (file.size or 0) > settings.TACT_MAX_UPLOAD_BYTES:
+        raise ValidationError("The file is too large.")
+    return services.exchange_rates_import_csv(actor=actor(request), data=file.read(), strict=strict)
+
+
+@router.get("/assistance/imports", response=list[ImportRunOut], auth=LOGIN_AUTH)
+@paginate(PageNumberPagination, page_size=50)
+def list_imports(request: HttpRequest) -> Any:
+    return selectors.import_runs(actor(request))
+
+
+@router.post("/assistance/imports", response={202: ImportRunOut}, auth=LOGIN_AUTH)
+def start_import(
+    request: HttpRequest, file: File[UploadedFile], strict: Form[bool] = False
+) -> Status[ImportRun]:
+    """Upload an IATI activity file; the import runs in the background. Poll
+    ``GET /imports/{id}`` for its status, progress and report."""
+    run = services.import_start(actor=actor(request), upload=file, strict=strict)
+    return Status(202, run)
+
+
+@router.get("/assistance/imports/{run_id}", response=ImportRunDetailOut, auth=LOGIN_AUTH)
+def get_import(request: HttpRequest, run_id: int) -> ImportRun:
+    run = selectors.import_run_get(actor(request), run_id)
+    if not run.finished:
+        from tact.assistance.importing import read_progress
+
+        live = read_progress(run)
+        if live.get("total_bytes"):
+            run.processed_bytes = live["processed_bytes"]
+            run.activities_seen = live.get("seen", 0)
+    return run
+
+
+# --- overlaps and matching (overlaps helper) ---
+import tact.assistance.api_review  # noqa: E402, F401  (adds the needs and overlaps operations)

@@ -1,0 +1,63 @@
+"""Search provider and state profile panel of assistance coordination."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from tact.assistance import selectors
+from tact.core.links import record_ref
+from tact.core.profile import Panel, PanelItem, register_state_panel
+from tact.core.search import SearchHit, register, snippet
+
+
+@register("projects")
+def search_projects(user: Any, query: str, limit: int) -> list[SearchHit]:
+    qs = selectors.project_visible(user).filter(
+        Q(title__icontains=query)
+        | Q(iati_identifier__icontains=query)
+        | Q(description__icontains=query)
+        | Q(reporting_org_name__icontains=query)
+    )
+    return [
+        SearchHit(
+            "project",
+            gettext_lazy("Project"),
+            p.title,
+            p.get_absolute_url(),
+            snippet(f"{p.iati_identifier} {p.reporting_org_name} {p.description}", query),
+            p.classification,
+            ref=record_ref(p),
+        )
+        for p in qs.order_by("title")[:limit]
+    ]
+
+
+@register_state_panel("assistance")
+def assistance_panel(user: Any, state: Any) -> Panel | None:
+    projects = selectors.project_list(user, state=state.iso3)
+    count = projects.count()
+    if not count:
+        return None
+    items = [
+        PanelItem(
+            p.title,
+            p.get_absolute_url(),
+            " · ".join(x for x in (p.reporting_org_name, p.get_channel_display()) if x),
+        )
+        for p in projects.order_by("-updated_at")[:6]
+    ]
+    total = selectors.recipient_summary(user, state)["total_usd"] or Decimal(0)
+    return Panel(
+        order=50,
+        title=gettext_lazy("Technical assistance projects"),
+        items=items,
+        more_url=reverse("assistance:recipient_dashboard", args=[state.iso3]),
+        summary=_("%(n)s projects, about %(usd)s USD")
+        % {"n": count, "usd": f"{total.quantize(Decimal(1)):,}"},
+    )

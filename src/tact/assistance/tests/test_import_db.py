@@ -1,0 +1,223 @@
+"""IATI import into the database: conformance suite, real files, idempotency, strict mode."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tact.assistance.importing import import_iati
+from tact.assistance.models import (
+    Budget,
+    ParticipatingOrganisation,
+    Project,
+    ProjectCountry,
+    ProjectResult,
+    ProjectSector,
+    ResultIndicator,
+    Transaction,
+)
+from tact.assistance.tests.iati_support import (
+    NETHERLANDS_203,
+    OFFICIAL_203,
+    SHOULD_FAIL,
+    SHOULD_PASS,
+    SPAIN_201,
+    file_id,
+    needs_shared_data,
+    xml_files,
+)
+from tact.core.access import SYSTEM
+
+pytestmark = [pytest.mark.django_db, needs_shared_data]
+
+MODELS = (
+    Project,
+    ParticipatingOrganisation,
+    ProjectCountry,
+    ProjectSector,
+    Budget,
+    Transaction,
+    ProjectResult,
+    ResultIndicator,
+)
+
+
+def counts() -> dict[str, int]:
+    return {m.__name__: m.objects.count() for m in MODELS}
+
+
+def activity_xml(
+    identifier: str,
+    *,
+    last_updated: str = "2024-01-01T00:00:00Z",
+    title: str = "A",
+    country: str = "KE",
+    status: str = "2",
+) -> str:
+    return f"""
+  <iati-activity last-updated-datetime="{last_updated}" default-currency="EUR" xml:lang="en">
+    <iati-identifier>{identifier}</iati-identifier>
+    <reporting-org ref="XM-DAC-7" type="10"><narrative>Netherlands MFA</narrative></reporting-org>
+    <title><narrative>{title}</narrative></title>
+    <description><narrative>Support to prosecutors</narrative></description>
+    <participating-org ref="XM-DAC-7" role="1" type="10"
+      ><narrative>NL MFA</narrative></participating-org>
+    <participating-org ref="XM-DAC-41128" role="4" type="40"
+      ><narrative>UNODC</narrative></participating-org>
+    <activity-status code="{status}"/>
+    <activity-date type="1" iso-date="2023-01-01"/>
+    <recipient-country code="{country}" percentage="100"/>
+    <sector vocabulary="1" code="15130" percentage="100"/>
+    <budget type="1" status="1">
+      <period-start iso-date="2023-01-01"/><period-end iso-date="2023-12-31"/>
+      <value currency="EUR" value-date="2023-01-01">100000</value>
+    </budget>
+    <transaction>
+      <transaction-type code="2"/><transaction-date iso-date="2023-02-01"/>
+      <value currency="EUR" value-date="2023-02-01">80000</value>
+    </transaction>
+  </iati-activity>"""
+
+
+def iati_file(*activities: str, version: str = "2.03") -> bytes:
+    body = "".join(activities)
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="{version}" '
+        f'generated-datetime="2024-01-01T00:00:00Z">{body}\n</iati-activities>\n'
+    ).encode()
+
+
+@pytest.mark.parametrize("path", xml_files(SHOULD_FAIL), ids=file_id)
+def test_should_fail_files_are_rejected_and_change_nothing(path: Path) -> None:
+    before = counts()
+    for schema_only in (True, False):
+        report = import_iati(path, actor=SYSTEM, schema_only=schema_only)
+        assert report.changed == 0
+        assert report.error or report.rejected
+        reasons = [report.error] + [r["reason"] for r in report.rows if r["outcome"] == "rejected"]
+        assert any(len(reason) > 10 for reason in reasons)
+    assert counts() == before
+
+
+@pytest.mark.parametrize("path", xml_files(SHOULD_PASS), ids=file_id)
+def test_should_pass_files_import(path: Path) -> None:
+    report = import_iati(path, actor=SYSTEM, schema_only=True)
+    assert not report.error, report.error
+    assert report.rejected == 0, report.rows
+    assert report.imported >= 1
+    assert Project.objects.count() == report.imported
+    again = import_iati(path, actor=SYSTEM, schema_only=True)
+    assert again.imported == 0 and again.skipped == report.imported
+    assert Project.objects.count() == report.imported
+
+
+def test_official_example_imports_with_everything() -> None:
+    report = import_iati(OFFICIAL_203, actor=SYSTEM)
+    assert report.imported == 1 and not report.error
+    project = Project.objects.get()
+    assert project.iati_identifier == "AA-AAA-123456789-ABC123"
+    assert project.participating_organisations.count() >= 3
+    assert project.sectors.exists() and project.budgets.exists()
+    assert project.transactions.exists()
+    assert ProjectResult.objects.filter(project=project).exists()
+    assert ResultIndicator.objects.filter(result__project=project).exists()
+
+
+def test_real_files_import_with_a_sensible_report() -> None:
+    spain = import_iati(SPAIN_201, actor=SYSTEM)
+    assert not spain.error
+    assert spain.imported == 65 and spain.rejected == 18
+    rejected = [r for r in spain.rows if r["outcome"] == "rejected"]
+    assert all(r["line"] and "AidType" in r["reason"] for r in rejected)
+    netherlands = import_iati(NETHERLANDS_203, actor=SYSTEM)
+    assert netherlands.imported == 12 and netherlands.rejected == 1
+    assert Project.objects.count() == 65 + 12
+    assert ProjectCountry.objects.filter(project__iati_identifier__startswith="ES-").exists()
+
+
+def test_reimport_updates_by_last_updated_and_never_duplicates() -> None:
+    first = import_iati(io.BytesIO(iati_file(activity_xml("XM-DAC-7-1"))), actor=SYSTEM)
+    assert first.imported == 1
+    same = import_iati(io.BytesIO(iati_file(activity_xml("XM-DAC-7-1"))), actor=SYSTEM)
+    assert same.skipped == 1 and same.imported == 0
+    older = import_iati(
+        io.BytesIO(
+            iati_file(activity_xml("XM-DAC-7-1", last_updated="2023-01-01T00:00:00Z", title="B"))
+        ),
+        actor=SYSTEM,
+    )
+    assert older.skipped == 1 and "newer" in older.rows[0]["reason"]
+    newer = import_iati(
+        io.BytesIO(
+            iati_file(activity_xml("XM-DAC-7-1", last_updated="2025-01-01T00:00:00Z", title="C"))
+        ),
+        actor=SYSTEM,
+    )
+    assert newer.updated == 1
+    project = Project.objects.get()
+    assert project.title == "C"
+    assert project.budgets.count() == 1 and project.transactions.count() == 1
+    assert project.channel == "unodc"
+    assert project.countries.get().state.iso3 == "KEN"
+
+
+def test_invalid_activity_is_reported_with_line_and_others_kept() -> None:
+    data = iati_file(activity_xml("XM-DAC-7-1"), activity_xml("XM-DAC-7-2", country="QQ"))
+    report = import_iati(io.BytesIO(data), actor=SYSTEM)
+    assert report.imported == 1 and report.rejected == 1
+    bad = next(r for r in report.rows if r["outcome"] == "rejected")
+    assert bad["identifier"] == "XM-DAC-7-2" and bad["line"] and "QQ" in bad["reason"]
+    assert Project.objects.filter(iati_identifier="XM-DAC-7-1").exists()
+
+
+def test_strict_mode_rejects_the_whole_file() -> None:
+    data = iati_file(activity_xml("XM-DAC-7-1"), activity_xml("XM-DAC-7-2", country="QQ"))
+    report = import_iati(io.BytesIO(data), actor=SYSTEM, strict=True)
+    assert report.error and "Strict" in report.error
+    assert report.imported == 0 and report.rolled_back
+    assert Project.objects.count() == 0
+
+
+def test_a_file_broken_half_way_leaves_no_trace() -> None:
+    data = iati_file(activity_xml("XM-DAC-7-1"), activity_xml("XM-DAC-7-2"))
+    broken = data.replace(b"</iati-activities>", b"<iati-activity><oops></iati-activities>")
+    report = import_iati(io.BytesIO(broken), actor=SYSTEM)
+    assert report.error and report.rolled_back
+    assert Project.objects.count() == 0
+
+
+def test_readers_may_not_import(reader: Any) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        import_iati(io.BytesIO(iati_file(activity_xml("X-1"))), actor=reader)
+
+
+def test_a_database_error_rejects_only_its_activity(monkeypatch: Any) -> None:
+    from django.db import DatabaseError
+
+    from tact.assistance import importing
+
+    original = importing._write
+
+    def failing(items: list[Any]) -> None:
+        original(items)
+        if any(item.activity.identifier == "XM-DAC-7-BAD" for item in items):
+            raise DatabaseError("simulated failure")
+
+    monkeypatch.setattr(importing, "_write", failing)
+    data = iati_file(
+        activity_xml("XM-DAC-7-1"), activity_xml("XM-DAC-7-BAD"), activity_xml("XM-DAC-7-3")
+    )
+    report = import_iati(io.BytesIO(data), actor=SYSTEM)
+    assert report.imported == 2 and report.rejected == 1
+    bad = next(r for r in report.rows if r["outcome"] == "rejected")
+    assert bad["identifier"] == "XM-DAC-7-BAD" and "simulated failure" in bad["reason"]
+    assert sorted(Project.objects.values_list("iati_identifier", flat=True)) == [
+        "XM-DAC-7-1",
+        "XM-DAC-7-3",
+    ]
+    assert Budget.objects.count() == 2

@@ -1,0 +1,582 @@
+"""Pages of assistance coordination (thin: selectors read, services write)."""
+
+from __future__ import annotations
+
+import io
+import json
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Sum
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from tact.assistance import selectors, services
+from tact.assistance.forms import (
+    ContributionForm,
+    ExchangeRateUploadForm,
+    IatiImportForm,
+    ProjectLinksForm,
+)
+from tact.assistance.importing import read_progress
+from tact.assistance.models import Channel, Contribution, ImportRun, Project
+from tact.catalog.models import Theme
+from tact.core import access
+from tact.core.exports import XLSX_TYPE, xlsx_response
+from tact.core.pagination import paginate, querystring_without_page
+from tact.directory.models import Organisation, State
+
+PROJECT_FILTERS = ("q", "state", "theme", "channel", "organisation", "status", "sector")
+
+
+def _filters(request: HttpRequest) -> dict[str, str]:
+    return {key: request.GET.get(key, "").strip() for key in PROJECT_FILTERS}
+
+
+def _filter_context(filters: dict[str, str]) -> dict[str, Any]:
+    return {
+        **filters,
+        "filters": filters,
+        "themes": Theme.objects.all(),
+        "channels": Channel.choices,
+        "statuses": Project.Status.choices,
+        "states": State.objects.filter(projects_received__isnull=False).distinct(),
+    }
+
+
+def _money(value: Decimal | None) -> float | str:
+    return float(value) if value is not None else ""
+
+
+@login_not_required
+def index(request: HttpRequest) -> HttpResponse:
+    projects = selectors.project_visible(request.user)
+    totals = projects.aggregate(n=Count("pk"), usd=Sum("budget_usd"))
+    by_channel = {
+        row["channel_override"] or row["channel_derived"]: row["n"]
+        for row in projects.values("channel_override", "channel_derived").annotate(n=Count("pk"))
+    }
+    return TemplateResponse(
+        request,
+        "assistance/index.html",
+        {
+            "totals": totals,
+            "by_channel": [(label, by_channel.get(value, 0)) for value, label in Channel.choices],
+            "recent": projects.order_by("-updated_at")[:8],
+            "can_import": access.scope_of(request.user).can_write_anything,
+        },
+    )
+
+
+@login_not_required
+def project_list(request: HttpRequest) -> HttpResponse:
+    filters = _filters(request)
+    projects = selectors.project_list(request.user, **filters)
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response(
+            "projects.xlsx",
+            [
+                _("IATI identifier"),
+                _("Title"),
+                _("Reporting organisation"),
+                _("Channel"),
+                _("Status"),
+                _("Start"),
+                _("End"),
+                _("Recipient countries"),
+                _("Budget (USD)"),
+                _("Commitments (USD)"),
+                _("Disbursements (USD)"),
+            ],
+            (
+                [
+                    p.iati_identifier,
+                    p.title,
+                    p.reporting_org_name or p.reporting_org_ref,
+                    p.get_channel_display(),
+                    p.get_status_display(),
+                    p.start,
+                    p.end,
+                    ", ".join(c.code for c in p.countries.all()),
+                    _money(p.budget_usd),
+                    _money(p.commitment_usd),
+                    _money(p.disbursement_usd),
+                ]
+                for p in projects.prefetch_related("countries")
+            ),
+            title="projects",
+        )
+    page = paginate(request, projects.prefetch_related("countries__state"))
+    template = "assistance/project_list.html"
+    if request.headers.get("HX-Request"):
+        template += "#rows"
+    return TemplateResponse(
+        request,
+        template,
+        {
+            "page": page,
+            "querystring": querystring_without_page(request),
+            **_filter_context(filters),
+        },
+    )
+
+
+@login_not_required
+def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    project = selectors.project_get(request.user, pk)
+    return TemplateResponse(
+        request,
+        "assistance/project_detail.html",
+        {
+            "project": project,
+            "participants": project.participating_organisations.select_related("organisation"),
+            "countries": project.countries.select_related("state"),
+            "regions": project.regions.all(),
+            "sectors": project.sectors.all(),
+            "budgets": project.budgets.all(),
+            "transactions": project.transactions.all(),
+            "documents": project.documents.all(),
+            "results": project.results.prefetch_related("indicators"),
+            "provisions": project.provisions.select_related("instrument"),
+            "project_themes": project.themes.all(),
+            "needs": access.visible(request.user, project.needs.select_related("state")),
+            "can_edit": access.can_edit(request.user, project),
+        },
+    )
+
+
+def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    project = selectors.project_get(request.user, pk)
+    access.require_edit(request.user, project)
+    initial = {
+        "provisions": project.provisions.all(),
+        "themes": project.themes.all(),
+        "needs": project.needs.all(),
+        "channel_override": project.channel_override,
+        "classification": project.classification,
+    }
+    form = ProjectLinksForm(
+        request.POST or None, initial=initial, user=request.user, project=project
+    )
+    if request.method == "POST" and form.is_valid():
+        services.project_update_links(
+            actor=request.user,
+            project=project,
+            provisions=form.cleaned_data["provisions"],
+            themes=form.cleaned_data["themes"],
+            needs=form.cleaned_data["needs"],
+            channel_override=form.cleaned_data["channel_override"],
+            classification=form.cleaned_data["classification"],
+        )
+        messages.success(request, _("Project updated."))
+        return redirect(project)
+    return TemplateResponse(
+        request, "assistance/project_form.html", {"project": project, "form": form}
+    )
+
+
+def project_export(request: HttpRequest) -> HttpResponse:
+    """The visible, filtered projects as IATI 2.03 XML or CSV."""
+    fmt = request.GET.get("format", "xml")
+    projects = selectors.project_list(request.user, **_filters(request))
+    if fmt == "csv":
+        text = io.StringIO(newline="")
+        left_out = services.export_projects(projects.iterator(), text, fmt="csv")
+        response = HttpResponse(text.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="tact-iati-activities.csv"'
+    else:
+        data = io.BytesIO()
+        left_out = services.export_projects(projects.iterator(), data, fmt="xml")
+        response = HttpResponse(data.getvalue(), content_type="application/xml")
+        response["Content-Disposition"] = 'attachment; filename="tact-iati-activities.xml"'
+    response["X-Tact-Left-Out"] = str(len(left_out))
+    return response
+
+
+# -- imports --------------------------------------------------------------------------------
+
+
+def import_list(request: HttpRequest) -> HttpResponse:
+    runs = selectors.import_runs(request.user)
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response(
+            "imports.xlsx",
+            [
+                _("File"),
+                _("Status"),
+                _("Started"),
+                _("Imported"),
+                _("Updated"),
+                _("Skipped"),
+                _("Rejected"),
+            ],
+            (
+                [
+                    r.file_name,
+                    r.get_status_display(),
+                    r.created_at,
+                    r.imported,
+                    r.updated,
+                    r.skipped,
+                    r.rejected,
+                ]
+                for r in runs
+            ),
+            title="imports",
+        )
+    return TemplateResponse(
+        request,
+        "assistance/import_list.html",
+        {"page": paginate(request, runs), "querystring": querystring_without_page(request)},
+    )
+
+
+def import_start(request: HttpRequest) -> HttpResponse:
+    access.require_writer(request.user)
+    form = IatiImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            run = services.import_start(
+                actor=request.user,
+                upload=form.cleaned_data["file"],
+                strict=form.cleaned_data["strict"],
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            return redirect("assistance:import_detail", pk=run.pk)
+    limit = getattr(settings, "TACT_MAX_IATI_UPLOAD_BYTES", settings.TACT_MAX_UPLOAD_BYTES)
+    return TemplateResponse(
+        request,
+        "assistance/import_form.html",
+        {"form": form, "limit_mb": limit // (1024 * 1024)},
+    )
+
+
+def _run_context(request: HttpRequest, run: ImportRun) -> dict[str, Any]:
+    live = read_progress(run) if not run.finished else {}
+    percent = run.percent
+    if live.get("total_bytes"):
+        percent = min(99, int(live["processed_bytes"] * 100 / live["total_bytes"]))
+    outcome = request.GET.get("outcome", "")
+    rows = [r for r in run.report if not outcome or r["outcome"] == outcome]
+    return {
+        "run": run,
+        "live": live,
+        "percent": percent,
+        "outcome": outcome,
+        "page": paginate(request, rows, per_page=100),
+        "querystring": querystring_without_page(request),
+    }
+
+
+def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    run = selectors.import_run_get(request.user, pk)
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response(
+            f"import-{run.pk}.xlsx",
+            [_("Line"), _("IATI identifier"), _("Title"), _("Outcome"), _("Reason")],
+            (
+                [r["line"], r["identifier"], r["title"], r["outcome"], r["reason"]]
+                for r in run.report
+            ),
+            title="import",
+        )
+    return TemplateResponse(request, "assistance/import_detail.html", _run_context(request, run))
+
+
+def import_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """htmx polling target: the progress block (and, once finished, the whole report)."""
+    run = selectors.import_run_get(request.user, pk)
+    response = TemplateResponse(
+        request, "assistance/import_detail.html#progress", _run_context(request, run)
+    )
+    if run.finished:
+        response["HX-Refresh"] = "true"
+    return response
+
+
+# -- contributions and exchange rates -------------------------------------------------------
+
+
+def contribution_list(request: HttpRequest) -> HttpResponse:
+    donor = request.GET.get("donor", "")
+    year = request.GET.get("year", "")
+    earmarking = request.GET.get("earmarking", "")
+    contributions = selectors.contribution_list(
+        request.user, donor=donor, year=year, earmarking=earmarking
+    )
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response(
+            "contributions.xlsx",
+            [
+                _("Donor"),
+                _("Year"),
+                _("Currency"),
+                _("Pledged"),
+                _("Pledge date"),
+                _("Paid"),
+                _("Payment date"),
+                _("Pledged (USD)"),
+                _("Paid (USD)"),
+                _("Earmarking"),
+                _("Earmarked to"),
+            ],
+            (
+                [
+                    str(c.donor),
+                    c.year,
+                    c.currency,
+                    _money(c.pledged_amount),
+                    c.pledged_date,
+                    _money(c.paid_amount),
+                    c.paid_date,
+                    _money(c.pledged_usd),
+                    _money(c.paid_usd),
+                    c.get_earmarking_display(),
+                    _earmark_label(c),
+                ]
+                for c in contributions
+            ),
+            title="contributions",
+        )
+    totals = contributions.aggregate(pledged=Sum("pledged_usd"), paid=Sum("paid_usd"))
+    return TemplateResponse(
+        request,
+        "assistance/contribution_list.html",
+        {
+            "page": paginate(request, contributions),
+            "querystring": querystring_without_page(request),
+            "totals": totals,
+            "donor": donor,
+            "year": year,
+            "earmarking": earmarking,
+            "donors": Organisation.objects.filter(contributions__isnull=False).distinct(),
+            "earmarkings": Contribution.Earmarking.choices,
+            "can_create": access.scope_of(request.user).is_secretariat
+            or access.scope_of(request.user).role == access.Role.DONOR,
+        },
+    )
+
+
+def _earmark_label(c: Contribution) -> str:
+    if c.earmark_target == Contribution.EarmarkTarget.PROGRAMME:
+        return c.earmark_programme
+    if c.earmark_target == Contribution.EarmarkTarget.THEME and c.earmark_theme:
+        return c.earmark_theme.title
+    if c.earmark_target == Contribution.EarmarkTarget.STATE and c.earmark_state:
+        return c.earmark_state.display_name
+    return ""
+
+
+def contribution_create(request: HttpRequest) -> HttpResponse:
+    access.require_writer(request.user)
+    form = ContributionForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            contribution = services.contribution_save(actor=request.user, values=form.cleaned_data)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for name, errors in error.message_dict.items():
+                    form.add_error(name if name in form.fields else None, errors)
+            else:
+                form.add_error(None, error)
+        except PermissionDenied as error:
+            form.add_error("donor", str(error))
+        else:
+            messages.success(request, _("Contribution recorded."))
+            return redirect(contribution)
+    return TemplateResponse(request, "assistance/contribution_form.html", {"form": form})
+
+
+def contribution_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    contribution = selectors.contribution_get(request.user, pk)
+    return TemplateResponse(
+        request,
+        "assistance/contribution_detail.html",
+        {"contribution": contribution, "earmark": _earmark_label(contribution)},
+    )
+
+
+def exchange_rate_list(request: HttpRequest) -> HttpResponse:
+    currency = request.GET.get("currency", "").strip()
+    rates = selectors.exchange_rate_list(currency=currency)
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response(
+            "exchange-rates.xlsx",
+            [_("Currency"), _("Date"), _("USD per unit"), _("Source")],
+            ([r.currency, r.date, float(r.usd_rate), r.source] for r in rates),
+            title="rates",
+        )
+    return TemplateResponse(
+        request,
+        "assistance/exchange_rate_list.html",
+        {
+            "page": paginate(request, rates),
+            "querystring": querystring_without_page(request),
+            "currency": currency,
+            "form": ExchangeRateUploadForm(),
+        },
+    )
+
+
+def exchange_rate_upload(request: HttpRequest) -> HttpResponse:
+    access.require_writer(request.user)
+    form = ExchangeRateUploadForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > settings.TACT_MAX_UPLOAD_BYTES:
+            form.add_error("file", _("The file is too large."))
+        else:
+            try:
+                report = services.exchange_rates_import_csv(
+                    actor=request.user, data=upload.read(), strict=form.cleaned_data["strict"]
+                )
+            except ValidationError as error:
+                form.add_error("file", error)
+    return TemplateResponse(
+        request, "assistance/exchange_rate_upload.html", {"form": form, "report": report}
+    )
+
+
+# -- who does what where, map, dashboards ---------------------------------------------------
+
+
+@login_not_required
+def matrix(request: HttpRequest) -> HttpResponse:
+    filters = _filters(request)
+    role = request.GET.get("role", "funder")
+    if role not in selectors.ROLE_CODES:
+        role = "funder"
+    result = selectors.who_does_what_where(request.user, role=role, **filters)
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response(
+            "who-does-what-where.xlsx",
+            [
+                _("ISO3"),
+                _("State"),
+                _("Theme"),
+                _("Funder") if role == "funder" else _("Implementer"),
+                _("Projects"),
+                _("Amount (USD)"),
+            ],
+            result.long_rows(),
+            title="who does what where",
+        )
+    return TemplateResponse(
+        request,
+        "assistance/matrix.html",
+        {
+            "matrix": result,
+            "role": role,
+            "querystring": querystring_without_page(request),
+            **_filter_context(filters),
+        },
+    )
+
+
+@login_not_required
+def map_view(request: HttpRequest) -> HttpResponse:
+    filters = _filters(request)
+    return TemplateResponse(
+        request,
+        "assistance/map.html",
+        {"querystring": querystring_without_page(request), **_filter_context(filters)},
+    )
+
+
+@login_not_required
+def map_data(request: HttpRequest) -> JsonResponse:
+    return JsonResponse(selectors.map_data(request.user, **_filters(request)))
+
+
+def donor_list(request: HttpRequest) -> HttpResponse:
+    rows = selectors.donors(request.user)
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response(
+            "donors.xlsx",
+            [_("Donor"), _("IATI id"), _("Projects funded")],
+            ([str(r["organisation"]), r["organisation"].iati_ref, r["projects"]] for r in rows),
+            title="donors",
+        )
+    return TemplateResponse(request, "assistance/donor_list.html", {"rows": rows})
+
+
+def donor_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, pk=pk)
+    summary = selectors.donor_summary(request.user, organisation)
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response(
+            f"donor-{pk}.xlsx",
+            [_("IATI identifier"), _("Title"), _("Channel"), _("Amount (USD)")],
+            (
+                [p.iati_identifier, p.title, p.get_channel_display(), _money(p.amount_usd)]
+                for p in summary["projects"]
+            ),
+            title="donor",
+        )
+    chart = {
+        "tooltip": {"trigger": "axis"},
+        "legend": {},
+        "xAxis": {"type": "category", "data": [str(r["year"]) for r in summary["by_year"]]},
+        "yAxis": {"type": "value", "name": "USD"},
+        "series": [
+            {
+                "name": _("Pledged (USD)"),
+                "type": "bar",
+                "data": [float(r["pledged"] or 0) for r in summary["by_year"]],
+            },
+            {
+                "name": _("Paid (USD)"),
+                "type": "bar",
+                "data": [float(r["paid"] or 0) for r in summary["by_year"]],
+            },
+        ],
+    }
+    return TemplateResponse(
+        request,
+        "assistance/donor_dashboard.html",
+        {"organisation": organisation, **summary, "chart": json.dumps(chart)},
+    )
+
+
+def recipient_dashboard(request: HttpRequest, iso3: str) -> HttpResponse:
+    state = State.objects.filter(iso3=iso3.upper()).first()
+    if state is None:
+        raise Http404
+    summary = selectors.recipient_summary(request.user, state)
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response(
+            f"recipient-{state.iso3}.xlsx",
+            [_("IATI identifier"), _("Title"), _("Reporting organisation"), _("Amount (USD)")],
+            (
+                [p.iati_identifier, p.title, p.reporting_org_name, _money(p.amount_usd)]
+                for p in summary["projects"]
+            ),
+            title="recipient",
+        )
+    chart = {
+        "tooltip": {"trigger": "item"},
+        "series": [
+            {
+                "type": "pie",
+                "radius": ["35%", "65%"],
+                "data": [{"name": k, "value": float(round(v, 2))} for k, v in summary["by_funder"]],
+            }
+        ],
+    }
+    return TemplateResponse(
+        request,
+        "assistance/recipient_dashboard.html",
+        {"state": state, **summary, "chart": json.dumps(chart), "xlsx_type": XLSX_TYPE},
+    )
+
+
+# --- overlaps and matching (overlaps helper) ---

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from tact.core import access
+from tact.core.links import record_ref
+from tact.core.search import SearchHit, register, snippet
+from tact.evaluation.models import Evaluation, Finding, ResultsFramework
+
+
+@register("evaluations")
+def search_evaluations(user: Any, query: str, limit: int) -> list[SearchHit]:
+    qs = access.visible(user, Evaluation.objects.all()).filter(
+        Q(title__icontains=query) | Q(summary__icontains=query) | Q(evaluators__icontains=query)
+    )
+    return [
+        SearchHit(
+            "evaluation",
+            _("Evaluation"),
+            e.title,
+            e.get_absolute_url(),
+            snippet(e.summary, query),
+            e.classification,
+            ref=record_ref(e),
+        )
+        for e in qs[:limit]
+    ]
+
+
+@register("findings")
+def search_findings(user: Any, query: str, limit: int) -> list[SearchHit]:
+    visible_ids = access.visible(user, Evaluation.objects.all()).values("pk")
+    qs = (
+        Finding.objects.filter(evaluation_id__in=visible_ids)
+        .filter(Q(title__icontains=query) | Q(text__icontains=query))
+        .select_related("evaluation")
+    )
+    return [
+        SearchHit(
+            "finding",
+            _("Good-practice candidate") if f.good_practice_candidate else _("Evaluation finding"),
+            f.title,
+            f.get_absolute_url(),
+            snippet(f.text, query),
+            f.evaluation.classification,
+            ref=record_ref(f),
+        )
+        for f in qs[:limit]
+    ]
+
+
+@register("results_frameworks")
+def search_frameworks(user: Any, query: str, limit: int) -> list[SearchHit]:
+    qs = (
+        access.visible(user, ResultsFramework.objects.all())
+        .filter(
+            Q(title__icontains=query)
+            | Q(description__icontains=query)
+            | Q(nodes__title__icontains=query)
+            | Q(nodes__indicators__title__icontains=query)
+        )
+        .distinct()
+    )
+    return [
+        SearchHit(
+            "results_framework",
+            _("Results framework"),
+            f.title,
+            f.get_absolute_url(),
+            snippet(f.description, query),
+            f.classification,
+            ref=record_ref(f),
+        )
+        for f in qs[:limit]
+    ]

@@ -1,0 +1,54 @@
+"""Global search box provider: laws and provisions by title/heading/text (access-filtered).
+
+The legislation search page (``legislation:search``) has the real multilingual full-text
+engine; this provider only feeds the site-wide search box."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from tact.core import access
+from tact.core.search import SearchHit, register, snippet
+from tact.legislation import selectors
+from tact.legislation.models import LegalText
+
+
+@register("legislation")
+def search_legislation(user: Any, query: str, limit: int) -> list[SearchHit]:
+    hits: list[SearchHit] = []
+    laws = access.visible(user, LegalText.objects.select_related("state")).filter(
+        Q(title__icontains=query) | Q(number__icontains=query)
+    )[:limit]
+    for law in laws:
+        hits.append(
+            SearchHit(
+                kind="legislation",
+                kind_label=_("Law"),
+                title=f"{law.title} ({law.state.display_name})",
+                url=law.get_absolute_url(),
+                snippet=law.get_text_type_display(),
+                classification=law.classification,
+                ref=f"legislation.legaltext:{law.pk}",
+            )
+        )
+    provisions = (
+        selectors.provisions_visible(user)
+        .filter(Q(heading__icontains=query) | Q(body__icontains=query))
+        .select_related("legal_text__state")[:limit]
+    )
+    for prov in provisions:
+        hits.append(
+            SearchHit(
+                kind="legislation",
+                kind_label=_("Legal provision"),
+                title=f"{prov.legal_text.title} — {prov}",
+                url=prov.get_absolute_url(),
+                snippet=snippet(prov.body, query),
+                classification=prov.legal_text.classification,
+                ref=f"legislation.legalprovision:{prov.pk}",
+            )
+        )
+    return hits
