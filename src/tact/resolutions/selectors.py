@@ -16,7 +16,10 @@ STATUS_ORDER = [value for value, _label in FollowUp.Status.choices]
 
 
 def resolution_list(*, q: str | None = None) -> QuerySet[Resolution]:
-    qs = Resolution.objects.annotate(recommendation_count=Count("recommendations"))
+    # Meta.ordering does not apply to GROUP BY queries, so the order is explicit.
+    qs = Resolution.objects.annotate(recommendation_count=Count("recommendations")).order_by(
+        "-adopted_on", "-created_at"
+    )
     if q:
         qs = qs.filter(Q(title__icontains=q) | Q(symbol__icontains=q) | Q(body__icontains=q))
     return qs
@@ -200,7 +203,7 @@ def state_progress(user: Any, state: State) -> list[tuple[Recommendation, Follow
 
 
 def meeting_list(*, q: str | None = None) -> QuerySet[Meeting]:
-    qs = Meeting.objects.annotate(panel_count=Count("panels", distinct=True))
+    qs = Meeting.objects.annotate(panel_count=Count("panels", distinct=True)).order_by("-starts_on")
     if q:
         qs = qs.filter(Q(title__icontains=q) | Q(body__icontains=q) | Q(place__icontains=q))
     return qs
