@@ -146,6 +146,9 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "provisions": project.provisions.select_related("instrument"),
             "project_themes": project.themes.all(),
             "needs": access.visible(request.user, project.needs.select_related("state")),
+            # Through reverse relations, so assistance does not import the evaluation app.
+            "frameworks": access.visible(request.user, project.results_frameworks.all()),
+            "evaluations": access.visible(request.user, project.evaluations.all()),
             "can_edit": access.can_edit(request.user, project),
         },
     )
