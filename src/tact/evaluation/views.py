@@ -38,6 +38,7 @@ from tact.evaluation.models import (
     RatingScale,
     ResultNode,
 )
+from tact.resolutions.selectors import recommendations_by_code
 
 
 def _form_error(form: Any, exc: ValidationError) -> None:
@@ -87,6 +88,7 @@ def framework_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "evaluation/framework_detail.html",
         {
             "framework": framework,
+            "recommendations": recommendations_by_code(framework.recommendation_codes),
             "rows": selectors.flat_nodes(tree),
             "can_edit": access.can_edit(request.user, framework),
             "node_form": NodeForm(framework=framework),
@@ -294,6 +296,7 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "indicator": indicator,
             "framework": framework,
+            "recommendations": recommendations_by_code(indicator.recommendation_codes),
             "view": view,
             "form": form if can_edit else None,
             "editing": instance,

@@ -217,3 +217,12 @@ def meeting_get(pk: int) -> Meeting:
         "documents",
         "adopted_recommendations__resolution",
     ).get(pk=pk)
+
+
+def recommendations_by_code(codes: list[str]) -> list[tuple[str, Recommendation | None]]:
+    """Each code with the recommendation it names (in the most recent resolution that has it),
+    for records in other domains that refer to recommendations by code."""
+    found: dict[str, Recommendation] = {}
+    for rec in Recommendation.objects.filter(code__in=codes).order_by("resolution_id"):
+        found[rec.code] = rec
+    return [(code, found.get(code)) for code in codes]
