@@ -521,7 +521,7 @@ def _prepare(
             origin=origin,
             import_run=run,
             owner_organisation_id=owner_org,
-            created_by=actor if getattr(actor, "pk", None) else None,
+            created_by=access.author_of(actor),
             is_demo=origin == Project.Origin.DEMO,
             **values,
         )

@@ -39,10 +39,6 @@ from tact.core.audit import audit_log, diff, snapshot
 from tact.directory.models import Organisation, State
 
 
-def _author(actor: Any) -> Any:
-    return actor if getattr(actor, "is_authenticated", False) and actor.pk else None
-
-
 @transaction.atomic
 def need_upsert(
     *,
@@ -80,7 +76,7 @@ def need_upsert(
             state=state,
             owner_state=state,
             source_ref=source_ref,
-            created_by=_author(actor),
+            created_by=access.author_of(actor),
             **values,
         )
         need.full_clean()
@@ -298,7 +294,7 @@ def contribution_save(
     if contribution is None:
         if not access.can_create_for(actor, owner_organisation_id=donor.pk):
             raise PermissionDenied(_("You may not record contributions for this donor."))
-        contribution = Contribution(owner_organisation=donor, created_by=_author(actor))
+        contribution = Contribution(owner_organisation=donor, created_by=access.author_of(actor))
         before: dict[str, Any] = {}
     else:
         access.require_edit(actor, contribution)
@@ -466,7 +462,7 @@ def import_start(*, actor: Any, upload: Any, strict: bool = False) -> ImportRun:
         file_name=str(upload.name)[:300],
         strict=strict,
         total_bytes=upload.size,
-        created_by=_author(actor),
+        created_by=access.author_of(actor),
         owner_organisation_id=next(iter(scope.organisation_ids), None),
     )
     run.file.save(f"iati-{dt.datetime.now(dt.UTC):%Y%m%d%H%M%S}.xml", upload, save=False)

@@ -194,6 +194,11 @@ def can_create_for(
     return owner_state_id is None and owner_organisation_id is None
 
 
+def author_of(actor: Any) -> Any:
+    """The user to store as a record's author: None for the system actor and the anonymous."""
+    return actor if getattr(actor, "is_authenticated", False) and actor.pk is not None else None
+
+
 def require_secretariat(user: Any) -> None:
     if not scope_of(user).is_secretariat:
         raise PermissionDenied(_("Only the secretariat may do this."))

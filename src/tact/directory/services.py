@@ -242,7 +242,7 @@ def contact_create(*, actor: Any, **values: Any) -> Contact:
         owner_organisation_id=organisation.pk if organisation else None,
     ):
         raise PermissionDenied(_("You may not add contacts for this state."))
-    author = actor if getattr(actor, "is_authenticated", False) and actor.pk else None
+    author = access.author_of(actor)
     contact = Contact(created_by=author, **values)
     contact.full_clean()
     contact.save()

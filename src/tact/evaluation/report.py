@@ -6,12 +6,12 @@ import io
 from decimal import Decimal
 from typing import Any
 
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from tact.core.exports import pdf_bytes
 from tact.evaluation.analysis import PortfolioReport
 from tact.evaluation.models import Criterion
 
@@ -49,11 +49,7 @@ def report_context(report: PortfolioReport, *, title: str = "") -> dict[str, Any
 
 
 def portfolio_pdf(report: PortfolioReport, *, title: str = "") -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string("evaluation/report_pdf.html", report_context(report, title=title))
-    pdf: bytes = HTML(string=html, base_url=None).write_pdf()
-    return pdf
+    return pdf_bytes("evaluation/report_pdf.html", report_context(report, title=title))
 
 
 def portfolio_xlsx(report: PortfolioReport) -> bytes:

@@ -112,7 +112,7 @@ def strategy_create(*, actor: Any, title: str, **values: Any) -> Strategy:
             owner_organisation_id=owner_org.pk if owner_org else None,
         )
     )
-    strategy = Strategy(title=title, created_by=_user(actor), **values)
+    strategy = Strategy(title=title, created_by=access.author_of(actor), **values)
     _validate(strategy)
     strategy.save()
     audit_log(
@@ -122,10 +122,6 @@ def strategy_create(*, actor: Any, title: str, **values: Any) -> Strategy:
         changes=snapshot(strategy),
     )
     return strategy
-
-
-def _user(actor: Any) -> Any:
-    return actor if getattr(actor, "pk", None) is not None else None
 
 
 @transaction.atomic
@@ -154,7 +150,11 @@ def framework_create(
     if project is not None and ResultsFramework.objects.filter(project=project).exists():
         raise ValidationError(_("This project already has a results framework."))
     framework = ResultsFramework(
-        title=title, project=project, strategy=strategy, created_by=_user(actor), **values
+        title=title,
+        project=project,
+        strategy=strategy,
+        created_by=access.author_of(actor),
+        **values,
     )
     _validate(framework)
     framework.save()
@@ -502,7 +502,7 @@ def evaluation_create(*, actor: Any, title: str, scale: RatingScale, **values: A
     )
     m2m = {k: values.pop(k) for k in EVALUATION_M2M if k in values}
     values.setdefault("classification", Classification.RESTRICTED)
-    evaluation = Evaluation(title=title, scale=scale, created_by=_user(actor), **values)
+    evaluation = Evaluation(title=title, scale=scale, created_by=access.author_of(actor), **values)
     _check_period(evaluation)
     _validate(evaluation)
     evaluation.save()
@@ -659,7 +659,7 @@ def good_practice_propose(*, actor: Any, finding: Finding) -> Finding:
         raise ValidationError(problems)
     before = snapshot(finding)
     finding.good_practice_candidate = True
-    finding.proposed_by = _user(actor)
+    finding.proposed_by = access.author_of(actor)
     finding.proposed_at = timezone.now()
     finding.save()
     _changed(actor, "evaluation.good_practice.propose", finding, before)

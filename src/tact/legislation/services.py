@@ -245,7 +245,9 @@ def import_law(
     }
     created = existing is None
     if existing is None:
-        legal_text = LegalText(expression_key=expression_key, created_by=_author(actor), **values)
+        legal_text = LegalText(
+            expression_key=expression_key, created_by=access.author_of(actor), **values
+        )
         before: dict[str, Any] = {}
     else:
         legal_text = existing
@@ -334,10 +336,6 @@ def _sync_provisions(
 def _snap(instance: Any) -> dict[str, Any]:
     """`snapshot` with file fields as their names (JSON-ready)."""
     return {k: (v.name if hasattr(v, "storage") else v) for k, v in snapshot(instance).items()}
-
-
-def _author(actor: Any) -> Any:
-    return actor if getattr(actor, "pk", None) is not None else None
 
 
 @transaction.atomic
@@ -435,7 +433,7 @@ def mapping_create(
         raise ValidationError(
             _("This national provision is already mapped to that Convention provision.")
         )
-    user = _author(actor)
+    user = access.author_of(actor)
     mapping = ProvisionMapping(
         state=state,
         owner_state=state,
@@ -493,7 +491,7 @@ def mapping_update(actor: Any, mapping: ProvisionMapping, **fields: Any) -> Prov
     )
     if "assessed_on" not in fields:
         mapping.assessed_on = timezone.localdate()
-    user = _author(actor)
+    user = access.author_of(actor)
     if user is not None:
         mapping.assessor = user
     mapping.full_clean()
@@ -568,7 +566,7 @@ def suggestion_decide(
             "decision": decision,
             "rank": rank,
             "score": score,
-            "decided_by": _author(actor),
+            "decided_by": access.author_of(actor),
             "mapping": mapping,
         },
     )
@@ -697,7 +695,7 @@ def feature_set(
     before = snapshot(record) if record else {}
     if record is None:
         record = VictimWitnessFeature(
-            state=state, feature=feature, owner_state=state, created_by=_author(actor)
+            state=state, feature=feature, owner_state=state, created_by=access.author_of(actor)
         )
     elif not access.can_edit(actor, record):
         raise PermissionDenied(_("You may not change this record."))

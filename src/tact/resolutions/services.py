@@ -35,10 +35,6 @@ from tact.resolutions.parsing import parse_resolution as _parse
 from tact.resolutions.tree import content_hash
 
 
-def _author(actor: Any) -> Any:
-    return actor if getattr(actor, "is_authenticated", False) and actor.pk else None
-
-
 def import_error_message(error: ResolutionImportError) -> str:
     """The importer's error as a translated sentence for the person who uploaded the file."""
     messages = {
@@ -123,7 +119,7 @@ def resolution_import(
         has_annex=parsed.annex is not None,
         source_filename=filename[:255],
         content_hash=digest,
-        created_by=_author(actor),
+        created_by=access.author_of(actor),
     )
     themes = {t.code: t for t in Theme.objects.all()}
     provisions = {p.key: p for p in Provision.objects.all()}
@@ -268,7 +264,7 @@ def follow_up_create(
         reported_on=reported_on or timezone.localdate(),
         classification=classification,
         language=language,
-        created_by=_author(actor),
+        created_by=access.author_of(actor),
     )
     audit_log(actor=actor, action="create", target=follow_up, changes=snapshot(follow_up))
     return follow_up
