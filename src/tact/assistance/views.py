@@ -29,6 +29,7 @@ from tact.assistance.models import Channel, Contribution, ImportRun, Project
 from tact.catalog.models import Theme
 from tact.core import access
 from tact.core.exports import XLSX_TYPE, xlsx_response
+from tact.core.htmx import htmx_template
 from tact.core.pagination import paginate, querystring_without_page
 from tact.directory.models import Organisation, State
 
@@ -113,9 +114,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
             title="projects",
         )
     page = paginate(request, projects.prefetch_related("countries__state"))
-    template = "assistance/project_list.html"
-    if request.headers.get("HX-Request"):
-        template += "#rows"
+    template = htmx_template(request, "assistance/project_list.html", "rows")
     return TemplateResponse(
         request,
         template,

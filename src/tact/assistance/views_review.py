@@ -20,6 +20,7 @@ from tact.assistance.reasons import describe
 from tact.catalog.models import Theme
 from tact.core import access
 from tact.core.exports import xlsx_response
+from tact.core.htmx import htmx_template
 from tact.core.pagination import paginate, querystring_without_page
 from tact.directory.models import State
 
@@ -80,9 +81,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
             title="needs",
         )
     page = paginate(request, needs.prefetch_related("provisions"))
-    template = "assistance/needs/list.html"
-    if request.headers.get("HX-Request"):
-        template += "#rows"
+    template = htmx_template(request, "assistance/needs/list.html", "rows")
     return TemplateResponse(
         request,
         template,
@@ -258,9 +257,7 @@ def overlap_list(request: HttpRequest) -> HttpResponse:
     page = paginate(request, candidates)
     for candidate in page.object_list:
         candidate.described = describe(candidate.reasons)
-    template = "assistance/overlaps/list.html"
-    if request.headers.get("HX-Request"):
-        template += "#rows"
+    template = htmx_template(request, "assistance/overlaps/list.html", "rows")
     counts = [
         (value, label, selectors_review.overlap_list(request.user, status=value).count())
         for value, label in OverlapCandidate.Review.choices

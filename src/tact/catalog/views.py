@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from tact.catalog import selectors
 from tact.catalog.models import Instrument, Obligation, Provision, Theme
 from tact.core.exports import xlsx_response
+from tact.core.htmx import htmx_template
 from tact.core.languages import pick
 
 
@@ -53,9 +54,7 @@ def instrument_detail(request: HttpRequest, code: str) -> HttpResponse:
         "selected_obligation": obligation,
         "q": q or "",
     }
-    template = "catalog/instrument_detail.html"
-    if request.headers.get("HX-Request"):
-        template += "#provision-rows"
+    template = htmx_template(request, "catalog/instrument_detail.html", "provision-rows")
     return TemplateResponse(request, template, context)
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from tact.core import access
 from tact.core.exports import xlsx_response
+from tact.core.htmx import htmx_template
 from tact.core.pagination import paginate, querystring_without_page
 from tact.core.profile import state_panels
 from tact.directory import selectors, services
@@ -34,9 +35,7 @@ def state_list(request: HttpRequest) -> HttpResponse:
             title="states",
         )
     page = paginate(request, states)
-    template = "directory/state_list.html"
-    if request.headers.get("HX-Request"):
-        template += "#rows"
+    template = htmx_template(request, "directory/state_list.html", "rows")
     return TemplateResponse(
         request,
         template,

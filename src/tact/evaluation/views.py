@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from tact.catalog.models import Provision, Theme
 from tact.core import access
 from tact.core.exports import XLSX_TYPE, xlsx_response
+from tact.core.htmx import htmx_template
 from tact.core.pagination import paginate, querystring_without_page
 from tact.evaluation import analysis, iati_results, report, selectors, services
 from tact.evaluation.forms import (
@@ -400,9 +401,7 @@ def evaluation_list(request: HttpRequest) -> HttpResponse:
             ),
             title="evaluations",
         )
-    template = "evaluation/evaluation_list.html"
-    if request.headers.get("HX-Request"):
-        template += "#rows"
+    template = htmx_template(request, "evaluation/evaluation_list.html", "rows")
     return TemplateResponse(
         request,
         template,
@@ -547,9 +546,7 @@ def rating_edit(request: HttpRequest, pk: int, criterion: str) -> HttpResponse:
                 )
             messages.success(request, _("Rating saved."))
             return redirect(evaluation.get_absolute_url())
-    template = "evaluation/rating_form.html"
-    if request.headers.get("HX-Request"):
-        template += "#rating_form"
+    template = htmx_template(request, "evaluation/rating_form.html", "rating_form")
     return TemplateResponse(
         request,
         template,
@@ -729,9 +726,7 @@ def good_practices(request: HttpRequest) -> HttpResponse:
             ),
             title="good practices",
         )
-    template = "evaluation/good_practices.html"
-    if request.headers.get("HX-Request"):
-        template += "#rows"
+    template = htmx_template(request, "evaluation/good_practices.html", "rows")
     return TemplateResponse(
         request,
         template,

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from tact.catalog.models import Instrument, Provision, ProvisionParagraph
 from tact.core import access
 from tact.core.exports import PDF_TYPE, XLSX_TYPE, xlsx_response
+from tact.core.htmx import htmx_template
 from tact.core.pagination import paginate, querystring_without_page
 from tact.directory.models import State
 from tact.legislation import reports, selectors, services, suggestions
@@ -119,9 +120,7 @@ def law_list(request: HttpRequest) -> HttpResponse:
             ),
             title="legislation",
         )
-    template = "legislation/law_list.html"
-    if request.headers.get("HX-Request"):
-        template += "#rows"
+    template = htmx_template(request, "legislation/law_list.html", "rows")
     return TemplateResponse(
         request,
         template,
@@ -334,9 +333,7 @@ def workbench(request: HttpRequest, iso3: str, key: str) -> HttpResponse:
     rows = suggestions.suggest(request.user, state, provision, paragraph, k=10)
     can_map = access.can_create_for(request.user, owner_state_id=state.pk)
     mappings = selectors.mapping_list(request.user, state=state, convention_provision=provision)
-    template = "legislation/workbench.html"
-    if request.headers.get("HX-Request"):
-        template += "#suggestions"
+    template = htmx_template(request, "legislation/workbench.html", "suggestions")
     return TemplateResponse(
         request,
         template,

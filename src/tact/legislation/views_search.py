@@ -15,6 +15,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from tact.core.exports import xlsx_response
+from tact.core.pagination import querystring_without_page
 from tact.legislation.models import TextLanguage
 from tact.legislation.search_service import (
     FACETS,
@@ -106,8 +107,6 @@ def search(request: HttpRequest) -> HttpResponse:
     result = search_provisions(
         request.user, query, language=language, filters=filters, page=_page_number(request)
     )
-    params = request.GET.copy()
-    params.pop("page", None)
     template = "legislation/search.html"
     if request.headers.get("HX-Request") and not request.headers.get("HX-Boosted"):
         template += "#results"
@@ -120,7 +119,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "language": result.language,
             "text_languages": [(v, label) for v, label in TextLanguage.choices if v != "other"],
             "facet_groups": _facet_groups(request, result),
-            "querystring": params.urlencode(),
+            "querystring": querystring_without_page(request),
             "filters_active": bool(filters) or bool(result.language),
         },
     )
