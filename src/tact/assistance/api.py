@@ -18,6 +18,7 @@ from tact.assistance.models import Contribution, ImportRun, Project
 from tact.core import access
 from tact.core.api import LOGIN_AUTH, PUBLIC_AUTH, actor
 from tact.core.models import Classification
+from tact.core.uploads import check_upload_size
 from tact.directory.models import Organisation, State
 
 router = Router(tags=["assistance"], auth=PUBLIC_AUTH)
@@ -373,11 +374,8 @@ def load_exchange_rates(
     request: HttpRequest, file: File[UploadedFile], strict: Form[bool] = False
 ) -> services.RateReport:
     """Load a CSV (currency,date,usd_rate[,source]); returns the per-row report."""
-    from django.conf import settings
-    from django.core.exceptions import ValidationError
 
-    if (file.size or 0) > settings.TACT_MAX_UPLOAD_BYTES:
-        raise ValidationError("The file is too large.")
+    check_upload_size(file.size)
     return services.exchange_rates_import_csv(actor=actor(request), data=file.read(), strict=strict)
 
 

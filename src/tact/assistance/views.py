@@ -31,6 +31,7 @@ from tact.core import access
 from tact.core.exports import XLSX_TYPE, xlsx_response
 from tact.core.htmx import htmx_template
 from tact.core.pagination import paginate, querystring_without_page
+from tact.core.uploads import check_upload_size
 from tact.directory.models import Organisation, State
 
 PROJECT_FILTERS = ("q", "state", "theme", "channel", "organisation", "status", "sector")
@@ -434,15 +435,13 @@ def exchange_rate_upload(request: HttpRequest) -> HttpResponse:
     report = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        if upload.size > settings.TACT_MAX_UPLOAD_BYTES:
-            form.add_error("file", _("The file is too large."))
-        else:
-            try:
-                report = services.exchange_rates_import_csv(
-                    actor=request.user, data=upload.read(), strict=form.cleaned_data["strict"]
-                )
-            except ValidationError as error:
-                form.add_error("file", error)
+        try:
+            check_upload_size(upload.size)
+            report = services.exchange_rates_import_csv(
+                actor=request.user, data=upload.read(), strict=form.cleaned_data["strict"]
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
     return TemplateResponse(
         request, "assistance/exchange_rate_upload.html", {"form": form, "report": report}
     )

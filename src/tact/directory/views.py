@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,6 +13,7 @@ from tact.core.exports import xlsx_response
 from tact.core.htmx import htmx_template
 from tact.core.pagination import paginate, querystring_without_page
 from tact.core.profile import state_panels
+from tact.core.uploads import check_upload_size
 from tact.directory import selectors, services
 from tact.directory.forms import ContactForm, OrganisationForm, PartyStatusImportForm
 from tact.directory.models import Organisation, State
@@ -162,15 +162,13 @@ def party_status_import(request: HttpRequest) -> HttpResponse:
     report = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        if upload.size > settings.TACT_MAX_UPLOAD_BYTES:
-            form.add_error("file", _("The file is too large."))
-        else:
-            try:
-                report = services.party_status_import_csv(
-                    actor=request.user, data=upload.read(), strict=form.cleaned_data["strict"]
-                )
-            except ValidationError as exc:
-                form.add_error("file", exc)
+        try:
+            check_upload_size(upload.size)
+            report = services.party_status_import_csv(
+                actor=request.user, data=upload.read(), strict=form.cleaned_data["strict"]
+            )
+        except ValidationError as exc:
+            form.add_error("file", exc)
     return TemplateResponse(
         request, "directory/party_status_import.html", {"form": form, "report": report}
     )

@@ -6,7 +6,6 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Model
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from tact.core import access
 from tact.core.audit import audit_log, diff, snapshot
 from tact.core.models import Classification
+from tact.core.uploads import check_upload_size
 from tact.evaluation.models import (
     LEVEL_ORDER,
     Criterion,
@@ -723,8 +723,8 @@ def document_add(
     access.require_edit(actor, evaluation)
     if not url and not file:
         raise ValidationError(_("Give an address or a file."))
-    if file is not None and file.size > settings.TACT_MAX_UPLOAD_BYTES:
-        raise ValidationError(_("The file is too large."))
+    if file is not None:
+        check_upload_size(file.size)
     document = EvaluationDocument(
         evaluation=evaluation, title=title, kind=kind, url=url, language=language
     )

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -23,6 +22,7 @@ from tact.catalog.models import Obligation, Provision, ProvisionParagraph
 from tact.core import access
 from tact.core.audit import audit_log, diff, snapshot
 from tact.core.models import Classification
+from tact.core.uploads import check_upload_size
 from tact.directory.models import State
 from tact.legislation.models import (
     Compliance,
@@ -168,11 +168,7 @@ def import_law(
     """
     if not access.can_create_for(actor, owner_state_id=state.pk):
         raise PermissionDenied(_("You may not import laws for this state."))
-    if len(data) > settings.TACT_MAX_UPLOAD_BYTES:
-        raise ValidationError(
-            _("The file is too large (limit %(mb)s MB).")
-            % {"mb": settings.TACT_MAX_UPLOAD_BYTES // (1024 * 1024)}
-        )
+    check_upload_size(len(data))
     if not data.strip():
         raise ValidationError(_("The file is empty."))
     fmt = detect_format(filename)

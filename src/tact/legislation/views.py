@@ -20,6 +20,7 @@ from tact.core import access
 from tact.core.exports import PDF_TYPE, XLSX_TYPE, xlsx_response
 from tact.core.htmx import htmx_template
 from tact.core.pagination import paginate, querystring_without_page
+from tact.core.uploads import check_upload_size
 from tact.directory.models import State
 from tact.legislation import reports, selectors, services, suggestions
 from tact.legislation.forms import ImportLawForm, MappingEditForm, MappingForm
@@ -181,8 +182,7 @@ def law_import(request: HttpRequest) -> HttpResponse:
         upload = data.pop("file")
         state = data.pop("state")
         try:
-            if upload.size > _max_upload():
-                raise ValidationError(_("The file is too large."))
+            check_upload_size(upload.size)
             report = services.import_law(
                 actor=request.user,
                 state=state,
@@ -217,12 +217,6 @@ def law_import(request: HttpRequest) -> HttpResponse:
                 messages.warning(request, warning)
             return redirect(report.legal_text.get_absolute_url())
     return TemplateResponse(request, "legislation/law_import.html", {"form": form})
-
-
-def _max_upload() -> int:
-    from django.conf import settings
-
-    return int(settings.TACT_MAX_UPLOAD_BYTES)
 
 
 # --- provisions and mappings ----------------------------------------------------------------

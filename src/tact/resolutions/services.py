@@ -17,6 +17,7 @@ from tact.catalog.models import Provision, Theme
 from tact.core import access, links
 from tact.core.audit import audit_log, diff, snapshot
 from tact.core.models import Classification
+from tact.core.uploads import check_upload_size
 from tact.directory.models import Organisation, State
 from tact.resolutions.models import (
     Addressee,
@@ -314,8 +315,8 @@ def evidence_add(
     if sum(given) != 1:
         raise ValidationError(_("Give exactly one of: a file, a web link, a tact record."))
     kind = Evidence.Kind.FILE if file else Evidence.Kind.LINK if url else Evidence.Kind.RECORD
-    if file is not None and file.size is not None and file.size > settings.TACT_MAX_UPLOAD_BYTES:
-        raise ValidationError(_("The file is too large."))
+    if file is not None:
+        check_upload_size(file.size)
     if url and not url.lower().startswith(("https://", "http://")):
         raise ValidationError(_("A web link starts with https:// or http://."))
     if record_ref:
@@ -453,8 +454,8 @@ def meeting_document_add(
     file: UploadedFile | None = None,
 ) -> MeetingDocument:
     access.require_secretariat(actor)
-    if file is not None and file.size is not None and file.size > settings.TACT_MAX_UPLOAD_BYTES:
-        raise ValidationError(_("The file is too large."))
+    if file is not None:
+        check_upload_size(file.size)
     document = MeetingDocument(
         meeting=meeting, title=title, symbol=symbol, language=language, url=url
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core import signing
@@ -20,6 +19,7 @@ from tact.core import access, links
 from tact.core.exports import pdf_response, xlsx_response
 from tact.core.pagination import paginate, querystring_without_page
 from tact.core.search import search_all
+from tact.core.uploads import check_upload_size
 from tact.directory.models import State
 from tact.resolutions import selectors, services
 from tact.resolutions.akn import to_akn
@@ -67,29 +67,23 @@ def resolution_import(request: HttpRequest) -> HttpResponse:
     form = ResolutionUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        if upload.size > settings.TACT_MAX_UPLOAD_BYTES:
-            form.add_error(
-                "file",
-                _("The file is too large: the limit is %(mb)d MB.")
-                % {"mb": settings.TACT_MAX_UPLOAD_BYTES // (1024 * 1024)},
+        try:
+            check_upload_size(upload.size)
+            parsed = services.resolution_parse(
+                upload.read(), upload.name or "", form.cleaned_data["language"] or None
             )
+        except ValidationError as exc:
+            form.add_error("file", exc)
         else:
-            try:
-                parsed = services.resolution_parse(
-                    upload.read(), upload.name or "", form.cleaned_data["language"] or None
-                )
-            except ValidationError as exc:
-                form.add_error("file", exc)
-            else:
-                preview = PreviewForm(
-                    parsed=parsed,
-                    initial={
-                        "token": sign_preview(parsed, upload.name or ""),
-                        "symbol": form.cleaned_data["symbol"],
-                        "adopted_on": form.cleaned_data["adopted_on"],
-                    },
-                )
-                return _preview(request, preview, upload.name or "")
+            preview = PreviewForm(
+                parsed=parsed,
+                initial={
+                    "token": sign_preview(parsed, upload.name or ""),
+                    "symbol": form.cleaned_data["symbol"],
+                    "adopted_on": form.cleaned_data["adopted_on"],
+                },
+            )
+            return _preview(request, preview, upload.name or "")
     return TemplateResponse(request, "resolutions/import.html", {"form": form})
 
 
