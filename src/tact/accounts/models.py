@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tact.core.access import Role
+from tact.core.protection import INTERNAL, Protection
 
 
 class User(AbstractUser):
+    protection: ClassVar[Protection] = INTERNAL
+
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.READER)
     organisation = models.ForeignKey(
         "directory.Organisation",
@@ -33,6 +38,8 @@ class User(AbstractUser):
 class StateMembership(models.Model):
     """A focal point's binding to a state: the scope it reads and edits confidential data in."""
 
+    protection: ClassVar[Protection] = INTERNAL
+
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="state_memberships")
     state = models.ForeignKey(
         "directory.State", on_delete=models.PROTECT, related_name="memberships"
@@ -51,6 +58,8 @@ class StateMembership(models.Model):
 
 class ApiToken(models.Model):
     """A personal API token. Only a hash is stored; the token is shown once on creation."""
+
+    protection: ClassVar[Protection] = INTERNAL
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(_("name"), max_length=100)

@@ -3,7 +3,7 @@ contributions, matching and overlaps)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tact.core.models import Classification, ClassifiedModel, TimeStampedModel
+from tact.core.protection import INTERNAL, PUBLIC_REFERENCE, Protection, inherits
 
 
 class Need(ClassifiedModel):
@@ -89,6 +90,8 @@ class ExchangeRate(models.Model):
     Amounts are converted with the latest rate on or before their value date (or, failing
     that, the earliest rate after it); users load rates from CSV (`currency,date,usd_rate`).
     """
+
+    protection: ClassVar[Protection] = PUBLIC_REFERENCE
 
     currency = models.CharField(_("currency"), max_length=3, db_index=True)
     date = models.DateField(_("date"))
@@ -341,6 +344,8 @@ class Project(ClassifiedModel):
 
 
 class ParticipatingOrganisation(models.Model):
+    protection: ClassVar[Protection] = inherits("project")
+
     class Role(models.TextChoices):
         FUNDING = "1", _("Funding")
         ACCOUNTABLE = "2", _("Accountable")
@@ -380,6 +385,8 @@ class ParticipatingOrganisation(models.Model):
 
 
 class ProjectCountry(models.Model):
+    protection: ClassVar[Protection] = inherits("project")
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="countries")
     code = models.CharField(_("country code"), max_length=2)
     state = models.ForeignKey(
@@ -404,6 +411,8 @@ class ProjectCountry(models.Model):
 
 
 class ProjectRegion(models.Model):
+    protection: ClassVar[Protection] = inherits("project")
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="regions")
     code = models.CharField(_("region code"), max_length=20)
     vocabulary = models.CharField(_("vocabulary"), max_length=4, default="1")
@@ -421,6 +430,8 @@ class ProjectRegion(models.Model):
 
 
 class ProjectSector(models.Model):
+    protection: ClassVar[Protection] = inherits("project")
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="sectors")
     vocabulary = models.CharField(_("vocabulary"), max_length=4, default="1")
     code = models.CharField(_("sector code"), max_length=50)
@@ -439,6 +450,8 @@ class ProjectSector(models.Model):
 
 
 class Budget(models.Model):
+    protection: ClassVar[Protection] = inherits("project")
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="budgets")
     type = models.CharField(_("type"), max_length=2, blank=True)
     status = models.CharField(_("status"), max_length=2, blank=True)
@@ -461,6 +474,8 @@ class Budget(models.Model):
 
 
 class Transaction(models.Model):
+    protection: ClassVar[Protection] = inherits("project")
+
     class Type(models.TextChoices):
         INCOMING_FUNDS = "1", _("Incoming funds")
         OUTGOING_COMMITMENT = "2", _("Outgoing commitment")
@@ -505,6 +520,8 @@ class Transaction(models.Model):
 
 
 class ProjectDocument(models.Model):
+    protection: ClassVar[Protection] = inherits("project")
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="documents")
     url = models.URLField(_("address"), max_length=1000)
     title = models.CharField(_("title"), max_length=500, blank=True)
@@ -524,6 +541,8 @@ class ProjectDocument(models.Model):
 
 class ProjectResult(models.Model):
     """An IATI `result`; the evaluation domain builds on these (and on ResultIndicator)."""
+
+    protection: ClassVar[Protection] = inherits("project")
 
     class Type(models.TextChoices):
         OUTPUT = "1", _("Output")
@@ -553,6 +572,8 @@ class ResultIndicator(models.Model):
     `periods` = [{"start": "YYYY-MM-DD"|None, "end": ..., "target": str|None,
     "actual": str|None, "target_comment": str, "actual_comment": str}, ...].
     """
+
+    protection: ClassVar[Protection] = inherits("result")
 
     class Measure(models.TextChoices):
         UNIT = "1", _("Unit")
@@ -586,6 +607,8 @@ class ImportRun(TimeStampedModel):
     `report` = [{"line": int|None, "identifier": str, "title": str,
     "outcome": "imported"|"updated"|"skipped"|"rejected", "reason": str}, ...].
     """
+
+    protection: ClassVar[Protection] = INTERNAL
 
     class Kind(models.TextChoices):
         IATI = "iati", _("IATI activities")
@@ -667,6 +690,8 @@ class OverlapCandidate(TimeStampedModel):
     detection updates scores and reasons and keeps the review; pairs no longer detected are
     kept (with their review) but marked ``active=False``.
     """
+
+    protection: ClassVar[Protection] = INTERNAL
 
     class Review(models.TextChoices):
         PENDING = "pending", _("To review")

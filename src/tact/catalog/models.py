@@ -6,11 +6,14 @@ be found by the provision it serves. Reference data: natural keys, PROTECT on de
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tact.core.languages import pick
+from tact.core.protection import PUBLIC_REFERENCE, Protection
 
 
 class Obligation(models.TextChoices):
@@ -29,6 +32,8 @@ OBLIGATION_RANK = {
 
 
 class Theme(models.Model):
+    protection: ClassVar[Protection] = PUBLIC_REFERENCE
+
     code = models.SlugField(_("code"), max_length=60, unique=True)
     titles = models.JSONField(_("titles"), default=dict)
     order = models.PositiveSmallIntegerField(default=0)
@@ -47,6 +52,8 @@ class Theme(models.Model):
 
 
 class Instrument(models.Model):
+    protection: ClassVar[Protection] = PUBLIC_REFERENCE
+
     code = models.SlugField(_("code"), max_length=20, unique=True)
     order = models.PositiveSmallIntegerField(default=0)
     short_titles = models.JSONField(_("short titles"), default=dict)
@@ -78,6 +85,8 @@ class Instrument(models.Model):
 
 class Provision(models.Model):
     """One article of an instrument (key such as `untoc/art_24`)."""
+
+    protection: ClassVar[Protection] = PUBLIC_REFERENCE
 
     class Category(models.TextChoices):
         GENERAL = "general", _("General provision")
@@ -121,6 +130,8 @@ class Provision(models.Model):
 
 class ProvisionParagraph(models.Model):
     """A numbered paragraph of an article, with its obligation level (`untoc/art_24/para_2`)."""
+
+    protection: ClassVar[Protection] = PUBLIC_REFERENCE
 
     provision = models.ForeignKey(Provision, on_delete=models.CASCADE, related_name="paragraphs")
     key = models.CharField(_("identifier"), max_length=60, unique=True)

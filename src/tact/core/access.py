@@ -12,14 +12,22 @@ confidential  secretariat, members of the owner   secretariat; members of the ow
 ============  ==================================  =====================================
 
 "Members of the owner" are focal points bound to the owner state and donors bound to the
-owner organisation. Readers (logged in, no scope) see what the public sees. Views, API
-handlers and search call these functions; selectors apply `visible_q` to querysets.
+owner organisation. Readers (logged in, no scope) see what the public sees.
+
+Which row of the table applies is decided by the model's declaration (`core.protection`):
+a classified record by its own classification; a record that inherits (a finding, a
+transaction, a mapping's evidence) by its parent's, walking up to the classified ancestor;
+public reference data is seen by everyone and edited by the secretariat; internal records
+(accounts, audit, import runs) by the secretariat only; an undeclared model by nobody.
+
+Each app's `permissions.py` builds its `access_<entity>` / `can_<verb>_<entity>` helpers on
+these functions; views, API, services, links, history and search call those helpers.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, Union
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -28,6 +36,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from tact.core.models import Classification
+from tact.core.protection import protection_of
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -69,6 +78,7 @@ class Scope:
         }
 
 
+NOTHING = Q(pk__in=[])
 ANONYMOUS = Scope(authenticated=False, role=None)
 SYSTEM_SCOPE = Scope(authenticated=True, role=Role.SECRETARIAT)
 
@@ -89,6 +99,9 @@ class SystemActor:
 
 
 SYSTEM = SystemActor()
+
+# Whoever acts: a signed-in user, the anonymous visitor, or the operator's system actor.
+Actor = Union["User", "AnonymousUser", SystemActor]
 
 
 def scope_of(user: User | AnonymousUser | SystemActor | None) -> Scope:
@@ -115,7 +128,7 @@ def scope_of(user: User | AnonymousUser | SystemActor | None) -> Scope:
 
 
 def _member_q(scope: Scope, prefix: str) -> Q:
-    q = Q(pk__in=[])
+    q = NOTHING
     if scope.role == Role.FOCAL_POINT and scope.state_ids:
         q |= Q(**{f"{prefix}owner_state_id__in": scope.state_ids})
     if scope.role == Role.DONOR and scope.organisation_ids:
@@ -138,8 +151,43 @@ def visible_q(user: Any, *, prefix: str = "") -> Q:
     return q
 
 
+def declared_q(user: Any, model: type[models.Model], *, prefix: str = "") -> Q:
+    """A filter selecting the records of `model` that `user` may see, from its declaration.
+
+    Records that inherit their protection are filtered through the foreign key to their
+    parent (recursively, so an indicator period follows indicator -> node -> framework);
+    a model with no declaration selects nothing.
+    """
+    declared = protection_of(model)
+    if declared is None:
+        return NOTHING
+    if declared.kind == "classified":
+        return visible_q(user, prefix=prefix)
+    if declared.kind == "public":
+        return Q()
+    if declared.kind == "internal":
+        return Q() if scope_of(user).is_secretariat else NOTHING
+    parent_model = _parent_model(model, declared.parent)
+    return declared_q(user, parent_model, prefix=f"{prefix}{declared.parent}__")
+
+
 def visible(user: Any, queryset: models.QuerySet[M]) -> models.QuerySet[M]:
-    return queryset.filter(visible_q(user))
+    """The records of `queryset` that `user` may see, whatever the model's declaration."""
+    return queryset.filter(declared_q(user, queryset.model))
+
+
+def protected_ancestor(obj: Any) -> Any:
+    """The record whose classification decides about `obj` (itself unless it inherits);
+    None when a parent link is empty."""
+    current = obj
+    for _depth in range(16):  # declarations are acyclic; the bound guards a bad one
+        declared = protection_of(current)
+        if declared is None or declared.kind != "inherits":
+            return current
+        current = getattr(current, declared.parent, None)
+        if current is None:
+            return None
+    return None
 
 
 def _is_member(scope: Scope, obj: Any) -> bool:
@@ -152,23 +200,39 @@ def _is_member(scope: Scope, obj: Any) -> bool:
 
 
 def can_view(user: Any, obj: Any) -> bool:
+    """May `user` see `obj`? Decided by the model's declaration; undeclared means no."""
     scope = scope_of(user)
-    classification = getattr(obj, "classification", Classification.PUBLIC)
+    record = protected_ancestor(obj)
+    declared = protection_of(record) if record is not None else None
+    if declared is None:
+        return False
+    if declared.kind == "public":
+        return True
+    if declared.kind == "internal":
+        return scope.is_secretariat
+    classification = getattr(record, "classification", Classification.RESTRICTED)
     if classification == Classification.PUBLIC:
         return True
     if not scope.authenticated:
         return False
-    if scope.is_secretariat or _is_member(scope, obj):
+    if scope.is_secretariat or _is_member(scope, record):
         return True
-    if scope.user_id is not None and getattr(obj, "created_by_id", None) == scope.user_id:
+    if scope.user_id is not None and getattr(record, "created_by_id", None) == scope.user_id:
         return True
     return scope.role == Role.EVALUATOR and classification == Classification.RESTRICTED
 
 
 def can_edit(user: Any, obj: Any) -> bool:
+    """May `user` change `obj`? A record that inherits is editable with its parent."""
     scope = scope_of(user)
     if not scope.can_write_anything:
         return False
+    obj = protected_ancestor(obj)
+    declared = protection_of(obj) if obj is not None else None
+    if declared is None:
+        return False
+    if declared.kind == "internal":
+        return scope.is_secretariat
     if scope.is_secretariat or _is_member(scope, obj):
         return True
     return scope.user_id is not None and getattr(obj, "created_by_id", None) == scope.user_id
@@ -217,15 +281,29 @@ def require_writer(user: Any) -> None:
 def get_visible_or_404(user: Any, queryset: models.QuerySet[M], **lookup: Any) -> M:
     """Fetch one record the user may see; 'missing' and 'forbidden' look the same (404)."""
     model = queryset.model
-    if issubclass(model, _classified_base()):
-        queryset = queryset.filter(visible_q(user))
+    queryset = visible(user, queryset)
     try:
         return queryset.get(**lookup)
     except model.DoesNotExist as exc:  # type: ignore[attr-defined]
         raise Http404(_("No such record.")) from exc
 
 
-def _classified_base() -> type[models.Model]:
-    from tact.core.models import ClassifiedModel
+def access_record(
+    actor: Actor, queryset: models.QuerySet[M], pk: Any, *, for_edit: bool = False
+) -> M:
+    """Fetch-and-check in one call, the base of every app's `permissions.access_<entity>`.
 
-    return ClassifiedModel
+    A record the actor may not see is a 404 exactly like a missing one; with `for_edit`, a
+    record the actor sees but may not change is a 403 (PermissionDenied).
+    """
+    record = get_visible_or_404(actor, queryset, pk=pk)
+    if for_edit:
+        require_edit(actor, record)
+    return record
+
+
+def _parent_model(model: type[models.Model], parent: str) -> type[models.Model]:
+    related = model._meta.get_field(parent).related_model
+    if related is None or isinstance(related, str):
+        raise TypeError(f"{model._meta.label}.{parent} is not a foreign key to a model")
+    return related

@@ -10,11 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import apps
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 
 from tact.core import access
-from tact.core.models import ClassifiedModel
 
 
 def record_ref(obj: models.Model) -> str:
@@ -40,13 +39,13 @@ def resolve_ref(user: Any, ref: str) -> models.Model | None:
     if parsed is None:
         return None
     model, pk = parsed
+    # The model's declaration decides (core.protection): an undeclared model, a user
+    # account for anyone but the secretariat, or a child of a hidden parent is "no such
+    # record", exactly like a missing one.
     try:
-        obj = model._default_manager.get(pk=pk)
-    except (ObjectDoesNotExist, ValueError, TypeError):
+        return access.visible(user, model._default_manager.all()).get(pk=pk)
+    except (ObjectDoesNotExist, ValueError, TypeError, ValidationError):
         return None
-    if isinstance(obj, ClassifiedModel) and not access.can_view(user, obj):
-        return None
-    return obj
 
 
 def record_url(obj: models.Model) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from tact.core.protection import CLASSIFIED, INTERNAL, Protection
 
 
 class Classification(models.TextChoices):
@@ -30,6 +32,8 @@ class ClassifiedModel(TimeStampedModel):
     Who may see and edit it is decided only by `tact.core.access`; never filter on these
     fields by hand in a view.
     """
+
+    protection: ClassVar[Protection] = CLASSIFIED
 
     classification = models.CharField(
         _("classification"),
@@ -67,7 +71,13 @@ class ClassifiedModel(TimeStampedModel):
 
 
 class AuditEntry(models.Model):
-    """One change to one record: who, when, what (field before/after values)."""
+    """One change to one record: who, when, what (field before/after values).
+
+    Read only through the history of the record it is about, which applies that record's
+    protection; the table itself is the secretariat's.
+    """
+
+    protection: ClassVar[Protection] = INTERNAL
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tact.core.languages import pick
 from tact.core.models import ClassifiedModel, TimeStampedModel
+from tact.core.protection import PUBLIC_REFERENCE, Protection
 
 
 class Region(models.Model):
+    protection: ClassVar[Protection] = PUBLIC_REFERENCE
+
     class Level(models.TextChoices):
         REGION = "region", _("Region")
         SUBREGION = "subregion", _("Sub-region")
@@ -38,6 +43,8 @@ class Region(models.Model):
 
 
 class State(models.Model):
+    protection: ClassVar[Protection] = PUBLIC_REFERENCE
+
     class UNStatus(models.TextChoices):
         MEMBER = "member", _("UN Member State")
         OBSERVER = "observer", _("Observer State")
@@ -82,6 +89,8 @@ class State(models.Model):
 
 class PartyStatus(TimeStampedModel):
     """A state's standing towards one instrument. 'Unknown' until verified data is loaded."""
+
+    protection: ClassVar[Protection] = PUBLIC_REFERENCE
 
     class Status(models.TextChoices):
         PARTY = "party", _("Party")
@@ -133,6 +142,8 @@ class PartyStatus(TimeStampedModel):
 
 
 class Organisation(TimeStampedModel):
+    protection: ClassVar[Protection] = PUBLIC_REFERENCE
+
     class Kind(models.TextChoices):
         GOVERNMENT_AGENCY = "government_agency", _("Government agency")
         INTERNATIONAL = "international", _("International organisation")

@@ -4,7 +4,7 @@ responses, and good-practice candidates."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tact.core.models import ClassifiedModel, TimeStampedModel
+from tact.core.protection import PUBLIC_REFERENCE, Protection, inherits
 
 
 class Strategy(ClassifiedModel):
@@ -122,6 +123,8 @@ IATI_TO_LEVEL = {v: k for k, v in LEVEL_TO_IATI.items()}
 class ResultNode(TimeStampedModel):
     """One result of the tree: an impact, an outcome, an output or an activity."""
 
+    protection: ClassVar[Protection] = inherits("framework")
+
     framework = models.ForeignKey(ResultsFramework, on_delete=models.CASCADE, related_name="nodes")
     parent = models.ForeignKey(
         "self",
@@ -156,6 +159,8 @@ class Measure(models.TextChoices):
 
 
 class Indicator(TimeStampedModel):
+    protection: ClassVar[Protection] = inherits("node")
+
     node = models.ForeignKey(
         ResultNode, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("result")
     )
@@ -220,6 +225,8 @@ class Indicator(TimeStampedModel):
 
 
 class IndicatorPeriod(TimeStampedModel):
+    protection: ClassVar[Protection] = inherits("indicator")
+
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="periods")
     start = models.DateField(_("period start"))
     end = models.DateField(_("period end"))
@@ -273,6 +280,8 @@ class RatingScale(models.Model):
     "satisfactory": true}, ...]. Which levels count as satisfactory is stated here, so the
     only summary of ratings ever shown (share satisfactory or better) follows a written rule.
     """
+
+    protection: ClassVar[Protection] = PUBLIC_REFERENCE
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=120)
@@ -388,6 +397,8 @@ class Evaluation(ClassifiedModel):
 class Rating(TimeStampedModel):
     """A rating of one OECD-DAC criterion: a reasoned judgement, shown with its evidence."""
 
+    protection: ClassVar[Protection] = inherits("evaluation")
+
     NOT_APPLICABLE = "n/a"
 
     evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="ratings")
@@ -429,6 +440,8 @@ class Rating(TimeStampedModel):
 
 
 class Finding(TimeStampedModel):
+    protection: ClassVar[Protection] = inherits("evaluation")
+
     class Kind(models.TextChoices):
         FINDING = "finding", _("Finding")
         LESSON = "lesson", _("Lesson")
@@ -475,6 +488,8 @@ class Finding(TimeStampedModel):
 class ManagementResponse(TimeStampedModel):
     """Management's answer to a recommendation and the follow-up of the actions agreed."""
 
+    protection: ClassVar[Protection] = inherits("finding")
+
     class Decision(models.TextChoices):
         ACCEPTED = "accepted", _("Accepted")
         PARTIALLY = "partially", _("Partially accepted")
@@ -518,6 +533,8 @@ class ManagementResponse(TimeStampedModel):
 
 
 class EvaluationDocument(TimeStampedModel):
+    protection: ClassVar[Protection] = inherits("evaluation")
+
     class Kind(models.TextChoices):
         TERMS = "terms", _("Terms of reference")
         REPORT = "report", _("Evaluation report")

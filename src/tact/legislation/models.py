@@ -18,12 +18,15 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tact.core.models import ClassifiedModel, TimeStampedModel
+from tact.core.protection import Protection, inherits
 
 
 class TextType(models.TextChoices):
@@ -114,6 +117,8 @@ class LegalText(ClassifiedModel):
 
 class LegalProvision(TimeStampedModel):
     """One provision of a legal text; visibility follows its text."""
+
+    protection: ClassVar[Protection] = inherits("legal_text")
 
     legal_text = models.ForeignKey(
         LegalText, on_delete=models.CASCADE, related_name="provisions", verbose_name=_("legal text")
@@ -224,6 +229,8 @@ class ProvisionMapping(ClassifiedModel):
 
 class SuggestionDecision(TimeStampedModel):
     """A reviewer's verdict on one suggested national provision."""
+
+    protection: ClassVar[Protection] = inherits("legal_provision")
 
     class Decision(models.TextChoices):
         ACCEPTED = "accepted", _("Accepted")

@@ -3,12 +3,15 @@ working-group meetings that adopt recommendations and discuss them in panels."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tact.core.models import Classification, ClassifiedModel, TimeStampedModel
+from tact.core.protection import PUBLIC_REFERENCE, Protection, inherits
 
 
 class Addressee(models.TextChoices):
@@ -28,6 +31,8 @@ class Addressee(models.TextChoices):
 
 class Resolution(TimeStampedModel):
     """A resolution or decision as imported; its text is public by nature."""
+
+    protection: ClassVar[Protection] = PUBLIC_REFERENCE
 
     class DocType(models.TextChoices):
         RESOLUTION = "resolution", _("Resolution")
@@ -68,6 +73,8 @@ class Resolution(TimeStampedModel):
 
 class Recommendation(TimeStampedModel):
     """An operative paragraph, an annex item or a sub-item: one thing someone should do."""
+
+    protection: ClassVar[Protection] = PUBLIC_REFERENCE
 
     class Kind(models.TextChoices):
         PARAGRAPH = "paragraph", _("Operative paragraph")
@@ -179,6 +186,8 @@ class FollowUp(ClassifiedModel):
 class Evidence(TimeStampedModel):
     """A file, a web link, or a link to another tact record that supports a follow-up."""
 
+    protection: ClassVar[Protection] = inherits("follow_up")
+
     class Kind(models.TextChoices):
         FILE = "file", _("File")
         LINK = "link", _("Web link")
@@ -203,6 +212,8 @@ class Evidence(TimeStampedModel):
 
 class Meeting(TimeStampedModel):
     """A meeting of a working group (or the Conference) with its agenda and panels."""
+
+    protection: ClassVar[Protection] = PUBLIC_REFERENCE
 
     body = models.CharField(_("body"), max_length=300)
     session = models.CharField(_("session"), max_length=200, blank=True)
@@ -232,6 +243,8 @@ class Meeting(TimeStampedModel):
 
 
 class AgendaItem(models.Model):
+    protection: ClassVar[Protection] = inherits("meeting")
+
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     number = models.CharField(_("number"), max_length=20)
     title = models.CharField(_("title"), max_length=500)
@@ -248,6 +261,8 @@ class AgendaItem(models.Model):
 
 class Panel(models.Model):
     """A panel discussion on a topic, often one a recommendation asked for."""
+
+    protection: ClassVar[Protection] = inherits("meeting")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="panels")
     agenda_item = models.ForeignKey(
@@ -274,6 +289,8 @@ class Panel(models.Model):
 
 
 class PanelParticipant(models.Model):
+    protection: ClassVar[Protection] = inherits("panel")
+
     class Role(models.TextChoices):
         MODERATOR = "moderator", _("Moderator")
         SPEAKER = "speaker", _("Speaker")
@@ -305,6 +322,8 @@ class PanelParticipant(models.Model):
 
 
 class MeetingDocument(models.Model):
+    protection: ClassVar[Protection] = inherits("meeting")
+
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents")
     symbol = models.CharField(_("symbol"), max_length=100, blank=True)
     title = models.CharField(_("title"), max_length=500)
