@@ -4,8 +4,14 @@ ratings, findings and management responses, good-practice candidates, the portfo
 One module per sub-area registers its operations on the one `router` of the app.
 """
 
-from tact.evaluation.api import evaluations, frameworks, portfolio
+# isort: off
+# The modules register in this order, which is the order of the OpenAPI document.
 from tact.evaluation.api._common import router
+from tact.evaluation.api import frameworks
+from tact.evaluation.api import evaluations
+from tact.evaluation.api import portfolio
+
+# isort: on
 
 # Operation ids stay those of the single module this package replaced, so that clients
 # generated from the OpenAPI document keep working.
