@@ -8,7 +8,7 @@ from typing import Any
 
 from tact.assistance.models import Need, ParticipatingOrganisation, Project, ProjectCountry
 from tact.catalog.models import Theme
-from tact.core.access import SYSTEM
+from tact.core.access import SYSTEM, Actor
 from tact.directory.models import State
 from tact.evaluation import services
 from tact.evaluation.models import Evaluation, Indicator, RatingScale, ResultsFramework
@@ -57,7 +57,11 @@ def need(state: str, title: str, status: str = "open", themes: tuple[str, ...] =
 
 
 def framework(
-    title: str = "Framework", *, project_obj: Any = None, actor: Any = SYSTEM, **kw: Any
+    title: str = "Framework",
+    *,
+    project_obj: Project | None = None,
+    actor: Actor = SYSTEM,
+    **kw: Any,
 ) -> ResultsFramework:
     if project_obj is None:
         strategy = services.strategy_create(
@@ -115,7 +119,7 @@ def unit_indicator(
     return indicator
 
 
-def evaluation(title: str, *, actor: Any = SYSTEM, scale: str = "ieg-6", **kw: Any) -> Evaluation:
+def evaluation(title: str, *, actor: Actor = SYSTEM, scale: str = "ieg-6", **kw: Any) -> Evaluation:
     services.ensure_default_scales()
     return services.evaluation_create(
         actor=actor, title=title, scale=RatingScale.objects.get(code=scale), **kw
