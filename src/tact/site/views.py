@@ -14,6 +14,7 @@ from tact.catalog.selectors import instrument_list, provision_list, theme_list
 from tact.core import access
 from tact.core.audit import history_for
 from tact.core.search import search_all
+from tact.site.history import readable_history
 from tact.directory.models import Organisation, State
 from tact.site.areas import AREAS, AREAS_BY_SLUG
 
@@ -69,7 +70,10 @@ def history(request: HttpRequest, app_label: str, model: str, pk: str) -> HttpRe
     return TemplateResponse(
         request,
         "site/history.html",
-        {"record": record, "entries": history_for(record)[:500]},
+        {
+            "record": record,
+            "rows": readable_history(request.user, record, list(history_for(record)[:500])),
+        },
     )
 
 
