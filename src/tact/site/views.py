@@ -14,9 +14,9 @@ from tact.catalog.selectors import instrument_list, provision_list, theme_list
 from tact.core import access
 from tact.core.audit import history_for
 from tact.core.search import search_all
-from tact.site.history import readable_history
 from tact.directory.models import Organisation, State
 from tact.site.areas import AREAS, AREAS_BY_SLUG
+from tact.site.history import readable_history
 
 
 @login_not_required

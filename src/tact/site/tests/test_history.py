@@ -22,9 +22,7 @@ def test_action_names_are_translated_verbs() -> None:
     assert action_label("contact.update") == "Changed"
 
 
-def test_history_shows_labels_and_names_not_ids(
-    kenya: Any, reader: Any, secretariat: Any
-) -> None:
+def test_history_shows_labels_and_names_not_ids(kenya: Any, reader: Any, secretariat: Any) -> None:
     organisation = Organisation.objects.create(name="Kenya Police Service", kind="agency")
     contact = Contact.objects.create(
         name="Public contact", state=kenya, owner_state=kenya, classification="public"
