@@ -58,8 +58,9 @@ def _value(actor: Actor, field: models.Field[Any, Any] | None, value: Any) -> st
         return "—"
     if field is None:
         return str(value)
-    if field.is_relation and field.many_to_one and field.related_model is not None:
-        related = field.related_model._default_manager.filter(pk=value).first()
+    target = field.related_model if field.is_relation and field.many_to_one else None
+    if target is not None and not isinstance(target, str):
+        related = target._default_manager.filter(pk=value).first()
         if related is None:
             return _("a deleted record")
         return str(related) if access.can_view(actor, related) else _("a record you may not see")
