@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
@@ -364,3 +364,29 @@ def list_meetings(request: HttpRequest, q: str | None = None) -> object:
 def get_meeting(request: HttpRequest, meeting_id: int) -> Meeting:
     permissions.access_meeting(actor(request), meeting_id)
     return selectors.meeting_get(meeting_id)
+
+
+class MeetingAdoptedIn(Schema):
+    recommendation_ids: list[int]
+
+
+@router.put(
+    "/meetings/{meeting_id}/adopted-recommendations",
+    response=MeetingDetailOut,
+    auth=LOGIN_AUTH,
+)
+def set_meeting_adopted(
+    request: HttpRequest, meeting_id: int, payload: MeetingAdoptedIn
+) -> Meeting:
+    """Record exactly which recommendations the meeting adopted (secretariat)."""
+    user = actor(request)
+    meeting = permissions.access_meeting(user, meeting_id, for_edit=True)
+    if not permissions.can_manage_meetings(user):
+        raise PermissionDenied("Only the secretariat records what a meeting adopted.")
+    wanted = set(payload.recommendation_ids)
+    found = list(Recommendation.objects.filter(pk__in=wanted))
+    if len(found) != len(wanted):
+        missing = sorted(wanted - {r.pk for r in found})
+        raise ValidationError(f"No such recommendation: {missing}")
+    services.meeting_set_adopted(actor=user, meeting=meeting, recommendations=found)
+    return selectors.meeting_get(meeting.pk)

@@ -491,8 +491,11 @@ def meeting_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = services.meeting_save(
-                actor=request.user, meeting=meeting, **form.cleaned_data
+            values = dict(form.cleaned_data)
+            adopted = values.pop("adopted_recommendations")
+            meeting = services.meeting_save(actor=request.user, meeting=meeting, **values)
+            services.meeting_set_adopted(
+                actor=request.user, meeting=meeting, recommendations=adopted
             )
         except ValidationError as exc:
             form.add_error(None, exc)
