@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from tact.resolutions.parsing.errors import ResolutionImportError
+from tact.resolutions.parsing.furniture import remove_furniture
 from tact.resolutions.parsing.language import detect_language, normalise_language
 from tact.resolutions.parsing.lexicon import (
     ANNEX_HEADING,
@@ -87,7 +88,7 @@ def _megabytes(size: int) -> str:
 
 def parse_markdown(markdown: str, *, language: str | None = None) -> ParsedResolution:
     """Parse already-decoded light Markdown (also used for pasted text)."""
-    source = read_source(markdown)
+    source = read_source(remove_furniture(markdown))
     units = [unit for unit in source.units if strip_markers(unit.text).strip()]
     if not units:
         raise ResolutionImportError("The file contains no text.", code="empty")

@@ -1,0 +1,92 @@
+"""Remove page furniture from text copied out of UN PDFs before the structure is read.
+
+A PDF rendering repeats on every page what is not part of the document: the job number
+(``GE.22-12345 (E)``, ``V.12-57118``), the document symbol (``A/HRC/49/7``), the page
+number and sometimes the title, and it hyphenates words at line ends. Left in place,
+these end up inside the text of whichever recommendation straddles the page break.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Final
+
+#: Job numbers of the UN printing services (Geneva, Vienna, New York) with optional
+#: language tag and the barcode line printed under them (``*2212345*``).
+_JOB_NUMBER: Final = re.compile(
+    r"^\s*(?:(?:GE|V|N|E)\.\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\S+)*|\*\d{7,}\*)\s*$"
+)
+#: A UN document symbol alone on a line (A/HRC/49/7, CTOC/COP/2012/15, CRC/C/GBR/CO/6).
+_SYMBOL_LINE: Final = re.compile(
+    r"^\s*(?:[A-Z]{1,8}/)(?:[A-Za-z0-9.\-]+/){1,6}[A-Za-z0-9.\-]+(?:\*+)?\s*$"
+)
+#: Page numbers: "12", "- 12 -", "12/25", "Page 12", "Стр. 12".
+_PAGE_NUMBER: Final = re.compile(
+    r"^\s*(?:-\s*\d{1,4}\s*-|\d{1,4}(?:\s*/\s*\d{1,4})?|(?:page|стр\.|página)\s+\d{1,4})\s*$",
+    re.IGNORECASE,
+)
+_HYPHENATED: Final = re.compile(r"([^\W\d_]{2,})-\n[ \t]*([a-zа-яàâçéèêëîïôûùüÿñæœ]{2,})")
+_LABELLED: Final = re.compile(r"^\s*(?:\(?\w{1,4}[.)]|\d+(?:\.\d+)+\.?)\s")
+
+
+def remove_furniture(text: str) -> str:
+    """Text without running headers/footers and without line-end hyphenation.
+
+    The first occurrence of the document symbol is kept (it identifies the document);
+    later ones are running headers. A short line repeated three times or more, or standing
+    in the same block as a repeated symbol or a page number, is a running title.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = _join_hyphenation(text)
+    lines = text.split("\n")
+    counts = Counter(line.strip() for line in lines if line.strip())
+    seen: set[str] = set()
+    drop = [False] * len(lines)
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if _JOB_NUMBER.match(stripped) or _PAGE_NUMBER.match(stripped):
+            drop[index] = True
+        elif _SYMBOL_LINE.match(stripped) and stripped in seen:
+            drop[index] = True
+        elif counts[stripped] >= 3 and stripped in seen and _title_like(stripped):
+            drop[index] = True
+        seen.add(stripped)
+    # Lines in one block with dropped furniture (a page header) are furniture too.
+    for index, line in enumerate(lines):
+        if drop[index] or not line.strip() or not _title_like(line.strip()):
+            continue
+        block = _block(lines, index)
+        if any(drop[i] and not _JOB_NUMBER.match(lines[i].strip()) for i in block):
+            drop[index] = True
+    return "\n".join("" if drop[i] else line for i, line in enumerate(lines))
+
+
+def _title_like(line: str) -> bool:
+    """Short, unlabelled, not ending a sentence: what running titles look like."""
+    return len(line) <= 120 and not _LABELLED.match(line) and not line.endswith((".", ";", ",", ":"))
+
+
+def _block(lines: list[str], index: int) -> range:
+    """Indexes of the run of non-blank lines around ``index``."""
+    start = index
+    while start > 0 and lines[start - 1].strip():
+        start -= 1
+    end = index
+    while end + 1 < len(lines) and lines[end + 1].strip():
+        end += 1
+    return range(start, end + 1)
+
+
+def _join_hyphenation(text: str) -> str:
+    """``organi-\\nzation`` -> ``organization``; a hyphen seen elsewhere is kept."""
+    words = set(re.findall(r"\b[^\W\d_]+-[^\W\d_]+\b", text))
+
+    def join(match: re.Match[str]) -> str:
+        first, second = match.group(1), match.group(2)
+        compound = f"{first}-{second}"
+        return compound if compound in words else first + second
+
+    return _HYPHENATED.sub(join, text)
