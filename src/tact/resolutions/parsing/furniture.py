@@ -15,7 +15,7 @@ from typing import Final
 #: Job numbers of the UN printing services (Geneva, Vienna, New York) with optional
 #: language tag and the barcode line printed under them (``*2212345*``).
 _JOB_NUMBER: Final = re.compile(
-    r"^\s*(?:(?:GE|V|N|E)\.\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\S+)*|\*\d{7,}\*)\s*$"
+    r"^\s*(?:(?:\d{1,4}\s+)?(?:GE|V|N|E)\.\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\S+)*|\*\d{7,}\*)\s*$"
 )
 #: A UN document symbol alone on a line (A/HRC/49/7, CTOC/COP/2012/15, CRC/C/GBR/CO/6).
 _SYMBOL_LINE: Final = re.compile(
@@ -47,11 +47,10 @@ def remove_furniture(text: str) -> str:
         stripped = line.strip()
         if not stripped:
             continue
-        if _JOB_NUMBER.match(stripped) or _PAGE_NUMBER.match(stripped):
-            drop[index] = True
-        elif _SYMBOL_LINE.match(stripped) and stripped in seen:
-            drop[index] = True
-        elif counts[stripped] >= 3 and stripped in seen and _title_like(stripped):
+        repeated = stripped in seen and (
+            bool(_SYMBOL_LINE.match(stripped)) or (counts[stripped] >= 3 and _title_like(stripped))
+        )
+        if repeated or _JOB_NUMBER.match(stripped) or _PAGE_NUMBER.match(stripped):
             drop[index] = True
         seen.add(stripped)
     # Lines in one block with dropped furniture (a page header) are furniture too.
@@ -66,7 +65,8 @@ def remove_furniture(text: str) -> str:
 
 def _title_like(line: str) -> bool:
     """Short, unlabelled, not ending a sentence: what running titles look like."""
-    return len(line) <= 120 and not _LABELLED.match(line) and not line.endswith((".", ";", ",", ":"))
+    ends_sentence = line.endswith((".", ";", ",", ":"))
+    return len(line) <= 120 and not _LABELLED.match(line) and not ends_sentence
 
 
 def _block(lines: list[str], index: int) -> range:

@@ -30,6 +30,7 @@ from tact.resolutions.parsing.model import (
     ParsedResolution,
     PreambleParagraph,
 )
+from tact.resolutions.parsing.reports import detect_report, parse_report
 from tact.resolutions.parsing.sources import (
     DEFAULT_MAX_SIZE,
     check_docx_container,
@@ -88,7 +89,14 @@ def _megabytes(size: int) -> str:
 
 def parse_markdown(markdown: str, *, language: str | None = None) -> ParsedResolution:
     """Parse already-decoded light Markdown (also used for pasted text)."""
-    source = read_source(remove_furniture(markdown))
+    markdown = remove_furniture(markdown)
+    report = detect_report(markdown)
+    if report is not None:
+        chosen = normalise_language(language) if language else None
+        parsed = parse_report(markdown, report, language=chosen)
+        if parsed.operative:
+            return parsed
+    source = read_source(markdown)
     units = [unit for unit in source.units if strip_markers(unit.text).strip()]
     if not units:
         raise ResolutionImportError("The file contains no text.", code="empty")

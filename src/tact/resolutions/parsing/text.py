@@ -80,6 +80,8 @@ class Source:
 
     units: list[Unit] = field(default_factory=list)
     footnotes: dict[str, str] = field(default_factory=dict)
+    #: The source lines with footnote definitions blanked out (reports read lines).
+    lines: list[str] = field(default_factory=list)
 
 
 def split_markers(text: str) -> tuple[str, list[str], dict[str, int]]:
@@ -167,7 +169,12 @@ def read_source(markdown: str) -> Source:
         if "*" in implicit - found:
             for unit in units:
                 unit.text = _mark_star(unit.text)
-    return Source(units=units, footnotes=footnotes)
+    return Source(units=units, footnotes=footnotes, lines=kept)
+
+
+def mark_calls(text: str, ids: frozenset[str] | set[str]) -> str:
+    """Mark glued calls ("funding1") of notes ``ids`` in text read line by line."""
+    return _mark_trailing_digits(text, set(ids)) if ids else text
 
 
 def cited_ids(text: str) -> set[str]:
