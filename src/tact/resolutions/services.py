@@ -53,7 +53,10 @@ def import_error_message(error: ResolutionImportError) -> str:
             "No numbered operative paragraphs were found, so this does not look like a "
             "resolution or decision. Check that paragraphs are numbered (1., 2., ...)."
         ),
-        "unsupported_type": _("This type of file is not supported. Upload .txt, .md or .docx."),
+        "unsupported_type": _(
+            "This type of file is not supported. Upload .txt, .md, .docx or Akoma Ntoso .xml."
+        ),
+        "bad_xml": _("The XML file cannot be imported: %(detail)s"),
         "unsupported_language": _("This language is not supported: %(detail)s"),
     }
     return messages.get(error.code, "%(detail)s") % {"detail": error.message}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from tact.resolutions.parsing.akn_reader import parse_akn
 from tact.resolutions.parsing.errors import ResolutionImportError
 from tact.resolutions.parsing.furniture import remove_furniture
 from tact.resolutions.parsing.language import detect_language, normalise_language
@@ -70,7 +71,10 @@ def parse_resolution(
             code="too_large",
         )
     chosen = normalise_language(language) if language else None
-    if source_kind(data, filename) == "docx":
+    kind = source_kind(data, filename)
+    if kind == "xml":
+        return parse_akn(data, language=chosen)
+    if kind == "docx":
         check_docx_container(data, max_size)
         markdown = docx_to_markdown(data)
     else:
