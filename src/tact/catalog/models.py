@@ -146,4 +146,13 @@ class ProvisionParagraph(models.Model):
         verbose_name_plural = _("paragraphs")
 
     def __str__(self) -> str:
-        return f"{self.provision}({self.number})"
+        # "1" -> art. 24(1); "2(a)" -> art. 24(2)(a); "(a)" -> art. 2(a) (single paragraph).
+        para, _, item = self.number.partition("(")
+        if not item:
+            return f"{self.provision}({self.number})"
+        return f"{self.provision}({para})({item}" if para else f"{self.provision}({item}"
+
+    @property
+    def is_item(self) -> bool:
+        """A lettered sub-item of a paragraph (``untoc/art_2/para_1/item_a``)."""
+        return "/item_" in self.key
