@@ -99,3 +99,10 @@ def test_arabic_ordinals(phrase: str, value: int | None) -> None:
 def test_body_line_naming_the_previous_article_is_not_a_heading() -> None:
     text = "المادة الأولى\nنص.\nالمادة السابقة تطبق على الشركاء.\nالمادة الثانية\nنص."
     assert [p.eid for p in split_law(text, "ar")] == ["art_1", "art_2"]
+
+
+def test_arabic_presentation_forms_from_pdf_copies() -> None:
+    # "المادة (1)" as PDF extractors emit it: Arabic presentation-form code points.
+    heading = "\ufe8d\ufedf\ufee4\ufe8e\ufea9\ufe93"
+    text = f"{heading} (1)\nنص أول.\n{heading} (2)\nنص ثان.\n{heading} (3)\nنص ثالث."
+    assert [p.eid for p in split_law(text, "ar")] == ["art_1", "art_2", "art_3"]

@@ -406,6 +406,7 @@ def _finish(open_: _Open, order: int) -> SplitProvision:
     )
 
 
+_AR_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]+")
 _AR_LETTERS = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
 
 
@@ -450,6 +451,8 @@ def split_law(text: str, language: str) -> list[SplitProvision]:
     families = _LANGUAGE_PATTERNS.get(lang, _DEFAULT_PATTERNS)
     division_re = _DIVISIONS.get(lang)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    # Arabic copied from PDFs comes as presentation forms (ﺍﻟﻤﺎﺩﺓ); headings need letters.
+    text = _AR_PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     text = _FRONT_MATTER.sub("", text)
 
     provisions: list[SplitProvision] = []

@@ -9,6 +9,7 @@ these end up inside the text of whichever recommendation straddles the page brea
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from typing import Final
 
@@ -38,6 +39,7 @@ def remove_furniture(text: str) -> str:
     in the same block as a repeated symbol or a page number, is a running title.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = arabic_presentation_forms(text)
     text = _join_hyphenation(text)
     lines = text.split("\n")
     counts = Counter(line.strip() for line in lines if line.strip())
@@ -53,12 +55,14 @@ def remove_furniture(text: str) -> str:
         if repeated or _JOB_NUMBER.match(stripped) or _PAGE_NUMBER.match(stripped):
             drop[index] = True
         seen.add(stripped)
-    # Lines in one block with dropped furniture (a page header) are furniture too.
+    # A short title line right next to a dropped symbol or page number is a running header.
+    # Only the neighbours: PDF text often has no blank lines, and a whole page is one block.
     for index, line in enumerate(lines):
-        if drop[index] or not line.strip() or not _title_like(line.strip()):
+        stripped = line.strip()
+        if drop[index] or not stripped or not _title_like(stripped) or len(stripped) > 80:
             continue
-        block = _block(lines, index)
-        if any(drop[i] and not _JOB_NUMBER.match(lines[i].strip()) for i in block):
+        near = [i for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+        if any(drop[i] and not _JOB_NUMBER.match(lines[i].strip()) for i in near):
             drop[index] = True
     return "\n".join("" if drop[i] else line for i, line in enumerate(lines))
 
@@ -67,17 +71,6 @@ def _title_like(line: str) -> bool:
     """Short, unlabelled, not ending a sentence: what running titles look like."""
     ends_sentence = line.endswith((".", ";", ",", ":"))
     return len(line) <= 120 and not _LABELLED.match(line) and not ends_sentence
-
-
-def _block(lines: list[str], index: int) -> range:
-    """Indexes of the run of non-blank lines around ``index``."""
-    start = index
-    while start > 0 and lines[start - 1].strip():
-        start -= 1
-    end = index
-    while end + 1 < len(lines) and lines[end + 1].strip():
-        end += 1
-    return range(start, end + 1)
 
 
 def _join_hyphenation(text: str) -> str:
@@ -90,3 +83,11 @@ def _join_hyphenation(text: str) -> str:
         return compound if compound in words else first + second
 
     return _HYPHENATED.sub(join, text)
+
+
+_PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]+")
+
+
+def arabic_presentation_forms(text: str) -> str:
+    """Arabic letters copied from PDFs as presentation forms (ﺍﻟﻤﺎﺩﺓ) back to letters."""
+    return _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)

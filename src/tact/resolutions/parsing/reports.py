@@ -93,7 +93,7 @@ _REVIEW_TITLE: Final = re.compile(
 _EXAMINED_BY: Final = re.compile(
     r"(?:support of|supported by|examined by|noted by|the support of|soutien d[eu]|"
     r"examinées par|apoyo de|examinadas por)\s+(?:the\s+|la\s+|le\s+|el\s+)?"
-    r"([A-ZÀ-Ý][\w’'().\- ]{2,60}?)(?=[,:;.]|\s+(?:which|qui|que|and|et|y)\b)",
+    r"([A-ZÀ-Ý][\w’'().\- ]{2,60}?)(?=[,:;.\n]|$|\s+(?:which|qui|que|and|et|y)\b)",
 )
 _CO_TITLE: Final = re.compile(
     r"(?:concluding observations|observations finales|observaciones finales|"
@@ -151,6 +151,7 @@ def parse_report(markdown: str, kind: str, *, language: str | None = None) -> Pa
     report.title = next(
         iter(titled or [line for line in header if len(line) > 12 and "/" not in line]), ""
     )
+    report.title = _short_title(report.title)
     if kind == "upr":
         _read_upr(markdown, source, report)
     elif kind == "table":
@@ -173,7 +174,8 @@ def _read_upr(markdown: str, source: Source, report: ParsedResolution) -> None:
     position = ""
     previous_end = 0
     for index, match in enumerate(matches):
-        position = _position_in(kept[previous_end : match.start()]) or position
+        # The lead paragraph or heading closest above the label gives the position.
+        position = _position_in(kept[previous_end : match.start()][-400:]) or position
         end = matches[index + 1].start() if index + 1 < len(matches) else len(kept)
         chunk = kept[match.end() : end]
         text_part, tail = _split_tail(chunk)
@@ -192,6 +194,18 @@ def _read_upr(markdown: str, source: Source, report: ParsedResolution) -> None:
         report.addressee = found.group(1).strip() if found else ""
     if report.addressee and report.addressee not in report.title:
         report.title = f"{report.title}: {report.addressee}".strip(": ")
+
+
+def _short_title(header: str) -> str:
+    """The report's own title inside a PDF header that lost its line breaks."""
+    start = re.search(
+        r"(?i)\b(?:report|rapport|informe|доклад|concluding|observations|observaciones)\b", header
+    )
+    text = header[start.start() :] if start else header
+    end = _REVIEW_TITLE.search(text)
+    if end:
+        return text[: end.end()]
+    return text if len(text) <= 200 else text[:200].rsplit(" ", 1)[0]
 
 
 def _upr_state(source: Source) -> str:

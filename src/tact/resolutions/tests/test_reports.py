@@ -145,3 +145,40 @@ def test_import_links_sources_and_addressee_to_directory_states() -> None:
     noted = Recommendation.objects.get(resolution=resolution, code="127.2")
     assert noted.position == "noted"
     assert Recommendation.objects.filter(resolution=resolution).count() == 11
+
+
+def test_pdf_addendum_without_blank_lines_and_labels_on_their_own_line() -> None:
+    # The shape of an Add.1 copied from a PDF: no blank lines, the symbol repeated as a
+    # running header, each label alone on its line, the position in a wrapped heading.
+    text = "\n".join(
+        [
+            "A/HRC/99/9/Add.1",
+            "Human Rights Council",
+            "Report of the Working Group on the Universal Periodic",
+            "Review*",
+            "Ruritania",
+            "Addendum",
+            "GE.31-00001 (E)",
+            "A/HRC/99/9/Add.1",
+            "1.",
+            "Ruritania welcomes the recommendations and took note of five of them.",
+            "I. The recommendations formulated during the interactive",
+            "dialogue listed below enjoy the support of Ruritania",
+            "98.1.",
+            "Strengthen the witness protection programme and extend it to victims",
+            "of trafficking (Norway).",
+            "98.2.",
+            "Establish a national rapporteur on trafficking in persons (Chile, Peru).",
+            "98.3. Adopt a law on the smuggling of migrants in line with the",
+            "Protocol (Viet Nam).",
+        ]
+    )
+    report = parse_markdown(text)
+    assert report.codes() == ["98.1", "98.2", "98.3"]
+    assert report.addressee == "Ruritania"
+    assert report.title.startswith("Report of the Working Group on the Universal Periodic")
+    assert {node.position for node in report.walk()} == {"supported"}
+    first = report.node("98.1")
+    assert first.text.startswith("Strengthen the witness protection programme")
+    assert first.sources == ["Norway"]
+    assert report.node("98.2").sources == ["Chile", "Peru"]
