@@ -178,10 +178,13 @@ _AR_TENS: dict[str, int] = {
 }
 
 
+_AR_SPELLING = str.maketrans("أإآىة", "ااايه")
+
+
 def _arabic_key(word: str) -> str:
     """Spelling-insensitive form: hamza seats, alif maqsura, ta marbuta, tashkeel."""
     word = re.sub(r"[\u064B-\u0652\u0640]", "", word)
-    word = word.translate(str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"}))
+    word = word.translate(_AR_SPELLING)
     # Genitive/accusative "-ين" of the tens reads like the nominative "-ون".
     return re.sub(r"ين$", "ون", word) if word not in _AR_UNITS else word
 
