@@ -246,12 +246,16 @@ def _join(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_FULL_WIDTH = str.maketrans({"（": "(", "）": ")", "；": ";", "。": ".", "，": ",", "؛": ";"})
+
+
 def split_sources(text: str) -> tuple[str, list[str]]:
     """Strip trailing ``(State) (State, State)`` groups: (text, recommending States).
 
     Parentheses are matched, so "(Bolivia (Plurinational State of))" is one State.
     """
-    body = text.rstrip().rstrip(";.,").rstrip()
+    # Chinese documents use full-width parentheses and punctuation.
+    body = text.translate(_FULL_WIDTH).rstrip().rstrip(";.,").rstrip()
     sources: list[str] = []
     while body.endswith(")"):
         depth = 0
@@ -266,7 +270,8 @@ def split_sources(text: str) -> tuple[str, list[str]]:
         if start <= 0:
             break
         inner = body[start + 1 : -1].strip()
-        if not inner or not inner[0].isupper() or len(inner) > 400:
+        # A State name starts with a capital; scripts without case (Arabic, Chinese) pass.
+        if not inner or (inner[0].isalpha() and inner[0].islower()) or len(inner) > 400:
             break
         sources = _split_names(inner) + sources
         body = body[:start].rstrip()
@@ -281,7 +286,7 @@ def _split_names(inner: str) -> list[str]:
     for char in inner:
         depth += char == "("
         depth -= char == ")"
-        if char in ",;" and depth == 0:
+        if char in ",;،、" and depth == 0:
             names.append(current)
             current = ""
         else:

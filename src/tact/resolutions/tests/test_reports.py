@@ -182,3 +182,66 @@ def test_pdf_addendum_without_blank_lines_and_labels_on_their_own_line() -> None
     assert first.text.startswith("Strengthen the witness protection programme")
     assert first.sources == ["Norway"]
     assert report.node("98.2").sources == ["Chile", "Peru"]
+
+
+def test_upr_report_arabic_chinese_russian() -> None:
+    arabic = "\n".join(
+        [
+            "تقرير الفريق العامل المعني بالاستعراض الدوري الشامل",
+            "",
+            "الأردن",
+            "",
+            "120- التوصيات التالية تحظى بتأييد الأردن:",
+            "",
+            "120.1 تعزيز الجهود الرامية إلى مكافحة الاتجار بالأشخاص وحماية الضحايا (مصر)؛",
+            "120.2 مواصلة تدريب القضاة وأفراد الشرطة على التحقيق في جرائم الاتجار (تونس، المغرب)؛",
+            "120.3 اعتماد قانون لحماية الشهود والمبلغين (فرنسا).",
+        ]
+    )
+    report = parse_markdown(arabic)
+    assert report.language == "ar"
+    assert report.codes() == ["120.1", "120.2", "120.3"]
+    assert report.node("120.2").sources == ["تونس", "المغرب"]
+    assert {node.position for node in report.walk()} == {"supported"}
+    assert report.addressee == "الأردن"
+
+    chinese = "\n".join(
+        [
+            "普遍定期审议工作组的报告",
+            "",
+            "越南",
+            "",
+            "38. 以下建议得到越南的支持：",
+            "",
+            "38.1 加强打击贩运人口的国际合作（老挝、柬埔寨）；",
+            "38.2 为人口贩运受害者提供法律援助和庇护（泰国）；",
+            "38.3 加强对执法人员的培训，以查明贩运受害者（菲律宾）。",
+        ]
+    )
+    report = parse_markdown(chinese)
+    assert report.language == "zh"
+    assert report.codes() == ["38.1", "38.2", "38.3"]
+    assert report.node("38.1").sources == ["老挝", "柬埔寨"]
+    assert report.node("38.3").sources == ["菲律宾"]
+    assert {node.position for node in report.walk()} == {"supported"}
+
+    russian = "\n".join(
+        [
+            "Доклад Рабочей группы по универсальному периодическому обзору",
+            "",
+            "Казахстан",
+            "",
+            "139. Следующие рекомендации будут рассмотрены Казахстаном:",
+            "",
+            "139.1 Ратифицировать Факультативный протокол к Конвенции против пыток (Дания);",
+            "139.2 Усилить меры по защите жертв торговли людьми (Беларусь, Куба);",
+            "139.3 Укрепить международное сотрудничество в борьбе с организованной "
+            "преступностью (Египет).",
+        ]
+    )
+    report = parse_markdown(russian)
+    assert report.language == "ru"
+    assert report.codes() == ["139.1", "139.2", "139.3"]
+    assert report.node("139.2").sources == ["Беларусь", "Куба"]
+    assert {node.position for node in report.walk()} == {"pending"}
+    assert report.addressee == "Казахстан"
