@@ -128,8 +128,15 @@ class Provision(models.Model):
         return min(levels, key=lambda lv: OBLIGATION_RANK[Obligation(lv)], default="none")
 
 
+class ParagraphQuerySet(models.QuerySet["ProvisionParagraph"]):
+    def numbered(self) -> ParagraphQuerySet:
+        """Numbered paragraphs only, without their lettered sub-items (gap counts, matrices)."""
+        return self.exclude(key__contains="/item_")
+
+
 class ProvisionParagraph(models.Model):
-    """A numbered paragraph of an article, with its obligation level (`untoc/art_24/para_2`)."""
+    """A numbered paragraph of an article, with its obligation level (`untoc/art_24/para_2`),
+    or a lettered sub-item of one (`untoc/art_2/para_1/item_a`)."""
 
     protection: ClassVar[Protection] = PUBLIC_REFERENCE
 
@@ -139,6 +146,8 @@ class ProvisionParagraph(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
     text = models.TextField(_("text (English)"))
     obligation = models.CharField(_("obligation"), max_length=16, choices=Obligation.choices)
+
+    objects = ParagraphQuerySet.as_manager()
 
     class Meta:
         ordering = ["provision", "order"]
