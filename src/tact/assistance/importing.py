@@ -768,6 +768,7 @@ def import_iati(
     actor: Any,
     strict: bool = False,
     schema_only: bool = False,
+    lenient: bool = False,
     file_name: str = "",
     run: ImportRun | None = None,
     progress: Progress | None = None,
@@ -777,6 +778,9 @@ def import_iati(
     """Import one IATI activity file (a path or a binary stream).
 
     ``strict``: any invalid activity rejects the whole file (nothing is stored).
+    ``lenient``: import an activity despite small schema slips (a ``point`` without
+    ``srsName``, a transaction ``sector`` without ``code``, an attribute from another
+    version) as long as the rules pass; each slip is kept as a data-quality warning.
     ``schema_only``: accept what the 2.03 XSD accepts, without version, codelist and rule checks
     (what the IATI schema conformance suite tests); activities without an identifier then get
     one made of the file name and position, and the report says so.
@@ -806,7 +810,7 @@ def import_iati(
         with transaction.atomic():
             stream = iter_activities(
                 reader,  # type: ignore[arg-type]
-                strict_schema=True,
+                strict_schema=not lenient or schema_only,
                 schema_only=schema_only,
             )
             position = 0
