@@ -3,7 +3,7 @@
     .venv/bin/python bench/overlaps_bench.py [--sizes 10000 100000] [--sample 200 40]
 
 For each size, generates that many synthetic activities with planted twins
-(:mod:`tact.assistance.overlaps_generate`: linked, unlinked, and republished by the same
+(:mod:`tact.assistance.overlaps.generate`: linked, unlinked, and republished by the same
 publisher), runs blocked detection, and prints
 
 * detection time (seconds, wall clock, including tokenising) and candidate pairs compared;
@@ -32,7 +32,7 @@ from tact.assistance.overlaps import (  # noqa: E402
     detect_overlaps,
     recall_against_brute_force,
 )
-from tact.assistance.overlaps_generate import generate_records  # noqa: E402
+from tact.assistance.overlaps.generate import generate_records  # noqa: E402
 
 
 def run(size: int, sample_size: int, threshold: float, seed: int) -> None:

@@ -11,13 +11,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Sum
+from django.db.models import Sum
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from tact.assistance import selectors, services
+from tact.assistance import dashboards, keyset, permissions, selectors, services
 from tact.assistance.forms import (
     ContributionForm,
     ExchangeRateUploadForm,
@@ -48,7 +48,7 @@ def _filter_context(filters: dict[str, str]) -> dict[str, Any]:
         "themes": Theme.objects.all(),
         "channels": Channel.choices,
         "statuses": Project.Status.choices,
-        "states": State.objects.filter(projects_received__isnull=False).distinct(),
+        "states": dashboards.recipient_states(),
     }
 
 
@@ -58,20 +58,15 @@ def _money(value: Decimal | None) -> float | str:
 
 @login_not_required
 def index(request: HttpRequest) -> HttpResponse:
-    projects = selectors.project_visible(request.user)
-    totals = projects.aggregate(n=Count("pk"), usd=Sum("budget_usd"))
-    by_channel = {
-        row["channel_override"] or row["channel_derived"]: row["n"]
-        for row in projects.values("channel_override", "channel_derived").annotate(n=Count("pk"))
-    }
+    totals, by_channel = dashboards.overview(request.user)
     return TemplateResponse(
         request,
         "assistance/index.html",
         {
             "totals": totals,
             "by_channel": [(label, by_channel.get(value, 0)) for value, label in Channel.choices],
-            "recent": projects.order_by("-updated_at")[:8],
-            "can_import": access.scope_of(request.user).can_write_anything,
+            "recent": selectors.project_visible(request.user).order_by("-updated_at")[:8],
+            "can_import": permissions.can_import(request.user),
         },
     )
 
@@ -114,22 +109,36 @@ def project_list(request: HttpRequest) -> HttpResponse:
             ),
             title="projects",
         )
-    page = paginate(request, projects.prefetch_related("countries__state"))
+    # Keyset pages: the next 50 by title through the (title, id) index, never an OFFSET
+    # or a full COUNT (the count stops at keyset.COUNT_CAP).
+    page = keyset.keyset_page(
+        projects.prefetch_related("countries__state"),
+        ("title", "pk"),
+        after=request.GET.get("cursor", ""),
+        before=request.GET.get("before", ""),
+    )
     template = htmx_template(request, "assistance/project_list.html", "rows")
     return TemplateResponse(
         request,
         template,
         {
             "page": page,
-            "querystring": querystring_without_page(request),
+            "querystring": _querystring_without_cursor(request),
             **_filter_context(filters),
         },
     )
 
 
+def _querystring_without_cursor(request: HttpRequest) -> str:
+    params = request.GET.copy()
+    for key in ("page", "cursor", "before"):
+        params.pop(key, None)
+    return params.urlencode()
+
+
 @login_not_required
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    project = selectors.project_get(request.user, pk)
+    project = permissions.access_project(request.user, pk)
     return TemplateResponse(
         request,
         "assistance/project_detail.html",
@@ -149,14 +158,13 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             # Through reverse relations, so assistance does not import the evaluation app.
             "frameworks": access.visible(request.user, project.results_frameworks.all()),
             "evaluations": access.visible(request.user, project.evaluations.all()),
-            "can_edit": access.can_edit(request.user, project),
+            "can_edit": permissions.can_edit_project(request.user, project),
         },
     )
 
 
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    project = selectors.project_get(request.user, pk)
-    access.require_edit(request.user, project)
+    project = permissions.access_project(request.user, pk, for_edit=True)
     initial = {
         "provisions": project.provisions.all(),
         "themes": project.themes.all(),
@@ -280,7 +288,7 @@ def _run_context(request: HttpRequest, run: ImportRun) -> dict[str, Any]:
 
 
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    run = selectors.import_run_get(request.user, pk)
+    run = permissions.access_import_run(request.user, pk)
     if request.GET.get("format") == "xlsx":
         return xlsx_response(
             f"import-{run.pk}.xlsx",
@@ -296,7 +304,7 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def import_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """htmx polling target: the progress block (and, once finished, the whole report)."""
-    run = selectors.import_run_get(request.user, pk)
+    run = permissions.access_import_run(request.user, pk)
     response = TemplateResponse(
         request, "assistance/import_detail.html#progress", _run_context(request, run)
     )
@@ -362,8 +370,7 @@ def contribution_list(request: HttpRequest) -> HttpResponse:
             "earmarking": earmarking,
             "donors": Organisation.objects.filter(contributions__isnull=False).distinct(),
             "earmarkings": Contribution.Earmarking.choices,
-            "can_create": access.scope_of(request.user).is_secretariat
-            or access.scope_of(request.user).role == access.Role.DONOR,
+            "can_create": permissions.can_record_contributions(request.user),
         },
     )
 
@@ -399,7 +406,7 @@ def contribution_create(request: HttpRequest) -> HttpResponse:
 
 
 def contribution_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    contribution = selectors.contribution_get(request.user, pk)
+    contribution = permissions.access_contribution(request.user, pk)
     return TemplateResponse(
         request,
         "assistance/contribution_detail.html",
@@ -454,9 +461,14 @@ def exchange_rate_upload(request: HttpRequest) -> HttpResponse:
 def matrix(request: HttpRequest) -> HttpResponse:
     filters = _filters(request)
     role = request.GET.get("role", "funder")
-    if role not in selectors.ROLE_CODES:
+    if role not in dashboards.ROLE_CODES:
         role = "funder"
-    result = selectors.who_does_what_where(request.user, role=role, **filters)
+    result = dashboards.who_does_what_where(
+        request.user,
+        role=role,
+        top=None if request.GET.get("format") == "xlsx" else dashboards.TOP_STATES,
+        **filters,
+    )
     if request.GET.get("format") == "xlsx":
         return xlsx_response(
             "who-does-what-where.xlsx",
@@ -495,11 +507,11 @@ def map_view(request: HttpRequest) -> HttpResponse:
 
 @login_not_required
 def map_data(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(selectors.map_data(request.user, **_filters(request)))
+    return JsonResponse(dashboards.map_data(request.user, **_filters(request)))
 
 
 def donor_list(request: HttpRequest) -> HttpResponse:
-    rows = selectors.donors(request.user)
+    rows = dashboards.donors(request.user)
     if request.GET.get("format") == "xlsx":
         return xlsx_response(
             "donors.xlsx",
@@ -512,14 +524,14 @@ def donor_list(request: HttpRequest) -> HttpResponse:
 
 def donor_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=pk)
-    summary = selectors.donor_summary(request.user, organisation)
+    summary = dashboards.donor_summary(request.user, organisation)
     if request.GET.get("format") == "xlsx":
         return xlsx_response(
             f"donor-{pk}.xlsx",
             [_("IATI identifier"), _("Title"), _("Channel"), _("Amount (USD)")],
             (
                 [p.iati_identifier, p.title, p.get_channel_display(), _money(p.amount_usd)]
-                for p in summary["projects"]
+                for p in dashboards.donor_projects(request.user, organisation).iterator()
             ),
             title="donor",
         )
@@ -552,14 +564,14 @@ def recipient_dashboard(request: HttpRequest, iso3: str) -> HttpResponse:
     state = State.objects.filter(iso3=iso3.upper()).first()
     if state is None:
         raise Http404
-    summary = selectors.recipient_summary(request.user, state)
+    summary = dashboards.recipient_summary(request.user, state)
     if request.GET.get("format") == "xlsx":
         return xlsx_response(
             f"recipient-{state.iso3}.xlsx",
             [_("IATI identifier"), _("Title"), _("Reporting organisation"), _("Amount (USD)")],
             (
                 [p.iati_identifier, p.title, p.reporting_org_name, _money(p.amount_usd)]
-                for p in summary["projects"]
+                for p in selectors.project_list(request.user, state=state.iso3).iterator()
             ),
             title="recipient",
         )
@@ -578,6 +590,3 @@ def recipient_dashboard(request: HttpRequest, iso3: str) -> HttpResponse:
         "assistance/recipient_dashboard.html",
         {"state": state, **summary, "chart": json.dumps(chart), "xlsx_type": XLSX_TYPE},
     )
-
-
-# --- overlaps and matching (overlaps helper) ---
