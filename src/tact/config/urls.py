@@ -5,12 +5,14 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog, set_language
 
 from tact.config.api import api
+from tact.core import health as core_health
 from tact.core import views as core_views
 
 urlpatterns = [
     path("api/v1/", api.urls),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("health/", core_views.health, name="health"),
+    path("ready/", core_health.ready, name="ready"),
 ]
 
 urlpatterns += i18n_patterns(
