@@ -39,10 +39,10 @@ INSERT INTO assistance_project (
   collaboration_type, default_flow_type, default_finance_type, default_aid_type,
   crs_channel_code, channel_derived, channel_override, origin, iati_activity, is_demo)
 SELECT now(), now() - (g || ' seconds')::interval,
-  CASE WHEN g % 10 = 0 THEN 'restricted' ELSE 'public' END, NULL, NULL, NULL,
-  'XX-BENCH-' || g, 'Project ' || md5(g::text), 'Support', 'en', 'XX-' || (g % 500),
-  'Publisher ' || (g % 500), '10', ((g % 5) + 1)::text, 'USD', '2.03', '', '', '', '', '',
-  (ARRAY['unodc','un_other','regional','bilateral','ngo_other'])[(g % 5) + 1], '',
+  CASE WHEN g %% 10 = 0 THEN 'restricted' ELSE 'public' END, NULL, NULL, NULL,
+  'XX-BENCH-' || g, 'Project ' || md5(g::text), 'Support', 'en', 'XX-' || (g %% 500),
+  'Publisher ' || (g %% 500), '10', ((g %% 5) + 1)::text, 'USD', '2.03', '', '', '', '', '',
+  (ARRAY['unodc','un_other','regional','bilateral','ngo_other'])[(g %% 5) + 1], '',
   'iati', '{}'::jsonb, false
 FROM generate_series(%s, %s) AS g
 """
@@ -51,7 +51,7 @@ INSERT INTO assistance_projectcountry (project_id, code, state_id, percentage)
 SELECT p.id, s.iso2, s.id, 100
 FROM assistance_project p
 JOIN LATERAL (
-  SELECT id, iso2 FROM directory_state ORDER BY id OFFSET (p.id % 150) LIMIT 1
+  SELECT id, iso2 FROM directory_state ORDER BY id OFFSET (p.id %% 150) LIMIT 1
 ) s ON true
 WHERE p.iati_identifier LIKE 'XX-BENCH-%%'
   AND NOT EXISTS (SELECT 1 FROM assistance_projectcountry c WHERE c.project_id = p.id)
@@ -66,7 +66,7 @@ def fill(target: int) -> None:
         cursor.execute(FILL, [have + 1, target])
         cursor.execute("SELECT count(*) FROM directory_state")
         if cursor.fetchone()[0]:
-            cursor.execute(COUNTRIES)
+            cursor.execute(COUNTRIES, [])
         cursor.execute("ANALYZE")
 
 
@@ -112,7 +112,7 @@ def main() -> None:
         "list, status=2": selectors.project_list(anonymous, status="2").order_by("title", "pk")[
             :51
         ],
-        "capped count": selectors.project_list(anonymous).order_by().values("pk")[:1001],
+        "capped count": selectors.project_list(anonymous).order_by("pk").values("pk")[:1001],
     }
     bad = 0
     for name, qs in cases.items():

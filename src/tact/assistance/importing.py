@@ -694,7 +694,14 @@ class BatchWriter:
             stored = existing.get(item.activity.identifier)
             try:
                 if stored is not None:
-                    reason = skip_reason(stored, project_values(item.activity, self.lookups))
+                    # With timestamps on both sides the decision needs nothing else: skip
+                    # before building any value (re-imports of unchanged files are mostly
+                    # skips).
+                    incoming = _aware(item.activity.last_updated)
+                    if stored.last_updated is not None and incoming is not None:
+                        reason = skip_reason(stored, {"last_updated": incoming})
+                    else:
+                        reason = skip_reason(stored, project_values(item.activity, self.lookups))
                     if reason:
                         self._emit(item, "skipped", reason)
                         continue

@@ -50,7 +50,9 @@ def decode_cursor(cursor: str, width: int) -> list[Any] | None:
 
 def capped_count(queryset: QuerySet[Any], cap: int = COUNT_CAP) -> tuple[int, bool]:
     """(count, whether it is "more than") reading at most ``cap + 1`` rows."""
-    n = queryset.order_by().values("pk")[: cap + 1].count()
+    # Ordered by the primary key so that PostgreSQL walks an index and stops after cap + 1
+    # rows (an unordered LIMIT is a sequential scan that stops early, but still one).
+    n = queryset.order_by("pk").values("pk")[: cap + 1].count()
     return (cap, True) if n > cap else (n, False)
 
 
