@@ -40,7 +40,7 @@ def run(size: int, sample_size: int, threshold: float, seed: int) -> None:
     generated = generate_records(size, seed=seed)
     generated_in = time.perf_counter() - started
     started = time.perf_counter()
-    result = detect_overlaps(generated.records, threshold=threshold)
+    result = detect_overlaps(generated.records, threshold=threshold, max_block=MAX_BLOCK[0])
     detected_in = time.perf_counter() - started
     found = {frozenset((p.a, p.b)) for p in result.pairs}
     planted = [frozenset((a, b)) for a, b, _kind in generated.planted]
@@ -73,13 +73,20 @@ def run(size: int, sample_size: int, threshold: float, seed: int) -> None:
     )
 
 
+MAX_BLOCK = [5000]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--sample", type=int, nargs="+", default=[1000, 300])
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--max-block", type=int, default=5000, help="posting-list cap (detect_overlaps)"
+    )
     args = parser.parse_args()
+    MAX_BLOCK[0] = args.max_block
     samples = args.sample + [args.sample[-1]] * (len(args.sizes) - len(args.sample))
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}")
     for size, sample in zip(args.sizes, samples, strict=False):
