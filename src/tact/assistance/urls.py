@@ -1,6 +1,6 @@
 from django.urls import URLPattern, path
 
-from tact.assistance import views
+from tact.assistance import dashboard_views, views
 
 app_name = "assistance"
 
@@ -19,12 +19,12 @@ urlpatterns: list[URLPattern] = [
     path("contributions/<int:pk>/", views.contribution_detail, name="contribution_detail"),
     path("exchange-rates/", views.exchange_rate_list, name="exchange_rate_list"),
     path("exchange-rates/upload/", views.exchange_rate_upload, name="exchange_rate_upload"),
-    path("matrix/", views.matrix, name="matrix"),
-    path("map/", views.map_view, name="map"),
-    path("map/data/", views.map_data, name="map_data"),
-    path("donors/", views.donor_list, name="donor_list"),
-    path("donors/<int:pk>/", views.donor_dashboard, name="donor_dashboard"),
-    path("recipients/<str:iso3>/", views.recipient_dashboard, name="recipient_dashboard"),
+    path("matrix/", dashboard_views.matrix, name="matrix"),
+    path("map/", dashboard_views.map_view, name="map"),
+    path("map/data/", dashboard_views.map_data, name="map_data"),
+    path("donors/", dashboard_views.donor_list, name="donor_list"),
+    path("donors/<int:pk>/", dashboard_views.donor_dashboard, name="donor_dashboard"),
+    path("recipients/<str:iso3>/", dashboard_views.recipient_dashboard, name="recipient_dashboard"),
 ]
 
 # Needs and overlaps live in their sub-packages.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 from decimal import Decimal
 from typing import Any
 
@@ -12,8 +11,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Sum
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
@@ -28,20 +27,20 @@ from tact.assistance.importing import read_progress
 from tact.assistance.models import Channel, Contribution, ImportRun, Project
 from tact.catalog.models import Theme
 from tact.core import access
-from tact.core.exports import XLSX_TYPE, xlsx_response
+from tact.core.exports import xlsx_response
 from tact.core.htmx import htmx_template
 from tact.core.pagination import paginate, querystring_without_page
 from tact.core.uploads import check_upload_size
-from tact.directory.models import Organisation, State
+from tact.directory.models import Organisation
 
 PROJECT_FILTERS = ("q", "state", "theme", "channel", "organisation", "status", "sector")
 
 
-def _filters(request: HttpRequest) -> dict[str, str]:
+def project_filters(request: HttpRequest) -> dict[str, str]:
     return {key: request.GET.get(key, "").strip() for key in PROJECT_FILTERS}
 
 
-def _filter_context(filters: dict[str, str]) -> dict[str, Any]:
+def filter_context(filters: dict[str, str]) -> dict[str, Any]:
     return {
         **filters,
         "filters": filters,
@@ -52,7 +51,7 @@ def _filter_context(filters: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def _money(value: Decimal | None) -> float | str:
+def money_cell(value: Decimal | None) -> float | str:
     return float(value) if value is not None else ""
 
 
@@ -73,7 +72,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_not_required
 def project_list(request: HttpRequest) -> HttpResponse:
-    filters = _filters(request)
+    filters = project_filters(request)
     projects = selectors.project_list(request.user, **filters)
     if request.GET.get("format") == "xlsx":
         return xlsx_response(
@@ -101,9 +100,9 @@ def project_list(request: HttpRequest) -> HttpResponse:
                     p.start,
                     p.end,
                     ", ".join(c.code for c in p.countries.all()),
-                    _money(p.budget_usd),
-                    _money(p.commitment_usd),
-                    _money(p.disbursement_usd),
+                    money_cell(p.budget_usd),
+                    money_cell(p.commitment_usd),
+                    money_cell(p.disbursement_usd),
                 ]
                 for p in projects.prefetch_related("countries")
             ),
@@ -124,7 +123,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "querystring": _querystring_without_cursor(request),
-            **_filter_context(filters),
+            **filter_context(filters),
         },
     )
 
@@ -195,7 +194,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def project_export(request: HttpRequest) -> HttpResponse:
     """The visible, filtered projects as IATI 2.03 XML or CSV."""
     fmt = request.GET.get("format", "xml")
-    projects = selectors.project_list(request.user, **_filters(request))
+    projects = selectors.project_list(request.user, **project_filters(request))
     if fmt == "csv":
         text = io.StringIO(newline="")
         left_out = services.export_projects(projects.iterator(), text, fmt="csv")
@@ -344,12 +343,12 @@ def contribution_list(request: HttpRequest) -> HttpResponse:
                     str(c.donor),
                     c.year,
                     c.currency,
-                    _money(c.pledged_amount),
+                    money_cell(c.pledged_amount),
                     c.pledged_date,
-                    _money(c.paid_amount),
+                    money_cell(c.paid_amount),
                     c.paid_date,
-                    _money(c.pledged_usd),
-                    _money(c.paid_usd),
+                    money_cell(c.pledged_usd),
+                    money_cell(c.paid_usd),
                     c.get_earmarking_display(),
                     _earmark_label(c),
                 ]
@@ -451,142 +450,4 @@ def exchange_rate_upload(request: HttpRequest) -> HttpResponse:
             form.add_error("file", error)
     return TemplateResponse(
         request, "assistance/exchange_rate_upload.html", {"form": form, "report": report}
-    )
-
-
-# -- who does what where, map, dashboards ---------------------------------------------------
-
-
-@login_not_required
-def matrix(request: HttpRequest) -> HttpResponse:
-    filters = _filters(request)
-    role = request.GET.get("role", "funder")
-    if role not in dashboards.ROLE_CODES:
-        role = "funder"
-    result = dashboards.who_does_what_where(
-        request.user,
-        role=role,
-        top=None if request.GET.get("format") == "xlsx" else dashboards.TOP_STATES,
-        **filters,
-    )
-    if request.GET.get("format") == "xlsx":
-        return xlsx_response(
-            "who-does-what-where.xlsx",
-            [
-                _("ISO3"),
-                _("State"),
-                _("Theme"),
-                _("Funder") if role == "funder" else _("Implementer"),
-                _("Projects"),
-                _("Amount (USD)"),
-            ],
-            result.long_rows(),
-            title="who does what where",
-        )
-    return TemplateResponse(
-        request,
-        "assistance/matrix.html",
-        {
-            "matrix": result,
-            "role": role,
-            "querystring": querystring_without_page(request),
-            **_filter_context(filters),
-        },
-    )
-
-
-@login_not_required
-def map_view(request: HttpRequest) -> HttpResponse:
-    filters = _filters(request)
-    return TemplateResponse(
-        request,
-        "assistance/map.html",
-        {"querystring": querystring_without_page(request), **_filter_context(filters)},
-    )
-
-
-@login_not_required
-def map_data(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(dashboards.map_data(request.user, **_filters(request)))
-
-
-def donor_list(request: HttpRequest) -> HttpResponse:
-    rows = dashboards.donors(request.user)
-    if request.GET.get("format") == "xlsx":
-        return xlsx_response(
-            "donors.xlsx",
-            [_("Donor"), _("IATI id"), _("Projects funded")],
-            ([str(r["organisation"]), r["organisation"].iati_ref, r["projects"]] for r in rows),
-            title="donors",
-        )
-    return TemplateResponse(request, "assistance/donor_list.html", {"rows": rows})
-
-
-def donor_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_object_or_404(Organisation, pk=pk)
-    summary = dashboards.donor_summary(request.user, organisation)
-    if request.GET.get("format") == "xlsx":
-        return xlsx_response(
-            f"donor-{pk}.xlsx",
-            [_("IATI identifier"), _("Title"), _("Channel"), _("Amount (USD)")],
-            (
-                [p.iati_identifier, p.title, p.get_channel_display(), _money(p.amount_usd)]
-                for p in dashboards.donor_projects(request.user, organisation).iterator()
-            ),
-            title="donor",
-        )
-    chart = {
-        "tooltip": {"trigger": "axis"},
-        "legend": {},
-        "xAxis": {"type": "category", "data": [str(r["year"]) for r in summary["by_year"]]},
-        "yAxis": {"type": "value", "name": "USD"},
-        "series": [
-            {
-                "name": _("Pledged (USD)"),
-                "type": "bar",
-                "data": [float(r["pledged"] or 0) for r in summary["by_year"]],
-            },
-            {
-                "name": _("Paid (USD)"),
-                "type": "bar",
-                "data": [float(r["paid"] or 0) for r in summary["by_year"]],
-            },
-        ],
-    }
-    return TemplateResponse(
-        request,
-        "assistance/donor_dashboard.html",
-        {"organisation": organisation, **summary, "chart": json.dumps(chart)},
-    )
-
-
-def recipient_dashboard(request: HttpRequest, iso3: str) -> HttpResponse:
-    state = State.objects.filter(iso3=iso3.upper()).first()
-    if state is None:
-        raise Http404
-    summary = dashboards.recipient_summary(request.user, state)
-    if request.GET.get("format") == "xlsx":
-        return xlsx_response(
-            f"recipient-{state.iso3}.xlsx",
-            [_("IATI identifier"), _("Title"), _("Reporting organisation"), _("Amount (USD)")],
-            (
-                [p.iati_identifier, p.title, p.reporting_org_name, _money(p.amount_usd)]
-                for p in selectors.project_list(request.user, state=state.iso3).iterator()
-            ),
-            title="recipient",
-        )
-    chart = {
-        "tooltip": {"trigger": "item"},
-        "series": [
-            {
-                "type": "pie",
-                "radius": ["35%", "65%"],
-                "data": [{"name": k, "value": float(round(v, 2))} for k, v in summary["by_funder"]],
-            }
-        ],
-    }
-    return TemplateResponse(
-        request,
-        "assistance/recipient_dashboard.html",
-        {"state": state, **summary, "chart": json.dumps(chart), "xlsx_type": XLSX_TYPE},
     )
