@@ -67,7 +67,8 @@ def _editor(
 ) -> HttpResponse:
     editing = template is not None
     data = request.POST if request.method == "POST" else None
-    initial = forms.initial_from(start)
+    # Bound formsets get no initial rows: an unchanged prefilled row must still count.
+    initial = forms.initial_from(start if data is None else {})
     head = forms.TemplateForm(
         data,
         editing=editing,
