@@ -54,6 +54,7 @@ def load(actor: Actor) -> str:
     kenya = State.objects.get(iso3="KEN")
     if Assessment.objects.filter(owner_state=kenya, title__startswith="Kenya demo").exists():
         return "already loaded"
+    services.presets_load(actor=actor)
     sleipnir = MethodTemplate.objects.get(key="sleipnir").versions.get(number=1)
     first = services.assessment_create(
         actor=actor,

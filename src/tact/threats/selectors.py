@@ -101,6 +101,7 @@ class Computed:
     trend: list[methods.Movement] = field(default_factory=list)
     pairs: list[tuple[str, str]] = field(default_factory=list)
     heat: list[dict[str, Any]] = field(default_factory=list)
+    impact_levels: tuple[methods.Level, ...] = ()
 
     @property
     def ranked(self) -> bool:
@@ -167,6 +168,9 @@ def compute(assessment: Assessment, *, with_trend: bool = True, actor: Actor = N
                 computed.trend = methods.trend(before.results.rows, computed.results.rows)
     if definition.rule == "lookup":
         computed.heat = heat_grid(definition, computed.results.placements)
+        assert definition.matrix is not None
+        impact = definition.attribute(definition.matrix.impact)
+        computed.impact_levels = definition.levels(impact) if impact else ()
     return computed
 
 

@@ -130,6 +130,26 @@ def template_revise(
     return _new_version(actor, template, definition, note, number)
 
 
+@transaction.atomic
+def presets_load(*, actor: Actor) -> int:
+    """The shipped method templates, where missing (a data migration loads them too; this
+    restores them after a database flush, e.g. in the demo). Returns templates created."""
+    from tact.threats.presets import PRESETS
+
+    access.require_secretariat(actor)
+    created = 0
+    for key, name, description, definition in PRESETS:
+        if MethodTemplate.objects.filter(key=key).exists():
+            continue
+        template = MethodTemplate.objects.create(
+            key=key, name=name, description=description, classification=Classification.PUBLIC
+        )
+        _created(actor, "threats.template.create", template)
+        _new_version(actor, template, definition, "Shipped with tact", number=1)
+        created += 1
+    return created
+
+
 # ---------------------------------------------------------------- assessments
 
 

@@ -13,6 +13,7 @@ PSEUDONYM = "OCG-QUILLFEATHER"
 
 
 def sleipnir_v1() -> Any:
+    services.presets_load(actor=SYSTEM)  # after a live-server test flushed the database
     return MethodTemplate.objects.get(key="sleipnir").versions.get(number=1)
 
 
