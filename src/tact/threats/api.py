@@ -179,9 +179,7 @@ class ThreatGradingOut(Schema):
 
 @router.get("/threats/assessments", response=list[ThreatAssessmentOut])
 @paginate(PageNumberPagination, page_size=50)
-def list_assessments(
-    request: HttpRequest, q: str = "", state: str = "", status: str = ""
-) -> Any:
+def list_assessments(request: HttpRequest, q: str = "", state: str = "", status: str = "") -> Any:
     return selectors.assessment_list(actor=actor(request), q=q, state=state, status=status)
 
 
@@ -253,7 +251,12 @@ def assessment_results(request: HttpRequest, assessment_id: int) -> Any:
             for g in results.gaps
         ],
         "trend": [
-            {"subject": m.subject, "previous_rank": m.previous_rank, "rank": m.rank, "change": m.change}
+            {
+                "subject": m.subject,
+                "previous_rank": m.previous_rank,
+                "rank": m.rank,
+                "change": m.change,
+            }
             for m in computed.trend
         ],
         "placements": selectors.chart_data(computed)["placements"],
@@ -295,7 +298,7 @@ def assessment_stats(request: HttpRequest, state: str = "") -> Any:
     """Counts by status of the assessments the caller may see."""
     state_obj = State.objects.filter(iso3=state.upper()).first() if state else None
     if state and state_obj is None:
-        return {s: 0 for s in Assessment.Status.values}
+        return dict.fromkeys(Assessment.Status.values, 0)
     return selectors.assessment_counts(
         actor=actor(request), state_id=state_obj.pk if state_obj else None
     )

@@ -5,6 +5,7 @@ impact view of the two markets. All names are invented code names."""
 from __future__ import annotations
 
 import datetime as dt
+
 from tact.core.access import Actor
 from tact.directory.models import State
 from tact.threats import services
@@ -35,7 +36,11 @@ GROUP_THEMES = {
 }
 MARKETS = {
     "MKT-COAST-HEROIN": (["drug trafficking"], ["Indian Ocean to coastal ports"], ["heroin"]),
-    "MKT-WILDLIFE": (["wildlife trafficking"], ["parks to airport cargo"], ["ivory", "pangolin scales"]),
+    "MKT-WILDLIFE": (
+        ["wildlife trafficking"],
+        ["parks to airport cargo"],
+        ["ivory", "pangolin scales"],
+    ),
 }
 CODES = [name.lower().replace(" ", "_") for name in SLEIPNIR_ATTRIBUTES]
 
@@ -70,13 +75,23 @@ def load(actor: Actor) -> str:
     )
     for name, (themes, routes, commodities) in GROUP_THEMES.items():
         services.subject_add(
-            actor=actor, assessment=first, kind="group", pseudonym=name,
-            themes=themes, routes=routes, commodities=commodities,
+            actor=actor,
+            assessment=first,
+            kind="group",
+            pseudonym=name,
+            themes=themes,
+            routes=routes,
+            commodities=commodities,
         )
     for name, (themes, routes, commodities) in MARKETS.items():
         services.subject_add(
-            actor=actor, assessment=first, kind="market", pseudonym=name,
-            themes=themes, routes=routes, commodities=commodities,
+            actor=actor,
+            assessment=first,
+            kind="market",
+            pseudonym=name,
+            themes=themes,
+            routes=routes,
+            commodities=commodities,
         )
     _rate(actor, first, FIRST)
     second = services.assessment_create(
@@ -95,12 +110,22 @@ def load(actor: Actor) -> str:
     _rate(actor, second, SECOND)
     rating = second.ratings.get(subject__pseudonym="OCG-BIRCH", attribute="corruption")
     services.evidence_add(
-        actor=actor, rating=rating, summary="Two seizure reports name officials at the cargo terminal.",
-        scheme="admiralty", source_grade="B", information_grade="2", reference="SR-2026-014",
+        actor=actor,
+        rating=rating,
+        summary="Two seizure reports name officials at the cargo terminal.",
+        scheme="admiralty",
+        source_grade="B",
+        information_grade="2",
+        reference="SR-2026-014",
     )
     services.evidence_add(
-        actor=actor, rating=rating, summary="Financial intelligence on unexplained payments.",
-        scheme="uk_3x5x2", source_grade="1", information_grade="B", handling_code="C",
+        actor=actor,
+        rating=rating,
+        summary="Financial intelligence on unexplained payments.",
+        scheme="uk_3x5x2",
+        source_grade="1",
+        information_grade="B",
+        handling_code="C",
     )
     finding = services.finding_create(
         actor=actor,
@@ -125,8 +150,13 @@ def load(actor: Actor) -> str:
     )
     for name, (themes, routes, commodities) in MARKETS.items():
         services.subject_add(
-            actor=actor, assessment=markets, kind="market", pseudonym=name,
-            themes=themes, routes=routes, commodities=commodities,
+            actor=actor,
+            assessment=markets,
+            kind="market",
+            pseudonym=name,
+            themes=themes,
+            routes=routes,
+            commodities=commodities,
         )
     subjects = {s.pseudonym: s.pk for s in markets.subjects.all()}
     services.ratings_set(
@@ -140,4 +170,3 @@ def load(actor: Actor) -> str:
         },
     )
     return "3 assessments (5 groups, 2 markets), 1 finding, 1 need"
-

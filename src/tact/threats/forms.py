@@ -39,7 +39,9 @@ class AssessmentForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    scope_note = forms.CharField(label=_("Scope note"), widget=forms.Textarea({"rows": 3}), required=False)
+    scope_note = forms.CharField(
+        label=_("Scope note"), widget=forms.Textarea({"rows": 3}), required=False
+    )
     template_version = forms.ModelChoiceField(
         label=_("Method"), queryset=TemplateVersion.objects.none()
     )
@@ -88,9 +90,13 @@ class SubjectForm(forms.Form):
         max_length=60,
         help_text=_("A code name, never a person's or a group's real name."),
     )
-    themes = forms.CharField(label=_("Crime themes"), required=False, help_text=_("Separate with ;"))
+    themes = forms.CharField(
+        label=_("Crime themes"), required=False, help_text=_("Separate with ;")
+    )
     routes = forms.CharField(label=_("Routes"), required=False, help_text=_("Separate with ;"))
-    commodities = forms.CharField(label=_("Commodities"), required=False, help_text=_("Separate with ;"))
+    commodities = forms.CharField(
+        label=_("Commodities"), required=False, help_text=_("Separate with ;")
+    )
 
     def values(self) -> dict[str, Any]:
         data = self.cleaned_data
@@ -120,7 +126,10 @@ class EvidenceForm(forms.Form):
             data[key] = (data.get(key) or "").strip().upper()
         if "scheme" in data:
             for problem in grading.problems(
-                data["scheme"], data["source_grade"], data["information_grade"], data["handling_code"]
+                data["scheme"],
+                data["source_grade"],
+                data["information_grade"],
+                data["handling_code"],
             ):
                 self.add_error(None, problem)
         return data
@@ -131,7 +140,9 @@ class FindingForm(forms.Form):
     sanitised_summary = forms.CharField(
         label=_("Sanitised summary"),
         widget=forms.Textarea({"rows": 4}),
-        help_text=_("Written for readers outside the assessment: no pseudonyms, ratings or sources."),
+        help_text=_(
+            "Written for readers outside the assessment: no pseudonyms, ratings or sources."
+        ),
     )
 
 
@@ -156,7 +167,9 @@ class ImportForm(forms.Form):
 class TemplateForm(forms.Form):
     key = forms.SlugField(label=_("Key"), max_length=60)
     name = forms.CharField(label=_("Name"), max_length=200)
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea({"rows": 2}), required=False)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea({"rows": 2}), required=False
+    )
     rule = forms.ChoiceField(
         label=_("Combination rule"),
         choices=[
@@ -181,14 +194,20 @@ class LevelForm(forms.Form):
     low = forms.DecimalField(label=_("From"), max_digits=8, decimal_places=2, required=False)
     high = forms.DecimalField(label=_("To"), max_digits=8, decimal_places=2, required=False)
     unknown = forms.BooleanField(label=_("Unknown"), required=False)
-    lower_pct = forms.IntegerField(label=_("Probability from %"), required=False, min_value=0, max_value=100)
-    upper_pct = forms.IntegerField(label=_("Probability to %"), required=False, min_value=0, max_value=100)
+    lower_pct = forms.IntegerField(
+        label=_("Probability from %"), required=False, min_value=0, max_value=100
+    )
+    upper_pct = forms.IntegerField(
+        label=_("Probability to %"), required=False, min_value=0, max_value=100
+    )
 
 
 class AttributeForm(forms.Form):
     code = forms.SlugField(label=_("Code"), max_length=80)
     name = forms.CharField(label=_("Name"), max_length=120)
-    weight = forms.DecimalField(label=_("Weight"), max_digits=8, decimal_places=2, min_value=Decimal(0))
+    weight = forms.DecimalField(
+        label=_("Weight"), max_digits=8, decimal_places=2, min_value=Decimal(0)
+    )
     scale = forms.SlugField(label=_("Scale"), max_length=40)
     applies_to = forms.ChoiceField(
         label=_("Applies to"),
@@ -225,16 +244,16 @@ def initial_from(definition: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         for name, entries in definition.get("scales", {}).items()
         for lv in entries
     ]
-    attributes = [dict(a, definition=a.get("definition", "")) for a in definition.get("attributes", [])]
+    attributes = [
+        dict(a, definition=a.get("definition", "")) for a in definition.get("attributes", [])
+    ]
     bands = list((definition.get("matrix") or {}).get("bands", []))
     return {"levels": levels, "attributes": attributes, "bands": bands}
 
 
 def _live(formset: Any) -> list[dict[str, Any]]:
     return [
-        f.cleaned_data
-        for f in formset.forms
-        if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        f.cleaned_data for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")
     ]
 
 
@@ -253,7 +272,11 @@ def definition_from(
     """The JSON definition from the editor's (valid) formsets and cell choices."""
     scales: dict[str, list[dict[str, Any]]] = {}
     for row in _live(levels):
-        entry: dict[str, Any] = {"code": row["code"], "label": row["label"], "value": _number(row["value"])}
+        entry: dict[str, Any] = {
+            "code": row["code"],
+            "label": row["label"],
+            "value": _number(row["value"]),
+        }
         if row.get("low") is not None:
             entry["min"] = _number(row["low"])
         if row.get("high") is not None:
@@ -277,7 +300,9 @@ def definition_from(
     ]
     definition: dict[str, Any] = {"rule": rule, "scales": scales, "attributes": attrs}
     if rule == "lookup":
-        band_rows = [{"code": b["code"], "label": b["label"], "colour": b["colour"]} for b in _live(bands)]
+        band_rows = [
+            {"code": b["code"], "label": b["label"], "colour": b["colour"]} for b in _live(bands)
+        ]
         scale_of = {a["code"]: a["scale"] for a in attrs}
         rows = len(scales.get(scale_of.get(axes[0], ""), []))
         cols = len(scales.get(scale_of.get(axes[1], ""), []))
@@ -298,7 +323,8 @@ def cell_choices(definition: methods.Definition) -> list[dict[str, Any]]:
         return []
     likelihood = definition.attribute(matrix.likelihood)
     impact = definition.attribute(matrix.impact)
-    assert likelihood is not None and impact is not None
+    if likelihood is None or impact is None:
+        return []
     return [
         {
             "index": li,

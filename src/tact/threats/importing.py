@@ -61,19 +61,19 @@ def parse_sheet(assessment: Assessment, data: bytes) -> SheetPreview:
         preview.error = _("The sheet is empty.")
         return preview
     header = [str(c).strip() if c is not None else "" for c in rows[0]]
-    by_key = {}
-    for attribute in definition.attributes:
-        by_key[attribute.code.casefold()] = attribute
-        by_key[attribute.name.casefold()] = attribute
+    by_key: dict[str, methods.Attribute] = {}
+    for known in definition.attributes:
+        by_key[known.code.casefold()] = known
+        by_key[known.name.casefold()] = known
     columns: list[methods.Attribute | None] = []
     for title in header[1:]:
-        attribute = by_key.get(title.casefold())
-        if title and attribute is None:
+        found = by_key.get(title.casefold())
+        if title and found is None:
             preview.error = _("Column '%(title)s' is not an attribute of this method.") % {
                 "title": title
             }
             return preview
-        columns.append(attribute)
+        columns.append(found)
     preview.columns = [c for c in columns if c is not None]
     subjects = {s.pseudonym.casefold(): s for s in assessment.subjects.all()}
     seen: set[str] = set()
@@ -90,10 +90,11 @@ def parse_sheet(assessment: Assessment, data: bytes) -> SheetPreview:
         else:
             row.subject_pk = subject.pk
         seen.add(name.casefold())
-        for attribute, raw in zip(columns, values[1:], strict=False):
+        for column, raw in zip(columns, values[1:], strict=False):
             text = "" if raw is None else str(raw).strip()
-            if attribute is None or not text:
+            if column is None or not text:
                 continue
+            attribute = column
             if subject is not None and attribute not in definition.attributes_for(subject.kind):
                 row.errors.append(
                     _("%(attribute)s does not apply to a %(kind)s")

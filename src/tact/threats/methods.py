@@ -278,7 +278,10 @@ def _by_importance(attributes: Sequence[Attribute]) -> list[Attribute]:
 
 def max_total(definition: Definition, kind: str = "group") -> Decimal:
     return sum(
-        (max(lv.high for lv in definition.levels(a)) * a.weight for a in definition.attributes_for(kind)),
+        (
+            max(lv.high for lv in definition.levels(a)) * a.weight
+            for a in definition.attributes_for(kind)
+        ),
         Decimal(0),
     )
 
@@ -369,7 +372,8 @@ def place(definition: Definition, subject: str, ratings: Mapping[str, str]) -> P
     indices: list[int] = []
     for code in (matrix.likelihood, matrix.impact):
         attribute = definition.attribute(code)
-        assert attribute is not None  # parse() checked the codes
+        if attribute is None:  # parse() checked the codes; guard a hand-made one
+            return None
         levels = definition.levels(attribute)
         level_codes = [lv.code for lv in levels]
         chosen = ratings.get(code, "")

@@ -50,9 +50,7 @@ class TemplateVersion(models.Model):
 
     protection: ClassVar[Protection] = inherits("template")
 
-    template = models.ForeignKey(
-        MethodTemplate, on_delete=models.CASCADE, related_name="versions"
-    )
+    template = models.ForeignKey(MethodTemplate, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField(_("version"))
     definition = models.JSONField(_("definition"))
     note = models.CharField(_("what changed"), max_length=300, blank=True)
@@ -234,7 +232,9 @@ class Evidence(TimeStampedModel):
     def __str__(self) -> str:
         from tact.threats.grading import grade_label
 
-        return grade_label(self.scheme, self.source_grade, self.information_grade, self.handling_code)
+        return grade_label(
+            self.scheme, self.source_grade, self.information_grade, self.handling_code
+        )
 
     def get_absolute_url(self) -> str:
         return self.rating.get_absolute_url()
@@ -254,8 +254,7 @@ class Finding(TimeStampedModel):
     sanitised_summary = models.TextField(
         _("sanitised summary"),
         help_text=_(
-            "Written for readers outside the assessment: no group pseudonyms, ratings or "
-            "sources."
+            "Written for readers outside the assessment: no group pseudonyms, ratings or sources."
         ),
     )
     need = models.ForeignKey(

@@ -65,8 +65,9 @@ def can_create_assessment(
 def can_start_assessment(actor: Actor) -> bool:
     """Whether to offer the 'new assessment' button at all."""
     scope = access.scope_of(actor)
-    return scope.is_secretariat or bool(scope.state_ids or scope.organisation_ids) and (
-        scope.role in {access.Role.FOCAL_POINT, access.Role.DONOR}
+    return scope.is_secretariat or (
+        bool(scope.state_ids or scope.organisation_ids)
+        and (scope.role in {access.Role.FOCAL_POINT, access.Role.DONOR})
     )
 
 

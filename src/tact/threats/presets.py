@@ -151,8 +151,13 @@ LIKELIHOOD_IMPACT: dict[str, Any] = {
         "impact": [{"code": c, "label": label, "value": int(c)} for c, label in IMPACT],
     },
     "attributes": [
-        {"code": "likelihood", "name": "Likelihood", "weight": 1, "scale": "likelihood",
-         "applies_to": "both"},
+        {
+            "code": "likelihood",
+            "name": "Likelihood",
+            "weight": 1,
+            "scale": "likelihood",
+            "applies_to": "both",
+        },
         {"code": "impact", "name": "Impact", "weight": 1, "scale": "impact", "applies_to": "both"},
     ],
     "matrix": {

@@ -59,7 +59,15 @@ def report_xlsx(computed: Computed) -> bytes:
         _rows(
             workbook.create_sheet("rank"),
             [
-                [_("Rank"), _("Subject"), _("Score"), _("From"), _("To"), _("Unknown"), _("Not separable from")],
+                [
+                    _("Rank"),
+                    _("Subject"),
+                    _("Score"),
+                    _("From"),
+                    _("To"),
+                    _("Unknown"),
+                    _("Not separable from"),
+                ],
                 *[
                     [
                         r.rank,
@@ -99,7 +107,10 @@ def report_xlsx(computed: Computed) -> bytes:
             workbook.create_sheet("trend"),
             [
                 [_("Subject"), _("Previous rank"), _("Rank"), _("Change")],
-                *[[m.subject, m.previous_rank or "", m.rank or "", m.change] for m in computed.trend],
+                *[
+                    [m.subject, m.previous_rank or "", m.rank or "", m.change]
+                    for m in computed.trend
+                ],
             ],
         )
     buffer = io.BytesIO()

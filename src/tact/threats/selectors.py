@@ -80,7 +80,7 @@ class Cell:
         """Colour step 0..4 of the attribute x subject heat map (Unknown is hatched)."""
         if self.level is None or self.level.unknown or not self.top:
             return 0
-        return int(round(4 * self.level.value / self.top))
+        return round(4 * self.level.value / self.top)
 
 
 @dataclass
@@ -116,7 +116,9 @@ def _ratings_by_subject(assessment: Assessment) -> dict[int, dict[str, Rating]]:
     return by_subject
 
 
-def compute(assessment: Assessment, *, with_trend: bool = True, actor: Actor = None) -> Computed:
+def compute(
+    assessment: Assessment, *, with_trend: bool = True, actor: Actor | None = None
+) -> Computed:
     """Scores, ranges, rank order, gaps, heat map and trend of one assessment.
 
     The caller has already checked that the actor may see `assessment`; the previous
@@ -129,7 +131,9 @@ def compute(assessment: Assessment, *, with_trend: bool = True, actor: Actor = N
     kinds = [k for k in ("group", "market") if definition.attributes_for(k)]
     shown = [s for s in subjects if s.kind in kinds]
     computed = Computed(assessment, definition, subjects)
-    computed.attributes = tuple(a for a in definition.attributes if a.applies_to in (*kinds, "both"))
+    computed.attributes = tuple(
+        a for a in definition.attributes if a.applies_to in (*kinds, "both")
+    )
     for subject in shown:
         cells = []
         subject_ratings = ratings.get(subject.pk, {})
@@ -168,8 +172,7 @@ def compute(assessment: Assessment, *, with_trend: bool = True, actor: Actor = N
                 computed.trend = methods.trend(before.results.rows, computed.results.rows)
     if definition.rule == "lookup":
         computed.heat = heat_grid(definition, computed.results.placements)
-        assert definition.matrix is not None
-        impact = definition.attribute(definition.matrix.impact)
+        impact = definition.attribute(definition.matrix.impact) if definition.matrix else None
         computed.impact_levels = definition.levels(impact) if impact else ()
     return computed
 
@@ -183,7 +186,8 @@ def heat_grid(
         return []
     likelihood = definition.attribute(matrix.likelihood)
     impact = definition.attribute(matrix.impact)
-    assert likelihood is not None and impact is not None
+    if likelihood is None or impact is None:
+        return []
     bands = {b.code: b for b in matrix.bands}
     rows = []
     for li, level in reversed(list(enumerate(definition.levels(likelihood)))):

@@ -282,7 +282,9 @@ def subject_add(
     _require(permissions.can_edit_assessment(actor, assessment))
     pseudonym = pseudonym.strip()
     if assessment.subjects.filter(pseudonym__iexact=pseudonym).exists():
-        raise ValidationError(_("This assessment already has a subject called %(name)s.") % {"name": pseudonym})
+        raise ValidationError(
+            _("This assessment already has a subject called %(name)s.") % {"name": pseudonym}
+        )
     subject = Subject(
         assessment=assessment,
         kind=kind,
@@ -365,7 +367,10 @@ def ratings_set(
                     actor=actor,
                     action="threats.rating.delete",
                     target=assessment,
-                    changes={"cell": f"{subjects[key[0]].pseudonym}/{key[1]}", "level": rating.level},
+                    changes={
+                        "cell": f"{subjects[key[0]].pseudonym}/{key[1]}",
+                        "level": rating.level,
+                    },
                 )
                 rating.delete()
                 changed += 1
@@ -463,7 +468,10 @@ def finding_to_need(
         _("Only the owner state may turn its findings into assistance needs."),
     )
     state = finding.assessment.owner_state
-    assert state is not None  # can_create_need checked it
+    if state is None:  # can_create_need checked it; an owner-less assessment has no state
+        raise PermissionDenied(
+            _("Only the owner state may turn its findings into assistance needs.")
+        )
     need, _created_now = need_upsert(
         actor=actor,
         state=state,

@@ -17,7 +17,9 @@ def sleipnir_v1() -> Any:
     return MethodTemplate.objects.get(key="sleipnir").versions.get(number=1)
 
 
-def assessment(state: Any, *, actor: Any = SYSTEM, title: str = "Kenya threat picture", **extra: Any) -> Assessment:
+def assessment(
+    state: Any, *, actor: Any = SYSTEM, title: str = "Kenya threat picture", **extra: Any
+) -> Assessment:
     values: dict[str, Any] = {
         "title": title,
         "template_version": sleipnir_v1(),
@@ -41,15 +43,26 @@ def full(state: Any) -> dict[str, Any]:
     services.ratings_set(
         actor=SYSTEM,
         assessment=a,
-        cells={(group.pk, "corruption"): "H", (group.pk, "violence"): "U", (other.pk, "violence"): "L"},
+        cells={
+            (group.pk, "corruption"): "H",
+            (group.pk, "violence"): "U",
+            (other.pk, "violence"): "L",
+        },
     )
     rating = a.ratings.get(subject=group, attribute="corruption")
     evidence = services.evidence_add(
-        actor=SYSTEM, rating=rating, summary="seizure report", scheme="admiralty",
-        source_grade="B", information_grade="2",
+        actor=SYSTEM,
+        rating=rating,
+        summary="seizure report",
+        scheme="admiralty",
+        source_grade="B",
+        information_grade="2",
     )
     finding = services.finding_create(
-        actor=SYSTEM, assessment=a, title="Ports need scanners", sanitised_summary="Port scanning capacity is low."
+        actor=SYSTEM,
+        assessment=a,
+        title="Ports need scanners",
+        sanitised_summary="Port scanning capacity is low.",
     )
     return {
         "assessment": a,

@@ -63,8 +63,14 @@ def _post_routes(r: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
         (f"/en/threats/assessments/{a}/subjects/new/", {"kind": "group", "pseudonym": "X"}),
         (f"/en/threats/assessments/{a}/findings/new/", {"title": "t", "sanitised_summary": "s"}),
         (f"/en/threats/subjects/{r['subject'].pk}/delete/", {}),
-        (f"/en/threats/findings/{r['finding'].pk}/need/", {"priority": "high", "classification": "public"}),
-        (f"/en/threats/ratings/{r['rating'].pk}/", {"summary": "x", "scheme": "admiralty", "source_grade": "A", "information_grade": "1"}),
+        (
+            f"/en/threats/findings/{r['finding'].pk}/need/",
+            {"priority": "high", "classification": "public"},
+        ),
+        (
+            f"/en/threats/ratings/{r['rating'].pk}/",
+            {"summary": "x", "scheme": "admiralty", "source_grade": "A", "information_grade": "1"},
+        ),
         (f"/en/threats/assessments/{a}/import/", {}),
     ]
 
@@ -87,11 +93,14 @@ def test_outsiders_get_404_on_every_assessment_route(
         content_type="application/json",
     )
     assert api.status_code == 404
-    assert client.post(
-        f"/api/v1/threats/assessments/{records['assessment'].pk}/subjects",
-        {"pseudonym": "Y"},
-        content_type="application/json",
-    ).status_code == 404
+    assert (
+        client.post(
+            f"/api/v1/threats/assessments/{records['assessment'].pk}/subjects",
+            {"pseudonym": "Y"},
+            content_type="application/json",
+        ).status_code
+        == 404
+    )
     # nothing changed
     assert sorted(Rating.objects.values_list("pk", "level")) == ratings_before
     assert records["assessment"].subjects.count() == subjects_before
@@ -108,7 +117,9 @@ def test_outsiders_find_and_count_nothing(
     # lists, exports and counts
     listing = client.get("/en/threats/").content.decode()
     assert records["assessment"].title not in listing
-    assert client.get("/en/threats/?q=QUILL").content.decode().count(records["assessment"].title) == 0
+    assert (
+        client.get("/en/threats/?q=QUILL").content.decode().count(records["assessment"].title) == 0
+    )
     export = client.get("/en/threats/?format=xlsx")
     assert export.status_code == 200 and b"Kenya threat picture" not in export.content
     api = client.get("/api/v1/threats/assessments").json()
@@ -165,9 +176,7 @@ def test_a_restricted_assessment_is_still_hidden_from_other_states(
     assert _client(evaluator).get(f"/en/threats/assessments/{a.pk}/").status_code == 200
 
 
-def test_the_owner_state_focal_point_may_edit(
-    records: dict[str, Any], focal_kenya: Any
-) -> None:
+def test_the_owner_state_focal_point_may_edit(records: dict[str, Any], focal_kenya: Any) -> None:
     client = _client(focal_kenya)
     subject = records["subject"]
     response = client.post(

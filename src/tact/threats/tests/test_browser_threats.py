@@ -26,8 +26,20 @@ def test_matrix_and_heat_maps_in_english_and_arabic(
 
     kenya = State.objects.get(iso3="KEN")
     mexico = State.objects.get(iso3="MEX")
-    user_create(actor=None, username="kenya", password="pw-for-tests-1", role="focal_point", state_ids=[kenya.pk])
-    user_create(actor=None, username="mexico", password="pw-for-tests-1", role="focal_point", state_ids=[mexico.pk])
+    user_create(
+        actor=None,
+        username="kenya",
+        password="pw-for-tests-1",
+        role="focal_point",
+        state_ids=[kenya.pk],
+    )
+    user_create(
+        actor=None,
+        username="mexico",
+        password="pw-for-tests-1",
+        role="focal_point",
+        state_ids=[mexico.pk],
+    )
     demo.load(SYSTEM)
     second = Assessment.objects.get(title="Kenya demo: organized crime threat assessment 2026")
     markets = Assessment.objects.get(title="Kenya demo: crime markets outlook 2026")

@@ -45,7 +45,9 @@ def owner(focal_kenya: Any) -> Client:
 def test_a_sheet_with_bad_rows_names_each_and_saves_nothing(kenya: Any, owner: Client) -> None:
     records = f.full(kenya)
     a = records["assessment"]
-    before = sorted(Rating.objects.filter(assessment=a).values_list("subject_id", "attribute", "level"))
+    before = sorted(
+        Rating.objects.filter(assessment=a).values_list("subject_id", "attribute", "level")
+    )
     sheet = _sheet(
         [
             ["Subject", "corruption", "Violence", "monopoly"],
@@ -59,24 +61,41 @@ def test_a_sheet_with_bad_rows_names_each_and_saves_nothing(kenya: Any, owner: C
     page = response.content.decode()
     assert response.status_code == 200
     assert "Line 3:" in page and "no subject called &#x27;OCG-NOBODY&#x27;" in page
-    assert "Line 4:" in page and "Corruption: &#x27;X&#x27; is not a level (use H, M, L, N, U)" in page
+    assert (
+        "Line 4:" in page and "Corruption: &#x27;X&#x27; is not a level (use H, M, L, N, U)" in page
+    )
     assert "Line 5:" in page and "Corruption does not apply to a Crime market" in page
     assert "Line 2:" not in page
     assert 'name="confirm"' not in page
-    assert sorted(Rating.objects.filter(assessment=a).values_list("subject_id", "attribute", "level")) == before
+    assert (
+        sorted(Rating.objects.filter(assessment=a).values_list("subject_id", "attribute", "level"))
+        == before
+    )
 
 
 def test_a_good_sheet_is_previewed_then_saved(kenya: Any, owner: Client) -> None:
     records = f.full(kenya)
     a = records["assessment"]
-    sheet = _sheet([["Subject", "Corruption", "violence"], [f.PSEUDONYM, "Medium", "h"], ["OCG-OTHER", "", "U"]])
+    sheet = _sheet(
+        [
+            ["Subject", "Corruption", "violence"],
+            [f.PSEUDONYM, "Medium", "h"],
+            ["OCG-OTHER", "", "U"],
+        ]
+    )
     response = owner.post(f"/en/threats/assessments/{a.pk}/import/", {"sheet": sheet})
     payload = response.context["payload"]
     assert payload
-    assert Rating.objects.get(subject=records["subject"], attribute="corruption").level == "H"  # not yet
+    assert (
+        Rating.objects.get(subject=records["subject"], attribute="corruption").level == "H"
+    )  # not yet
     response = owner.post(f"/en/threats/assessments/{a.pk}/import/", {"confirm": payload})
     assert response.status_code == 302
-    levels = dict(Rating.objects.filter(assessment=a).values_list("attribute", "level").filter(subject=records["subject"]))
+    levels = dict(
+        Rating.objects.filter(assessment=a)
+        .values_list("attribute", "level")
+        .filter(subject=records["subject"])
+    )
     assert levels == {"corruption": "M", "violence": "H"}
     assert Rating.objects.get(subject__pseudonym="OCG-OTHER", attribute="violence").level == "U"
     # a tampered confirmation is refused
@@ -116,7 +135,9 @@ def test_the_pdf_carries_its_classification_on_every_page(kenya: Any) -> None:
     for text in pages:
         assert text.count("CONFIDENTIAL") >= 2  # top and bottom of each page
     restricted = f.assessment(kenya, title="Restricted one", classification="restricted")
-    assert all("RESTRICTED" in t for t in _page_texts(report.report_pdf(selectors.compute(restricted))))
+    assert all(
+        "RESTRICTED" in t for t in _page_texts(report.report_pdf(selectors.compute(restricted)))
+    )
 
 
 def test_the_cli_writes_pdf_and_xlsx(kenya: Any, tmp_path: Path) -> None:
@@ -144,13 +165,29 @@ def test_demo_shows_a_rank_change_an_unseparable_pair_and_gaps(kenya: Any) -> No
     second = Assessment.objects.get(title="Kenya demo: organized crime threat assessment 2026")
     computed = selectors.compute(second, actor=SYSTEM)
     assert [(r.rank, r.subject) for r in computed.results.rows] == [
-        (1, "OCG-BIRCH"), (2, "OCG-ALDER"), (3, "OCG-CEDAR"), (4, "OCG-EMBER"), (5, "OCG-DRIFT"),
+        (1, "OCG-BIRCH"),
+        (2, "OCG-ALDER"),
+        (3, "OCG-CEDAR"),
+        (4, "OCG-EMBER"),
+        (5, "OCG-DRIFT"),
     ]
     moves = {m.subject: m.change for m in computed.trend}
-    assert moves == {"OCG-BIRCH": "up", "OCG-ALDER": "down", "OCG-CEDAR": "down", "OCG-EMBER": "same", "OCG-DRIFT": "same"}
+    assert moves == {
+        "OCG-BIRCH": "up",
+        "OCG-ALDER": "down",
+        "OCG-CEDAR": "down",
+        "OCG-EMBER": "same",
+        "OCG-DRIFT": "same",
+    }
     assert computed.pairs == [("OCG-ALDER", "OCG-CEDAR"), ("OCG-CEDAR", "OCG-EMBER")]
-    assert [(g.name, g.importance) for g in computed.results.gaps][:2] == [("Expertise", 32), ("Subversion", 14)]
-    assert {s.pseudonym for s in second.subjects.filter(kind="market")} == {"MKT-COAST-HEROIN", "MKT-WILDLIFE"}
+    assert [(g.name, g.importance) for g in computed.results.gaps][:2] == [
+        ("Expertise", 32),
+        ("Subversion", 14),
+    ]
+    assert {s.pseudonym for s in second.subjects.filter(kind="market")} == {
+        "MKT-COAST-HEROIN",
+        "MKT-WILDLIFE",
+    }
     markets = Assessment.objects.get(title="Kenya demo: crime markets outlook 2026")
     heat = selectors.compute(markets).heat
     placed = {s for row in heat for cell in row["cells"] for s in cell["subjects"]}

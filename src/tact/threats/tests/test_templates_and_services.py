@@ -30,15 +30,31 @@ def _formset(prefix: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
     return data
 
 
-def _template_post(weights: dict[str, int], *, key: str = "harbour", name: str = "Harbour matrix") -> dict[str, Any]:
-    data: dict[str, Any] = {"key": key, "name": name, "description": "", "rule": "weighted_sum", "note": "made on the page"}
+def _template_post(
+    weights: dict[str, int], *, key: str = "harbour", name: str = "Harbour matrix"
+) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "key": key,
+        "name": name,
+        "description": "",
+        "rule": "weighted_sum",
+        "note": "made on the page",
+    }
     data.update(
         _formset(
             "levels",
             [
                 {"scale": "three", "code": "H", "label": "High", "value": "3"},
                 {"scale": "three", "code": "L", "label": "Low", "value": "1"},
-                {"scale": "three", "code": "U", "label": "Unknown", "value": "1", "low": "0", "high": "3", "unknown": "on"},
+                {
+                    "scale": "three",
+                    "code": "U",
+                    "label": "Unknown",
+                    "value": "1",
+                    "low": "0",
+                    "high": "3",
+                    "unknown": "on",
+                },
             ],
         )
     )
@@ -46,7 +62,13 @@ def _template_post(weights: dict[str, int], *, key: str = "harbour", name: str =
         _formset(
             "attributes",
             [
-                {"code": code, "name": code.title(), "weight": str(w), "scale": "three", "applies_to": "group"}
+                {
+                    "code": code,
+                    "name": code.title(),
+                    "weight": str(w),
+                    "scale": "three",
+                    "applies_to": "group",
+                }
                 for code, w in weights.items()
             ],
         )
@@ -82,7 +104,9 @@ def test_a_template_made_on_the_pages_is_used_for_an_assessment(
     assert response.status_code == 302
     assessment = Assessment.objects.get(title="Harbour assessment")
     assert assessment.classification == "confidential"
-    subject = services.subject_add(actor=secretariat, assessment=assessment, kind="group", pseudonym="G1")
+    subject = services.subject_add(
+        actor=secretariat, assessment=assessment, kind="group", pseudonym="G1"
+    )
     client.post(
         f"/en/threats/assessments/{assessment.pk}/ratings/",
         {f"cell-{subject.pk}-reach": "H", f"cell-{subject.pk}-money": "U"},
@@ -90,7 +114,10 @@ def test_a_template_made_on_the_pages_is_used_for_an_assessment(
     # then its scores follow the new template: 3x5 + 1x2 = 17, range 15..21
     row = selectors.compute(assessment).results.rows[0]
     assert (row.score.total, row.score.low, row.score.high) == (17, 15, 21)
-    assert "Harbour assessment" in client.get(f"/en/threats/assessments/{assessment.pk}/").content.decode()
+    assert (
+        "Harbour assessment"
+        in client.get(f"/en/threats/assessments/{assessment.pk}/").content.decode()
+    )
 
 
 def test_editing_a_template_makes_a_version_and_leaves_old_assessments_alone(
@@ -113,12 +140,35 @@ def test_editing_a_template_makes_a_version_and_leaves_old_assessments_alone(
     assert len(rows) == 19
     rows[0]["weight"] = 50
     levels = [dict(fm.initial) for fm in page.context["levels"].forms if fm.initial]
-    data: dict[str, Any] = {"name": sleipnir.name, "description": "", "rule": "weighted_sum", "note": "heavier corruption"}
-    data.update(_formset("levels", [{k: ("on" if v is True else "" if v is None or v is False else v) for k, v in r.items()} for r in levels]))
-    data.update(_formset("attributes", [{k: v for k, v in r.items() if v is not None} for r in rows]))
+    data: dict[str, Any] = {
+        "name": sleipnir.name,
+        "description": "",
+        "rule": "weighted_sum",
+        "note": "heavier corruption",
+    }
+    data.update(
+        _formset(
+            "levels",
+            [
+                {
+                    k: ("on" if v is True else "" if v is None or v is False else v)
+                    for k, v in r.items()
+                }
+                for r in levels
+            ],
+        )
+    )
+    data.update(
+        _formset("attributes", [{k: v for k, v in r.items() if v is not None} for r in rows])
+    )
     data.update(_formset("bands", []))
     response = client.post(f"/en/threats/templates/{sleipnir.pk}/edit/", data)
-    assert response.status_code == 302, (response.context["problems"], response.context["levels"].errors, response.context["attributes"].errors, response.context["head"].errors)
+    assert response.status_code == 302, (
+        response.context["problems"],
+        response.context["levels"].errors,
+        response.context["attributes"].errors,
+        response.context["head"].errors,
+    )
     assert list(sleipnir.versions.values_list("number", flat=True).order_by("number")) == [1, 2]
 
     old.refresh_from_db()
@@ -126,10 +176,14 @@ def test_editing_a_template_makes_a_version_and_leaves_old_assessments_alone(
     after = selectors.compute(old).results.rows[0].score
     assert (after.total, after.low, after.high) == (before.total, before.low, before.high)
 
-    new = f.assessment(kenya, title="Made with v2", template_version=sleipnir.versions.get(number=2))
+    new = f.assessment(
+        kenya, title="Made with v2", template_version=sleipnir.versions.get(number=2)
+    )
     g2 = services.subject_add(actor=SYSTEM, assessment=new, kind="group", pseudonym="G")
     services.ratings_set(actor=SYSTEM, assessment=new, cells={(g2.pk, "corruption"): "H"})
-    assert selectors.compute(new).results.rows[0].score.total == 200 + sum(2 * w for w in range(1, 19))
+    assert selectors.compute(new).results.rows[0].score.total == 200 + sum(
+        2 * w for w in range(1, 19)
+    )
 
 
 def test_a_bad_template_is_refused_with_its_reasons(secretariat: Any) -> None:
@@ -159,11 +213,22 @@ def test_evidence_is_graded_in_one_scheme_and_rolls_up_to_confidence(kenya: Any)
     rating = records["rating"]
     with pytest.raises(ValidationError):
         services.evidence_add(
-            actor=SYSTEM, rating=rating, summary="x", scheme="admiralty", source_grade="B", information_grade="C"
+            actor=SYSTEM,
+            rating=rating,
+            summary="x",
+            scheme="admiralty",
+            source_grade="B",
+            information_grade="C",
         )
     with pytest.raises(ValidationError):
         services.evidence_add(
-            actor=SYSTEM, rating=rating, summary="x", scheme="uk_3x5x2", source_grade="1", information_grade="B", handling_code="Z"
+            actor=SYSTEM,
+            rating=rating,
+            summary="x",
+            scheme="uk_3x5x2",
+            source_grade="1",
+            information_grade="B",
+            handling_code="Z",
         )
     assert grading.confidence([("admiralty", "B", "2")]) == "moderate"
     assert grading.confidence([("admiralty", "C", "3"), ("uk_3x5x2", "3", "C")]) == "low"
@@ -175,8 +240,16 @@ def test_evidence_is_graded_in_one_scheme_and_rolls_up_to_confidence(kenya: Any)
 def test_subjects_have_no_personal_data_fields() -> None:
     names = {field.name for field in Subject._meta.get_fields()}
     assert names == {
-        "id", "created_at", "updated_at", "assessment", "kind", "pseudonym",
-        "themes", "routes", "commodities", "ratings",
+        "id",
+        "created_at",
+        "updated_at",
+        "assessment",
+        "kind",
+        "pseudonym",
+        "themes",
+        "routes",
+        "commodities",
+        "ratings",
     }
 
 
@@ -189,7 +262,10 @@ def test_a_need_is_made_from_the_sanitised_summary_only(
         services.finding_to_need(actor=focal_mexico, finding=finding)
     need = services.finding_to_need(actor=focal_kenya, finding=finding, priority="high")
     assert (need.title, need.description, need.state, need.priority) == (
-        "Ports need scanners", "Port scanning capacity is low.", kenya, "high"
+        "Ports need scanners",
+        "Port scanning capacity is low.",
+        kenya,
+        "high",
     )
     assert f.PSEUDONYM not in need.description and "corruption" not in need.description.lower()
     # idempotent: the same need again

@@ -64,9 +64,15 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _form(request: HttpRequest, assessment: Assessment | None = None, data: Any = None) -> AssessmentForm:
+def _form(
+    request: HttpRequest, assessment: Assessment | None = None, data: Any = None
+) -> AssessmentForm:
     scope = access.scope_of(request.user)
-    states = State.objects.all() if scope.is_secretariat else State.objects.filter(pk__in=scope.state_ids)
+    states = (
+        State.objects.all()
+        if scope.is_secretariat
+        else State.objects.filter(pk__in=scope.state_ids)
+    )
     organisations = (
         Organisation.objects.all()
         if scope.is_secretariat
@@ -116,7 +122,9 @@ def assessment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = _form(request, assessment, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.assessment_update(actor=request.user, assessment=assessment, **form.cleaned_data)
+            services.assessment_update(
+                actor=request.user, assessment=assessment, **form.cleaned_data
+            )
         except (ValidationError, PermissionDenied) as exc:
             _errors(form, exc)
         else:
@@ -125,7 +133,11 @@ def assessment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return TemplateResponse(
         request,
         "threats/form.html",
-        {"form": form, "heading": _("Edit %(title)s") % {"title": assessment.title}, "assessment": assessment},
+        {
+            "form": form,
+            "heading": _("Edit %(title)s") % {"title": assessment.title},
+            "assessment": assessment,
+        },
     )
 
 
@@ -146,8 +158,11 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "finding_form": FindingForm(),
             "need_form": NeedForm(),
             "findings": [
-                (f, f.need if f.need and access.can_view(request.user, f.need) else None,
-                 permissions.can_create_need(request.user, f))
+                (
+                    f,
+                    f.need if f.need and access.can_view(request.user, f.need) else None,
+                    permissions.can_create_need(request.user, f),
+                )
                 for f in findings
             ],
             "previous_visible": assessment.previous is not None
@@ -175,7 +190,9 @@ def ratings_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("%(n)d ratings changed.") % {"n": changed})
             return redirect(assessment.get_absolute_url())
-    return TemplateResponse(request, "threats/ratings_edit.html", {"assessment": assessment, "c": computed})
+    return TemplateResponse(
+        request, "threats/ratings_edit.html", {"assessment": assessment, "c": computed}
+    )
 
 
 @require_POST
@@ -229,11 +246,18 @@ def rating_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "attribute": attribute,
             "level": definition.level(attribute, rating.level) if attribute else None,
             "evidence": [
-                (e, grading.grade_label(e.scheme, e.source_grade, e.information_grade, e.handling_code))
+                (
+                    e,
+                    grading.grade_label(
+                        e.scheme, e.source_grade, e.information_grade, e.handling_code
+                    ),
+                )
                 for e in evidence
             ],
             "confidence": grading.CONFIDENCE_LABELS[
-                grading.confidence((e.scheme, e.source_grade, e.information_grade) for e in evidence)
+                grading.confidence(
+                    (e.scheme, e.source_grade, e.information_grade) for e in evidence
+                )
             ],
             "schemes": grading.SCHEMES.values(),
             "form": form,
@@ -276,7 +300,9 @@ def assessment_report(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     else:
         body, kind = report.report_xlsx(computed), XLSX_TYPE
     response = HttpResponse(body, content_type=kind)
-    response["Content-Disposition"] = f'attachment; filename="threat-assessment-{assessment.pk}.{fmt}"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="threat-assessment-{assessment.pk}.{fmt}"'
+    )
     return response
 
 

@@ -32,7 +32,9 @@ def template_detail(request: HttpRequest, pk: int) -> HttpResponse:
     template = permissions.access_template(request.user, pk)
     versions = list(template.versions.order_by("-number"))
     wanted = request.GET.get("version", "")
-    version = next((v for v in versions if str(v.number) == wanted), versions[0] if versions else None)
+    version = next(
+        (v for v in versions if str(v.number) == wanted), versions[0] if versions else None
+    )
     definition = version.parsed() if version else None
     return TemplateResponse(
         request,
@@ -44,7 +46,9 @@ def template_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "definition": definition,
             "cells": forms.cell_choices(definition) if definition else [],
             # Only the assessments the viewer may see, and only how many.
-            "used_by": access.visible(request.user, version.assessments.all()).count() if version else 0,
+            "used_by": access.visible(request.user, version.assessments.all()).count()
+            if version
+            else 0,
             "can_edit": permissions.can_edit_template(request.user, template),
         },
     )
@@ -52,11 +56,11 @@ def template_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _cells(request: HttpRequest) -> dict[tuple[int, int], str]:
     cells: dict[tuple[int, int], str] = {}
-    for key, value in request.POST.items():
+    for key in request.POST:
         if key.startswith("cell-"):
             try:
                 _prefix, row, col = key.split("-")
-                cells[(int(row), int(col))] = value
+                cells[(int(row), int(col))] = str(request.POST[key])
             except ValueError:
                 continue
     return cells

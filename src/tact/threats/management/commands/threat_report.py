@@ -20,7 +20,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("assessment_id", type=int)
         parser.add_argument("--format", choices=["pdf", "xlsx"], default="pdf")
-        parser.add_argument("-o", "--output", help="file to write (default threat-assessment-ID.FORMAT)")
+        parser.add_argument(
+            "-o", "--output", help="file to write (default threat-assessment-ID.FORMAT)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
