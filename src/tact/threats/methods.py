@@ -1,5 +1,7 @@
 """Threat-assessment methods as data, and the arithmetic on them (no Django, no database).
 
+(Only Django's gettext is used, for the messages about a bad definition.)
+
 A method template version is a JSON definition::
 
     {"rule": "weighted_sum" | "profile" | "lookup",
@@ -24,6 +26,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
+
+from django.utils.translation import gettext as _
 
 RULES = ("weighted_sum", "profile", "lookup")
 SUBJECT_KINDS = ("group", "market")
@@ -110,7 +114,9 @@ def _dec(value: Any, where: str, problems: list[str]) -> Decimal:
     try:
         return Decimal(str(value))
     except (ArithmeticError, ValueError, TypeError):
-        problems.append(f"{where}: '{value}' is not a number")
+        problems.append(
+            _("%(where)s: '%(value)s' is not a number.") % {"where": where, "value": value}
+        )
         return Decimal(0)
 
 
@@ -119,20 +125,23 @@ def parse(raw: Mapping[str, Any]) -> Definition:
     problems: list[str] = []
     rule = str(raw.get("rule", ""))
     if rule not in RULES:
-        problems.append(f"rule '{rule}' is not one of {', '.join(RULES)}")
+        problems.append(
+            _("The rule '%(rule)s' is not one of %(rules)s.")
+            % {"rule": rule, "rules": ", ".join(RULES)}
+        )
     scales: dict[str, tuple[Level, ...]] = {}
     for name, entries in dict(raw.get("scales") or {}).items():
         levels: list[Level] = []
         for entry in entries or []:
             code = str(entry.get("code", "")).strip()
-            where = f"scale {name}, level {code or '?'}"
+            where = _("scale %(scale)s, level %(level)s") % {"scale": name, "level": code or "?"}
             if not code:
-                problems.append(f"scale {name}: a level has no code")
+                problems.append(_("Scale %(scale)s: a level has no code.") % {"scale": name})
             value = _dec(entry.get("value", 0), where, problems)
             low = _dec(entry.get("min", value), where, problems)
             high = _dec(entry.get("max", value), where, problems)
             if not low <= value <= high:
-                problems.append(f"{where}: needs min <= value <= max")
+                problems.append(_("%(where)s: needs min <= value <= max.") % {"where": where})
             levels.append(
                 Level(
                     code=code,
@@ -147,26 +156,33 @@ def parse(raw: Mapping[str, Any]) -> Definition:
             )
         codes = [lv.code for lv in levels]
         if not levels:
-            problems.append(f"scale {name} has no levels")
+            problems.append(_("Scale %(scale)s has no levels.") % {"scale": name})
         if len(set(codes)) != len(codes):
-            problems.append(f"scale {name} repeats a level code")
+            problems.append(_("Scale %(scale)s repeats a level code.") % {"scale": name})
         if sum(lv.unknown for lv in levels) > 1:
-            problems.append(f"scale {name} has more than one Unknown level")
+            problems.append(_("Scale %(scale)s has more than one Unknown level.") % {"scale": name})
         scales[str(name)] = tuple(levels)
     attributes: list[Attribute] = []
     for entry in raw.get("attributes") or []:
         code = str(entry.get("code", "")).strip()
         if not code:
-            problems.append("an attribute has no code")
-        weight = _dec(entry.get("weight", 1), f"attribute {code}", problems)
+            problems.append(_("An attribute has no code."))
+        weight = _dec(entry.get("weight", 1), _("attribute %(code)s") % {"code": code}, problems)
         if weight < 0:
-            problems.append(f"attribute {code}: the weight may not be negative")
+            problems.append(
+                _("Attribute %(code)s: the weight may not be negative.") % {"code": code}
+            )
         scale = str(entry.get("scale", ""))
         if scale not in scales:
-            problems.append(f"attribute {code}: no scale '{scale}'")
+            problems.append(
+                _("Attribute %(code)s: there is no scale '%(scale)s'.")
+                % {"code": code, "scale": scale}
+            )
         applies_to = str(entry.get("applies_to", "group"))
         if applies_to not in (*SUBJECT_KINDS, "both"):
-            problems.append(f"attribute {code}: applies to group, market or both")
+            problems.append(
+                _("Attribute %(code)s: it applies to groups, markets or both.") % {"code": code}
+            )
         attributes.append(
             Attribute(
                 code=code,
@@ -179,9 +195,9 @@ def parse(raw: Mapping[str, Any]) -> Definition:
         )
     codes = [a.code for a in attributes]
     if not attributes:
-        problems.append("a method needs at least one attribute")
+        problems.append(_("A method needs at least one attribute."))
     if len(set(codes)) != len(codes):
-        problems.append("two attributes have the same code")
+        problems.append(_("Two attributes have the same code."))
     matrix = (
         _parse_matrix(raw.get("matrix"), scales, attributes, problems) if rule == "lookup" else None
     )
@@ -197,12 +213,12 @@ def _parse_matrix(
     problems: list[str],
 ) -> Matrix | None:
     if not isinstance(raw, Mapping):
-        problems.append("a likelihood x impact method needs a cell table")
+        problems.append(_("A likelihood x impact method needs a cell table."))
         return None
     scale_of = {a.code: a.scale for a in attributes}
     likelihood, impact = str(raw.get("likelihood", "")), str(raw.get("impact", ""))
     if likelihood not in scale_of or impact not in scale_of:
-        problems.append("the cell table must name its likelihood and impact attributes")
+        problems.append(_("The cell table needs attributes coded 'likelihood' and 'impact'."))
         return None
     bands = tuple(
         Band(str(b.get("code", "")), str(b.get("label", "")), str(b.get("colour", "#ddd")))
@@ -213,9 +229,12 @@ def _parse_matrix(
     rows = len(scales.get(scale_of[likelihood], ()))
     cols = len(scales.get(scale_of[impact], ()))
     if len(cells) != rows or any(len(r) != cols for r in cells):
-        problems.append(f"the cell table needs {rows} rows of {cols} cells")
+        problems.append(
+            _("The cell table needs %(rows)d rows of %(cols)d cells.")
+            % {"rows": rows, "cols": cols}
+        )
     if any(c not in band_codes for r in cells for c in r):
-        problems.append("every cell must name one of the bands")
+        problems.append(_("Every cell must name one of the bands."))
     return Matrix(likelihood, impact, bands, cells)
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tact.core.profile import Panel, PanelItem, register_state_panel
 from tact.threats import selectors
@@ -26,5 +27,8 @@ def threats_panel(user: Any, state: Any) -> Panel | None:
         title=_("Threat assessments"),
         items=items,
         more_url=f"{reverse('threats:index')}?state={state.iso3}",
-        summary=_("%(n)d assessments you may see") % {"n": sum(counts.values())},
+        summary=ngettext(
+            "%(n)d assessment you may see", "%(n)d assessments you may see", sum(counts.values())
+        )
+        % {"n": sum(counts.values())},
     )

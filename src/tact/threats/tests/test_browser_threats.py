@@ -80,7 +80,7 @@ def test_matrix_and_heat_maps_in_english_and_arabic(
     page.select_option(f"select[name='cell-{drift.pk}-corruption']", "H")
     page.get_by_role("button", name="Save all ratings").click()
     page.wait_for_url(f"**/threats/assessments/{second.pk}/")
-    assert "1 ratings changed." in page.inner_text(".messages")
+    assert "1 rating changed." in page.inner_text(".messages")
     assert second.ratings.get(subject=drift, attribute="corruption").level == "H"
     assert errors == []
 

@@ -193,7 +193,7 @@ def test_a_bad_template_is_refused_with_its_reasons(secretariat: Any) -> None:
     data["attributes-0-scale"] = "nowhere"
     response = client.post("/en/threats/templates/new/", data)
     assert response.status_code == 200
-    assert "no scale" in response.content.decode()
+    assert "there is no scale" in response.content.decode()
     assert not MethodTemplate.objects.filter(key="harbour").exists()
 
 

@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from tact.core import access
@@ -188,7 +189,11 @@ def ratings_edit(request: HttpRequest, pk: int) -> HttpResponse:
             for message in exc.messages:
                 messages.error(request, message)
         else:
-            messages.success(request, _("%(n)d ratings changed.") % {"n": changed})
+            messages.success(
+                request,
+                ngettext("%(n)d rating changed.", "%(n)d ratings changed.", changed)
+                % {"n": changed},
+            )
             return redirect(assessment.get_absolute_url())
     return TemplateResponse(
         request, "threats/ratings_edit.html", {"assessment": assessment, "c": computed}

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tact.core.uploads import check_upload_size
 from tact.threats import importing, permissions, services
@@ -49,7 +50,10 @@ def rating_import(request: HttpRequest, pk: int) -> HttpResponse:
             for message in exc.messages:
                 messages.error(request, message)
             return redirect("threats:rating_import", pk=assessment.pk)
-        messages.success(request, _("%(n)d ratings changed.") % {"n": changed})
+        messages.success(
+            request,
+            ngettext("%(n)d rating changed.", "%(n)d ratings changed.", changed) % {"n": changed},
+        )
         return redirect(assessment.get_absolute_url())
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["sheet"]
