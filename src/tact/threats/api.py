@@ -8,7 +8,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from tact.core import access
@@ -211,7 +211,7 @@ def create_assessment(request: HttpRequest, payload: ThreatAssessmentIn) -> Any:
         status=payload.status,
         previous=previous,
     )
-    return 201, assessment
+    return Status(201, assessment)
 
 
 @router.get("/threats/assessments/{assessment_id}", response=ThreatAssessmentDetailOut)
@@ -279,7 +279,7 @@ def add_subject(request: HttpRequest, assessment_id: int, payload: ThreatSubject
     assessment = permissions.access_assessment(user, assessment_id, for_edit=True)
     data = payload.dict()
     data["kind"] = str(payload.kind)
-    return 201, services.subject_add(actor=user, assessment=assessment, **data)
+    return Status(201, services.subject_add(actor=user, assessment=assessment, **data))
 
 
 @router.put(
