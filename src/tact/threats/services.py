@@ -115,7 +115,7 @@ def template_revise(
 ) -> TemplateVersion:
     """A new version of the template; earlier versions and their assessments stay as they are."""
     _require(permissions.can_edit_template(actor, template))
-    check_definition(definition)
+    parsed = check_definition(definition)
     before = snapshot(template)
     if name is not None and name.strip():
         template.name = name.strip()
@@ -124,7 +124,8 @@ def template_revise(
     template.save()
     _changed(actor, "threats.template.update", template, before)
     latest = template.latest_version()
-    if latest is not None and latest.definition == dict(definition):
+    # Compared as methods, not as JSON: 4 and 4.0, or a blank definition text, are no change.
+    if latest is not None and latest.parsed() == parsed:
         return latest
     number = (latest.number if latest else 0) + 1
     return _new_version(actor, template, definition, note, number)
