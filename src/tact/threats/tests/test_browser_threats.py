@@ -77,11 +77,18 @@ def test_matrix_and_heat_maps_in_english_and_arabic(
     # rate one cell on the matrix form
     page.goto(f"{base}/en/threats/assessments/{second.pk}/ratings/")
     drift = second.subjects.get(pseudonym="OCG-DRIFT")
+    page.screenshot(path=str(SHOTS / "threats-5-rate-en.png"), full_page=True)
     page.select_option(f"select[name='cell-{drift.pk}-corruption']", "H")
     page.get_by_role("button", name="Save all ratings").click()
     page.wait_for_url(f"**/threats/assessments/{second.pk}/")
     assert "1 rating changed." in page.inner_text(".messages")
     assert second.ratings.get(subject=drift, attribute="corruption").level == "H"
+    from tact.threats.models import MethodTemplate
+
+    lxi = MethodTemplate.objects.get(key="likelihood_impact")
+    page.goto(f"{base}/ar/threats/templates/new/?from={lxi.pk}")
+    assert page.locator("select[name^='cell-']").count() == 35
+    page.screenshot(path=str(SHOTS / "threats-6-template-editor-ar.png"), full_page=True)
     assert errors == []
 
     # another state's focal point: 404
