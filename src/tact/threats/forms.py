@@ -48,7 +48,10 @@ class AssessmentForm(forms.Form):
     authors = forms.CharField(label=_("Authors"), max_length=300, required=False)
     classification = forms.ChoiceField(
         label=_("Classification"),
-        choices=Classification.choices,
+        choices=[
+            (Classification.CONFIDENTIAL, Classification.CONFIDENTIAL.label),
+            (Classification.RESTRICTED, Classification.RESTRICTED.label),
+        ],
         initial=Classification.CONFIDENTIAL,
     )
     status = forms.ChoiceField(label=_("Status"), choices=Assessment.Status.choices)

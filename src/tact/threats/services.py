@@ -175,6 +175,15 @@ def _check_period(start: dt.date, end: dt.date) -> None:
         raise ValidationError(_("The period ends before it starts."))
 
 
+def _check_classification(classification: str) -> None:
+    # An assessment is never public: what the owner shares leaves it as a finding's
+    # sanitised summary (an assistance need), never as ratings.
+    if classification == Classification.PUBLIC:
+        raise ValidationError(
+            _("A threat assessment cannot be public: share a finding's sanitised summary instead.")
+        )
+
+
 @transaction.atomic
 def assessment_create(
     *,
@@ -200,6 +209,7 @@ def assessment_create(
     )
     _require(access.can_view(actor, template_version.template))
     _check_period(period_start, period_end)
+    _check_classification(values.get("classification", Classification.CONFIDENTIAL))
     previous = values.get("previous")
     if previous is not None and not access.can_view(actor, previous):
         raise ValidationError(_("No such previous assessment."))
@@ -256,6 +266,7 @@ def assessment_update(*, actor: Actor, assessment: Assessment, **values: Any) ->
         _("You may not record assessments for this owner."),
     )
     _check_period(assessment.period_start, assessment.period_end)
+    _check_classification(assessment.classification)
     assessment.full_clean()
     assessment.save()
     _changed(actor, "threats.assessment.update", assessment, before)

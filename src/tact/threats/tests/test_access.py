@@ -185,3 +185,18 @@ def test_the_owner_state_focal_point_may_edit(records: dict[str, Any], focal_ken
     )
     assert response.status_code == 302
     assert Rating.objects.get(subject=subject, attribute="corruption").level == "L"
+
+
+def test_an_assessment_is_never_public(kenya: Any) -> None:
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        f.assessment(kenya, classification="public", title="Public?")
+    a = f.assessment(kenya)
+    with pytest.raises(ValidationError):
+        from tact.core.access import SYSTEM
+        from tact.threats import services
+
+        services.assessment_update(actor=SYSTEM, assessment=a, classification="public")
+    a.refresh_from_db()
+    assert a.classification == "confidential"
