@@ -238,6 +238,10 @@ def _parse_matrix(
     return Matrix(likelihood, impact, bands, cells)
 
 
+# What an unusable stored definition reads as: no attributes, nothing to score.
+EMPTY = Definition(rule="profile", scales={}, attributes=())
+
+
 # ---------------------------------------------------------------- scoring (weighted sum)
 
 

@@ -78,7 +78,20 @@ class TemplateVersion(models.Model):
         return f"{self.template.get_absolute_url()}?version={self.number}"
 
     def parsed(self) -> methods.Definition:
-        return methods.parse(self.definition)
+        """The method; a stored definition that no longer parses (edited by hand in the
+        database) reads as an empty method rather than breaking every page that shows it."""
+        try:
+            return methods.parse(self.definition if isinstance(self.definition, dict) else {})
+        except methods.DefinitionError:
+            return methods.EMPTY
+
+    @property
+    def valid(self) -> bool:
+        try:
+            methods.parse(self.definition if isinstance(self.definition, dict) else {})
+        except methods.DefinitionError:
+            return False
+        return True
 
 
 class Assessment(ClassifiedModel):
