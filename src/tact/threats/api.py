@@ -7,14 +7,14 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from tact.core import access
 from tact.core.api import LOGIN_AUTH, PUBLIC_AUTH, actor
 from tact.core.models import Classification
-from tact.directory.models import Organisation, State
+from tact.directory.models import State
+from tact.directory.permissions import access_organisation, access_state
 from tact.threats import grading, permissions, selectors, services
 from tact.threats.models import Assessment, Subject, TemplateVersion
 
@@ -198,10 +198,8 @@ def create_assessment(request: HttpRequest, payload: ThreatAssessmentIn) -> Any:
         template_version=version,
         period_start=payload.period_start,
         period_end=payload.period_end,
-        owner_state=get_object_or_404(State, iso3=payload.owner_state.upper())
-        if payload.owner_state
-        else None,
-        owner_organisation=get_object_or_404(Organisation, pk=payload.owner_organisation_id)
+        owner_state=access_state(user, payload.owner_state) if payload.owner_state else None,
+        owner_organisation=access_organisation(user, payload.owner_organisation_id)
         if payload.owner_organisation_id
         else None,
         scope=[str(s) for s in payload.scope],
