@@ -5,7 +5,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -122,7 +121,7 @@ def get_evaluation(request: HttpRequest, evaluation_id: int) -> dict[str, Any]:
 def create_evaluation(request: HttpRequest, payload: EvaluationIn) -> Status[dict[str, Any]]:
     user = actor(request)
     values = payload.dict()
-    scale = get_object_or_404(RatingScale, code=values.pop("scale"))
+    scale = permissions.access_scale(user, values.pop("scale"))
     values["owner_state"] = state_or_404(values.pop("owner_state"))
     values["interventions"] = list(
         access.visible(user, Project.objects.filter(pk__in=values.pop("interventions")))
