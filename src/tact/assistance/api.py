@@ -11,13 +11,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from tact.assistance import selectors, services
 from tact.assistance.models import Contribution, ImportRun, Project
 from tact.core import access
 from tact.core.api import LOGIN_AUTH, PUBLIC_AUTH, actor
 from tact.core.models import Classification
+from tact.core.pagination import PageNumberPagination
 from tact.core.uploads import check_upload_size
 from tact.directory.models import Organisation, State
 

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from tact.assistance import selectors_review, services_review
 from tact.assistance.api import router
@@ -22,6 +22,7 @@ from tact.assistance.reasons import describe
 from tact.catalog.models import Provision, Theme
 from tact.core import access
 from tact.core.api import LOGIN_AUTH, actor
+from tact.core.pagination import PageNumberPagination
 from tact.directory.models import State
 
 

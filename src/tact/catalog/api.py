@@ -3,11 +3,12 @@ import datetime as dt
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from tact.catalog import selectors
 from tact.catalog.models import Instrument, Obligation, Provision
 from tact.core.api import PUBLIC_AUTH
+from tact.core.pagination import PageNumberPagination
 
 router = Router(tags=["catalog"], auth=PUBLIC_AUTH)
 

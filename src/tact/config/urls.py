@@ -25,3 +25,9 @@ urlpatterns += i18n_patterns(
     path("jsi18n/", login_not_required(JavaScriptCatalog.as_view()), name="javascript-catalog"),
     path("admin/", admin.site.urls),
 )
+
+# Unknown addresses and failures outside ninja answer in JSON under /api/ (core.views).
+handler404 = "tact.core.views.not_found"
+handler500 = "tact.core.views.server_error"
+handler400 = "tact.core.views.bad_request"
+handler403 = "tact.core.views.permission_denied"

@@ -13,11 +13,12 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from tact.catalog.models import Provision, ProvisionParagraph
 from tact.core.api import LOGIN_AUTH, PUBLIC_AUTH, actor
 from tact.core.models import Classification
+from tact.core.pagination import PageNumberPagination
 from tact.directory.models import State
 from tact.legislation import selectors, services, suggestions
 from tact.legislation.models import LegalProvision, LegalText, ProvisionMapping
