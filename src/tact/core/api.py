@@ -3,8 +3,10 @@
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
+from django.db import models
 from django.http import HttpRequest
 from ninja.security import APIKeyHeader, HttpBearer, django_auth
+from pydantic import WithJsonSchema
 
 from tact.accounts.services import token_authenticate
 
@@ -50,3 +52,12 @@ LOGIN_AUTH: list[Any] = [TokenAuth(), TokenHeaderAuth(), django_auth]
 
 def actor(request: HttpRequest) -> Any:
     return getattr(request, "user", None) or AnonymousUser()
+
+
+def enum_schema(choices: type[models.TextChoices], title: str) -> WithJsonSchema:
+    """An inline enum schema for `Annotated[Model.Status, enum_schema(Model.Status, "…")]`.
+
+    ninja files every enum under its class name, so two models' nested `Status` or `Kind`
+    would share one schema in the OpenAPI document; inlining keeps each field's own values.
+    """
+    return WithJsonSchema({"type": "string", "enum": list(choices.values), "title": title})

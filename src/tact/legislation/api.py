@@ -50,7 +50,7 @@ class LawOut(Schema):
         return obj.state.iso3
 
 
-class ProvisionOut(Schema):
+class LegislationProvisionOut(Schema):
     id: int
     law_id: int
     eid: str
@@ -68,7 +68,7 @@ class ProvisionOut(Schema):
 
 
 class LawDetailOut(LawOut):
-    provisions: list[ProvisionOut]
+    provisions: list[LegislationProvisionOut]
 
     @staticmethod
     def resolve_provisions(obj: LegalText) -> list[LegalProvision]:
@@ -152,7 +152,7 @@ class MappingPatch(Schema):
 
 class SuggestionOut(Schema):
     rank: int
-    provision: ProvisionOut
+    provision: LegislationProvisionOut
     law_title: str
     score: float
     concepts: list[str]
@@ -194,7 +194,7 @@ class ScopeOut(Schema):
     reason: str
 
 
-class ThemeOut(Schema):
+class LegislationThemeOut(Schema):
     theme: str
     total: int
     counts: dict[str, int]
@@ -205,7 +205,7 @@ class GapOut(Schema):
     scope_rule: str
     scope: list[ScopeOut]
     summary: dict[str, Any]
-    themes: list[ThemeOut]
+    themes: list[LegislationThemeOut]
     rows: list[GapRowOut]
 
 
@@ -342,7 +342,7 @@ def delete_law(request: HttpRequest, law_id: int) -> Status[None]:
     return Status(204, None)
 
 
-@router.get("/legislation/provisions", response=list[ProvisionOut])
+@router.get("/legislation/provisions", response=list[LegislationProvisionOut])
 @paginate(PageNumberPagination, page_size=100)
 def list_provisions(request: HttpRequest, state: str = "", law_id: int | None = None) -> Any:
     qs = selectors.provisions_visible(actor(request)).order_by("legal_text_id", "order")
@@ -353,7 +353,7 @@ def list_provisions(request: HttpRequest, state: str = "", law_id: int | None = 
     return qs
 
 
-@router.get("/legislation/provisions/{provision_id}", response=ProvisionOut)
+@router.get("/legislation/provisions/{provision_id}", response=LegislationProvisionOut)
 def get_provision(request: HttpRequest, provision_id: int) -> LegalProvision:
     return selectors.provision_get(actor(request), provision_id)
 
