@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tact.core.middleware.LoginRequiredUnlessPublicMiddleware",
+    "tact.core.middleware.BadInputMiddleware",
 ]
 
 ROOT_URLCONF = "tact.config.urls"

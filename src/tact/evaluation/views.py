@@ -639,15 +639,12 @@ def document_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 def document_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     """An uploaded evaluation document, served only to those who may see the evaluation."""
-    from django.http import FileResponse, Http404
-
+    from tact.core.uploads import stored_file_response
     from tact.evaluation.models import EvaluationDocument
 
     document = get_object_or_404(EvaluationDocument.objects.select_related("evaluation"), pk=pk)
     selectors.evaluation_get(actor=request.user, pk=document.evaluation_id)
-    if not document.file:
-        raise Http404
-    return FileResponse(document.file.open("rb"), as_attachment=True)
+    return stored_file_response(document.file)
 
 
 def responses(request: HttpRequest) -> HttpResponse:

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
@@ -20,7 +20,7 @@ from tact.core import access
 from tact.core.exports import PDF_TYPE, XLSX_TYPE, xlsx_response
 from tact.core.htmx import htmx_template
 from tact.core.pagination import paginate, querystring_without_page
-from tact.core.uploads import check_upload_size
+from tact.core.uploads import check_upload_size, stored_file_response
 from tact.directory.models import State
 from tact.legislation import reports, selectors, services, suggestions
 from tact.legislation.forms import ImportLawForm, MappingEditForm, MappingForm
@@ -156,11 +156,9 @@ def law_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def law_file(request: HttpRequest, pk: int) -> FileResponse:
+def law_file(request: HttpRequest, pk: int) -> HttpResponse:
     law = selectors.law_get(request.user, pk)
-    if not law.file:
-        raise Http404
-    return FileResponse(law.file.open("rb"), as_attachment=True, filename=law.file_name)
+    return stored_file_response(law.file, filename=law.file_name)
 
 
 def law_import(request: HttpRequest) -> HttpResponse:
