@@ -220,6 +220,8 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
 FORMS_URLFIELD_ASSUME_HTTPS = True
+# `tact backup` writes datetimes to the microsecond (core.serializers).
+SERIALIZATION_MODULES = {"tactjson": "tact.core.serializers"}
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_MAX_PER_PAGE_SIZE = 500
 
