@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    "axes",
     "tact.core",
     "tact.accounts",
     "tact.catalog",
@@ -92,6 +93,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tact.core.middleware.LoginRequiredUnlessPublicMiddleware",
     "tact.core.middleware.BadInputMiddleware",
+    # Last, as django-axes requires: answers a locked-out login with 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tact.config.urls"
@@ -139,6 +142,23 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out account or address first
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling (django-axes): after TACT_LOGIN_FAILURE_LIMIT failed logins an account,
+# and separately an address, is locked for TACT_LOGIN_COOLOFF_MINUTES; the secretariat
+# unlocks at /accounts/unlock/ (or `tact axes_reset_username NAME`). Both are audited.
+AXES_FAILURE_LIMIT = int(os.environ.get("TACT_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = int(os.environ.get("TACT_LOGIN_COOLOFF_MINUTES", 15)) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+# API tokens: an address that sends this many invalid tokens within the window gets 429.
+TACT_TOKEN_FAILURE_LIMIT = int(os.environ.get("TACT_TOKEN_FAILURE_LIMIT", 10))
+TACT_TOKEN_FAILURE_WINDOW_SECONDS = 15 * 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

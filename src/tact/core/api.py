@@ -9,16 +9,25 @@ from ninja.security import APIKeyHeader, HttpBearer, django_auth
 from pydantic import WithJsonSchema
 
 from tact.accounts.services import token_authenticate
+from tact.core import throttling
+
+
+def _token_user(request: HttpRequest, key: str) -> Any:
+    """The token's user; an invalid token is counted per address, and 429 past the limit."""
+    throttling.token_throttled(request)
+    user = token_authenticate(key)
+    if user is None:
+        throttling.token_failed(request)
+        return None
+    request.user = user
+    return user
 
 
 class TokenAuth(HttpBearer):
     """`Authorization: Bearer tact_…` with a personal API token."""
 
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        user = token_authenticate(token)
-        if user is not None:
-            request.user = user
-        return user
+        return _token_user(request, token)
 
 
 class TokenHeaderAuth(APIKeyHeader):
@@ -27,10 +36,7 @@ class TokenHeaderAuth(APIKeyHeader):
     param_name = "X-API-Token"
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
-        user = token_authenticate(key or "")
-        if user is not None:
-            request.user = user
-        return user
+        return _token_user(request, key or "") if key else None
 
 
 def anonymous(request: HttpRequest) -> Any:

@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "tact core"
 
     def ready(self) -> None:
-        from tact.core import validation
+        from tact.core import throttling, validation
 
         validation.connect()
+        throttling.connect()
