@@ -65,7 +65,7 @@ def states_load(*, actor: Any = None, path: Path = STATES_FILE) -> tuple[int, in
             state.save()
             updated += 1
     if created or updated:
-        audit_log(actor=actor, action="states.load", changes={"states": [None, created + updated]})
+        audit_log(actor=actor, action="states.load", changes={"states": (None, created + updated)})
     return created, updated
 
 
