@@ -206,6 +206,9 @@ MEDIA_ROOT = DATA_DIR / "media"
 # Uploads: Django spools to disk above this; each importer also enforces its own limit.
 TACT_MAX_UPLOAD_BYTES = int(os.environ.get("TACT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 TACT_MAX_IATI_UPLOAD_BYTES = int(os.environ.get("TACT_MAX_IATI_UPLOAD_BYTES", 200 * 1024 * 1024))
+# A rejected (failed) import keeps its upload this many days for the secretariat to inspect;
+# `tact purge-rejected-uploads` (daily) deletes it afterwards; 0 deletes it at the next run.
+TACT_REJECTED_UPLOAD_DAYS = int(os.environ.get("TACT_REJECTED_UPLOAD_DAYS", 7))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
