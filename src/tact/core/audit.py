@@ -53,7 +53,7 @@ def snapshot(instance: models.Model) -> dict[str, Any]:
     return values
 
 
-def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
     """The fields that differ, each as a (before, after) pair."""
     return {
         key: (before.get(key), after.get(key))
@@ -92,12 +92,15 @@ def normalise(action: str, changes: dict[str, Any]) -> dict[str, list[Any]]:
     """Every field as [before, after]: (b, a) pairs stay, plain values are the record after a
     create (or before a delete, when the action says so)."""
     deleting = bool(_DELETING.search(action))
+    creating = bool(_CREATING.search(action))
     result: dict[str, list[Any]] = {}
     for key, value in changes.items():
         if isinstance(value, tuple) and len(value) == 2:
             before, after = value
         elif deleting:
             before, after = value, None
+        elif not creating and isinstance(value, list) and len(value) == 2:
+            before, after = value  # an update's [before, after] written as a list
         else:
             before, after = None, value
         result[key] = [_plain(before), _plain(after)]

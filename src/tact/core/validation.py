@@ -44,7 +44,8 @@ def range_errors(instance: models.Model) -> dict[str, str]:
             filled_on_save = getattr(field, "auto_now", False) or getattr(
                 field, "auto_now_add", False
             )
-            if not (field.null or field.primary_key or field.has_db_default() or filled_on_save):
+            db_default = field.db_default is not models.NOT_PROVIDED
+            if not (field.null or field.primary_key or db_default or filled_on_save):
                 errors[field.name] = _("This field cannot be null.")
             continue
         if isinstance(value, models.expressions.BaseExpression):

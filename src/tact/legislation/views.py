@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
@@ -156,7 +156,7 @@ def law_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def law_file(request: HttpRequest, pk: int) -> HttpResponse:
+def law_file(request: HttpRequest, pk: int) -> FileResponse:
     law = selectors.law_get(request.user, pk)
     return stored_file_response(law.file, filename=law.file_name)
 
