@@ -147,3 +147,24 @@ def test_contribution_values_out_of_range_are_rejected(
     assert response.status_code in {400, 422}, response.content
     assert response.json()["code"] in {"invalid", "invalid_request"}
     assert Contribution.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "change", [{"year": "0"}, {"pledged_date": "1800-01-01"}, {"paid_amount": "1e30"}]
+)
+def test_out_of_range_values_on_a_page_form_are_not_a_500(
+    staff: Client, donor_org: Any, change: dict[str, str]
+) -> None:
+    from tact.assistance.models import Contribution
+
+    data = {
+        "donor": donor_org.pk,
+        "year": "2024",
+        "currency": "USD",
+        "pledged_amount": "1000",
+        "earmarking": "unearmarked",
+        "classification": "public",
+    } | change
+    response = staff.post("/en/assistance/contributions/new/", data)
+    assert response.status_code in {200, 400}, response.status_code
+    assert Contribution.objects.count() == 0
