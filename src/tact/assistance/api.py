@@ -10,7 +10,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from tact.assistance import dashboards, keyset, permissions, selectors, services
 from tact.assistance.models import Contribution, ImportRun, Project
@@ -18,6 +18,7 @@ from tact.catalog import permissions as catalog_permissions
 from tact.core import access
 from tact.core.api import LOGIN_AUTH, PUBLIC_AUTH, actor
 from tact.core.models import Classification
+from tact.core.pagination import PageNumberPagination
 from tact.core.uploads import check_upload_size
 from tact.directory import permissions as directory_permissions
 

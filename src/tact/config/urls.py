@@ -28,3 +28,9 @@ urlpatterns += i18n_patterns(
     path("jsi18n/", login_not_required(JavaScriptCatalog.as_view()), name="javascript-catalog"),
     path("admin/", admin.site.urls),
 )
+
+# Unknown addresses and failures outside ninja answer in JSON under /api/ (core.views).
+handler404 = "tact.site.views.not_found"
+handler500 = "tact.site.views.server_error"
+handler400 = "tact.site.views.bad_request"
+handler403 = "tact.site.views.permission_denied"

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from tact.assistance import permissions
 from tact.assistance.api import router
@@ -18,6 +18,7 @@ from tact.assistance.needs import selectors, services
 from tact.assistance.reasons import describe
 from tact.catalog.models import Provision, Theme
 from tact.core.api import LOGIN_AUTH, actor
+from tact.core.pagination import PageNumberPagination
 from tact.directory import permissions as directory_permissions
 
 

@@ -6,13 +6,14 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from tact.assistance.models import Project
 from tact.catalog.models import Provision, Theme
 from tact.core import access
 from tact.core.access import Actor
 from tact.core.api import LOGIN_AUTH, actor
+from tact.core.pagination import PageNumberPagination
 from tact.directory.models import State
 from tact.evaluation import permissions, selectors, services
 from tact.evaluation.api._common import router, state_or_404

@@ -5,11 +5,12 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from ninja import Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from tact.catalog.models import Provision
 from tact.core.access import Actor
 from tact.core.api import LOGIN_AUTH, actor
+from tact.core.pagination import PageNumberPagination
 from tact.evaluation import iati_results, permissions, selectors, services
 from tact.evaluation.api._common import progress_dict, router, state_or_404
 from tact.evaluation.api.schemas import (
