@@ -84,11 +84,6 @@ INSTALLED_APPS = [
     "tact.site",
 ]
 
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "tact.accounts.backends.ApiTokenBackend",
-]
-
 MIDDLEWARE = [
     "tact.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -156,6 +151,8 @@ LOGOUT_REDIRECT_URL = "site:home"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses a locked-out account or address first
     "django.contrib.auth.backends.ModelBackend",
+    # API tokens (asked only by tact.core.api.token_authenticate, never for passwords).
+    "tact.accounts.backends.ApiTokenBackend",
 ]
 # Login throttling (django-axes): after TACT_LOGIN_FAILURE_LIMIT failed logins an account,
 # and separately an address, is locked for TACT_LOGIN_COOLOFF_MINUTES; the secretariat
