@@ -18,6 +18,7 @@ DEMO_MODULES = (
     "tact.resolutions.demo",
     "tact.legislation.demo",
     "tact.assistance.demo",
+    "tact.strategies.demo",
     "tact.evaluation.demo",
 )
 
