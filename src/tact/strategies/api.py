@@ -39,6 +39,8 @@ class StrategyOut(Schema):
 
     @staticmethod
     def resolve_state(obj: Any) -> str | None:
+        if isinstance(obj, dict):
+            return obj.get("state")
         return obj.state.iso3 if obj.state_id else None
 
 
@@ -318,13 +320,13 @@ def create_strategy(request: HttpRequest, payload: StrategyIn) -> Status[Strateg
     return Status(201, services.strategy_create(actor=actor(request), state=state, **values))
 
 
-@router.get("/strategies/{strategy_id}", response=StrategyDetailOut)
+@router.get("/strategies/{int:strategy_id}", response=StrategyDetailOut)
 def get_strategy(request: HttpRequest, strategy_id: int) -> dict[str, Any]:
     """A strategy with its objectives and actions, and its two progress measures kept apart."""
     return _strategy_detail(request, permissions.access_strategy(actor(request), strategy_id))
 
 
-@router.patch("/strategies/{strategy_id}", response=StrategyOut, auth=LOGIN_AUTH)
+@router.patch("/strategies/{int:strategy_id}", response=StrategyOut, auth=LOGIN_AUTH)
 def update_strategy(request: HttpRequest, strategy_id: int, payload: StrategyPatch) -> Strategy:
     strategy = permissions.access_strategy(actor(request), strategy_id, for_edit=True)
     values = payload.dict(exclude_unset=True)
@@ -332,7 +334,7 @@ def update_strategy(request: HttpRequest, strategy_id: int, payload: StrategyPat
 
 
 @router.post(
-    "/strategies/{strategy_id}/objectives", response={201: dict[str, Any]}, auth=LOGIN_AUTH
+    "/strategies/{int:strategy_id}/objectives", response={201: dict[str, Any]}, auth=LOGIN_AUTH
 )
 def create_objective(
     request: HttpRequest, strategy_id: int, payload: StrategyObjectiveIn
@@ -352,7 +354,7 @@ def create_objective(
 
 
 @router.post(
-    "/strategies/objectives/{objective_id}/actions",
+    "/strategies/objectives/{int:objective_id}/actions",
     response={201: StrategyActionOut},
     auth=LOGIN_AUTH,
 )
@@ -369,7 +371,7 @@ def create_action(
 
 
 @router.post(
-    "/strategies/actions/{action_id}/progress",
+    "/strategies/actions/{int:action_id}/progress",
     response={201: StrategyProgressUpdateOut},
     auth=LOGIN_AUTH,
 )
@@ -433,7 +435,7 @@ def list_task_forces(
     ).prefetch_related("members")
 
 
-@router.get("/strategies/task-forces/{task_force_id}", response=TaskForceOut)
+@router.get("/strategies/task-forces/{int:task_force_id}", response=TaskForceOut)
 def get_task_force(request: HttpRequest, task_force_id: int) -> Any:
     return permissions.access_task_force(actor(request), task_force_id)
 
