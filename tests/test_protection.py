@@ -36,7 +36,9 @@ def test_inherited_protection_names_a_real_parent_that_ends_in_a_declared_record
         seen = [model._meta.label]
         while declared is not None and declared.kind == "inherits":
             field = model._meta.get_field(declared.parent)
-            assert field.many_to_one or field.one_to_one, f"{model._meta.label}.{declared.parent} is no foreign key"
+            assert field.many_to_one or field.one_to_one, (
+                f"{model._meta.label}.{declared.parent} is no foreign key"
+            )
             model = field.related_model
             declared = protection_of(model)
             seen.append(model._meta.label)
