@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tact.core import access
 from tact.core.links import record_ref
-from tact.core.search import SearchHit, register, snippet
-from tact.strategies.models import AwarenessCampaign, Strategy, TaskForce
+from tact.core.search import SearchHit, register, register_suggestions, snippet
+from tact.strategies.models import AwarenessCampaign, Objective, Strategy, TaskForce
 
 
 @register("strategies")
@@ -64,3 +64,25 @@ def search_strategies(user: Any, query: str, limit: int) -> list[SearchHit]:
             )
         )
     return hits
+
+
+# annex.a asks for strategies; its items i-iii name one aim each.
+AIM_OF_ITEM = {"annex.a.i": "aim_cooperation", "annex.a.ii": "aim_response", "annex.a.iii": "aim_awareness"}
+
+
+@register_suggestions("strategies")
+def propose_strategies(user: Any, code: str, state_id: int | None) -> list[SearchHit]:
+    """A follow-up by a state on annex.a (or one of its items) proposes that state's
+    strategies (those serving the item's aim), newest first."""
+    if state_id is None or not (code == "annex.a" or code.startswith("annex.a.")):
+        return []
+    strategies = access.visible(user, Strategy.objects.filter(state_id=state_id))
+    aim_field = AIM_OF_ITEM.get(code)
+    if aim_field:
+        strategies = strategies.filter(
+            pk__in=Objective.objects.filter(**{aim_field: True}).values("strategy")
+        )
+    return [
+        SearchHit("strategy", _("Strategy"), s.title, s.get_absolute_url(), "", s.classification, record_ref(s))
+        for s in strategies.order_by("-start", "title")[:5]
+    ]
