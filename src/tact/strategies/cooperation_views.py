@@ -124,19 +124,21 @@ def task_force_detail(request: HttpRequest, pk: int) -> HttpResponse:
             raise PermissionDenied
         part = request.POST.get("part", "")
         if part in forms:
-            form = (
-                MemberForm(request.POST, user=request.user)
-                if part == "member"
-                else {"meeting": MeetingForm, "output": OutputForm}[part](request.POST)
-            )
+            form: Any
+            if part == "member":
+                form = MemberForm(request.POST, user=request.user)
+            elif part == "meeting":
+                form = MeetingForm(request.POST)
+            else:
+                form = OutputForm(request.POST)
+            saves: dict[str, Any] = {
+                "member": services.member_set,
+                "meeting": services.meeting_add,
+                "output": services.output_add,
+            }
             if form.is_valid():
-                save = {
-                    "member": services.member_set,
-                    "meeting": services.meeting_add,
-                    "output": services.output_add,
-                }[part]
                 try:
-                    save(actor=request.user, task_force=task_force, **form.cleaned_data)
+                    saves[part](actor=request.user, task_force=task_force, **form.cleaned_data)
                 except ValidationError as exc:
                     form_error(form, exc)
                 else:

@@ -133,7 +133,10 @@ def _kenya(actor: Any, state: State) -> None:
         {"response", "cooperation"},
         provisions=_provisions("untoc/art_28"),
         themes=_themes("law_enforcement"),
-        changing_nature_findings="National threat assessment 2024, ch. 3: groups move to cyber-enabled fraud and mix drugs with wildlife trafficking.",
+        changing_nature_findings=(
+            "National threat assessment 2024, ch. 3: groups move to cyber-enabled fraud "
+            "and mix drugs with wildlife trafficking."
+        ),
     )
     o3 = _objective(
         actor,
@@ -300,7 +303,9 @@ def _mexico(actor: Any, state: State) -> None:
         {"response"},
         provisions=_provisions("untoc/art_7"),
         themes=_themes("money_laundering"),
-        changing_nature_findings="Federal threat report 2023: groups diversify into extortion and fuel theft.",
+        changing_nature_findings=(
+            "Federal threat report 2023: groups diversify into extortion and fuel theft."
+        ),
     )
     _action(
         actor,

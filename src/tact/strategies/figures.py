@@ -72,11 +72,8 @@ def survey_change(
     after_sample: int | None,
 ) -> SurveyChange | None:
     """None when a survey is missing or inconsistent (no sample, more aware than asked)."""
-    values = (before_aware, before_sample, after_aware, after_sample)
-    if any(v is None for v in values):
+    if before_aware is None or before_sample is None or after_aware is None or after_sample is None:
         return None
-    assert before_aware is not None and before_sample is not None  # for the type checker
-    assert after_aware is not None and after_sample is not None
     if before_sample <= 0 or after_sample <= 0:
         return None
     if not (0 <= before_aware <= before_sample and 0 <= after_aware <= after_sample):

@@ -67,7 +67,11 @@ def search_strategies(user: Any, query: str, limit: int) -> list[SearchHit]:
 
 
 # annex.a asks for strategies; its items i-iii name one aim each.
-AIM_OF_ITEM = {"annex.a.i": "aim_cooperation", "annex.a.ii": "aim_response", "annex.a.iii": "aim_awareness"}
+AIM_OF_ITEM = {
+    "annex.a.i": "aim_cooperation",
+    "annex.a.ii": "aim_response",
+    "annex.a.iii": "aim_awareness",
+}
 
 
 @register_suggestions("strategies")
@@ -83,6 +87,14 @@ def propose_strategies(user: Any, code: str, state_id: int | None) -> list[Searc
             pk__in=Objective.objects.filter(**{aim_field: True}).values("strategy")
         )
     return [
-        SearchHit("strategy", _("Strategy"), s.title, s.get_absolute_url(), "", s.classification, record_ref(s))
+        SearchHit(
+            "strategy",
+            _("Strategy"),
+            s.title,
+            s.get_absolute_url(),
+            "",
+            s.classification,
+            record_ref(s),
+        )
         for s in strategies.order_by("-start", "title")[:5]
     ]

@@ -21,7 +21,7 @@ from tact.core.exports import XLSX_TYPE, pdf_response
 from tact.core.htmx import htmx_template
 from tact.core.pagination import paginate, querystring_without_page
 from tact.directory.models import State
-from tact.strategies import action_table, charts, permissions, selectors, services
+from tact.strategies import action_table, charts, forms, permissions, selectors, services
 from tact.strategies.forms import (
     ActionForm,
     DocumentForm,
@@ -86,8 +86,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "statuses": Strategy.Status.choices,
             "kinds": Strategy.Kind.choices,
             "aims": Aim.choices,
-            "can_create": access.scope_of(request.user).is_secretariat
-            or bool(access.scope_of(request.user).state_ids)
+            "can_create": forms.writable_states(request.user).exists()
             and access.scope_of(request.user).can_write_anything,
         },
     )

@@ -16,8 +16,22 @@ from tact.strategies.models import Action, Strategy
 pytestmark = pytest.mark.django_db
 
 PERSONAS = ["secretariat", "focal_kenya", "focal_mexico", "donor_nl", "evaluator", "reader"]
-SEES = {"secretariat": True, "focal_kenya": True, "focal_mexico": False, "donor_nl": False, "evaluator": True, "reader": False}
-EDITS = {"secretariat": True, "focal_kenya": True, "focal_mexico": False, "donor_nl": False, "evaluator": False, "reader": False}
+SEES = {
+    "secretariat": True,
+    "focal_kenya": True,
+    "focal_mexico": False,
+    "donor_nl": False,
+    "evaluator": True,
+    "reader": False,
+}
+EDITS = {
+    "secretariat": True,
+    "focal_kenya": True,
+    "focal_mexico": False,
+    "donor_nl": False,
+    "evaluator": False,
+    "reader": False,
+}
 
 
 def test_strategies_are_restricted_by_default(kenya: Any) -> None:
@@ -26,7 +40,9 @@ def test_strategies_are_restricted_by_default(kenya: Any) -> None:
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-def test_who_sees_a_restricted_strategy(request: pytest.FixtureRequest, kenya_strategy: Strategy, persona: str) -> None:
+def test_who_sees_a_restricted_strategy(
+    request: pytest.FixtureRequest, kenya_strategy: Strategy, persona: str
+) -> None:
     user = request.getfixturevalue(persona)
     client = Client()
     client.force_login(user)
@@ -35,12 +51,18 @@ def test_who_sees_a_restricted_strategy(request: pytest.FixtureRequest, kenya_st
     assert action is not None
     assert client.get(f"/en/strategies/{kenya_strategy.pk}/").status_code == (200 if sees else 404)
     assert client.get(f"/en/strategies/actions/{action.pk}/").status_code == (200 if sees else 404)
-    assert client.get(f"/en/strategies/{kenya_strategy.pk}/report.pdf").status_code == (200 if sees else 404)
-    assert client.get(f"/en/strategies/{kenya_strategy.pk}/actions.xlsx").status_code == (200 if sees else 404)
+    assert client.get(f"/en/strategies/{kenya_strategy.pk}/report.pdf").status_code == (
+        200 if sees else 404
+    )
+    assert client.get(f"/en/strategies/{kenya_strategy.pk}/actions.xlsx").status_code == (
+        200 if sees else 404
+    )
     assert (kenya_strategy.title in client.get("/en/strategies/").content.decode()) is sees
     api_titles = [s["title"] for s in client.get("/api/v1/strategies/").json()["items"]]
     assert (kenya_strategy.title in api_titles) is sees
-    assert client.get(f"/api/v1/strategies/{kenya_strategy.pk}").status_code == (200 if sees else 404)
+    assert client.get(f"/api/v1/strategies/{kenya_strategy.pk}").status_code == (
+        200 if sees else 404
+    )
     hits = [h.title for h in search_all(user, "Kenya national strategy")]
     assert (kenya_strategy.title in hits) is sees
     coverage = client.get("/api/v1/strategies/coverage/KEN").json()
@@ -48,7 +70,9 @@ def test_who_sees_a_restricted_strategy(request: pytest.FixtureRequest, kenya_st
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-def test_who_edits_a_strategy(request: pytest.FixtureRequest, kenya_strategy: Strategy, persona: str) -> None:
+def test_who_edits_a_strategy(
+    request: pytest.FixtureRequest, kenya_strategy: Strategy, persona: str
+) -> None:
     user = request.getfixturevalue(persona)
     client = Client()
     client.force_login(user)
@@ -57,14 +81,22 @@ def test_who_edits_a_strategy(request: pytest.FixtureRequest, kenya_strategy: St
     before = (kenya_strategy.title, action.percent_complete, action.updates.count())
     page = client.post(
         f"/en/strategies/{kenya_strategy.pk}/edit/",
-        {"state": kenya_strategy.state_id, "title": "Renamed", "kind": "action_plan", "status": "draft", "classification": "public"},
+        {
+            "state": kenya_strategy.state_id,
+            "title": "Renamed",
+            "kind": "action_plan",
+            "status": "draft",
+            "classification": "public",
+        },
     )
     progress = client.post(
         f"/en/strategies/actions/{action.pk}/",
         {"date": "2025-01-01", "status": "in_progress", "percent_complete": "99", "note": "x"},
     )
     api = client.patch(
-        f"/api/v1/strategies/{kenya_strategy.pk}", {"title": "Renamed"}, content_type="application/json"
+        f"/api/v1/strategies/{kenya_strategy.pk}",
+        {"title": "Renamed"},
+        content_type="application/json",
     )
     kenya_strategy.refresh_from_db()
     action.refresh_from_db()
@@ -76,18 +108,35 @@ def test_who_edits_a_strategy(request: pytest.FixtureRequest, kenya_strategy: St
         assert action.percent_complete == 99
     else:
         expected = 403 if SEES[persona] else 404
-        assert (page.status_code, progress.status_code, api.status_code) == (expected, expected, expected)
+        assert (page.status_code, progress.status_code, api.status_code) == (
+            expected,
+            expected,
+            expected,
+        )
         assert (kenya_strategy.title, action.percent_complete, action.updates.count()) == before
 
 
-def test_a_focal_point_cannot_create_for_another_state(client: Client, focal_mexico: Any, kenya: Any) -> None:
+def test_a_focal_point_cannot_create_for_another_state(
+    client: Client, focal_mexico: Any, kenya: Any
+) -> None:
     client.force_login(focal_mexico)
     response = client.post(
-        "/api/v1/strategies/", {"state": "KEN", "title": "Not mine"}, content_type="application/json"
+        "/api/v1/strategies/",
+        {"state": "KEN", "title": "Not mine"},
+        content_type="application/json",
     )
     assert response.status_code == 403
     assert not Strategy.objects.filter(title="Not mine").exists()
-    page = client.post("/en/strategies/new/", {"state": kenya.pk, "title": "Not mine", "kind": "action_plan", "status": "draft", "classification": "public"})
+    page = client.post(
+        "/en/strategies/new/",
+        {
+            "state": kenya.pk,
+            "title": "Not mine",
+            "kind": "action_plan",
+            "status": "draft",
+            "classification": "public",
+        },
+    )
     assert page.status_code == 200  # the form refuses Kenya: not among the states offered
     assert not Strategy.objects.filter(title="Not mine").exists()
 

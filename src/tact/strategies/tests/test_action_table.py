@@ -32,7 +32,16 @@ def _state(strategy: Strategy) -> list[tuple[Any, ...]]:
     return list(
         Action.objects.filter(objective__strategy=strategy)
         .order_by("pk")
-        .values_list("pk", "title", "status", "percent_complete", "deadline", "budget", "lead_agency", "objective")
+        .values_list(
+            "pk",
+            "title",
+            "status",
+            "percent_complete",
+            "deadline",
+            "budget",
+            "lead_agency",
+            "objective",
+        )
     )
 
 
@@ -45,7 +54,9 @@ def test_unchanged_export_imports_as_no_change(kenya_strategy: Strategy) -> None
     assert AuditEntry.objects.count() == audits
 
 
-def test_round_trip_changes_exactly_the_edited_rows(tmp_path: Path, kenya_strategy: Strategy) -> None:
+def test_round_trip_changes_exactly_the_edited_rows(
+    tmp_path: Path, kenya_strategy: Strategy
+) -> None:
     workbook = _sheet(action_table.export_xlsx(kenya_strategy))
     sheet = workbook.active
     header = [c.value for c in sheet[1]]
@@ -56,11 +67,29 @@ def test_round_trip_changes_exactly_the_edited_rows(tmp_path: Path, kenya_strate
     sheet.cell(3, col["title"]).value = "Case management system (revised scope)"
     sheet.cell(4, col["status"]).value = "In progress"  # a label is accepted as well as a code
     sheet.cell(4, col["percent_complete"]).value = 35
-    sheet.append([None, "3", "3.2", "School outreach toolkit", "WPA", "MoJ; NPS", "2026-03-31", 1500000, "KES", "national_budget", None, "not_started", 0])
+    sheet.append(
+        [
+            None,
+            "3",
+            "3.2",
+            "School outreach toolkit",
+            "WPA",
+            "MoJ; NPS",
+            "2026-03-31",
+            1500000,
+            "KES",
+            "national_budget",
+            None,
+            "not_started",
+            0,
+        ]
+    )
     before = {row[0]: row for row in _state(kenya_strategy)}
     updates_before = ProgressUpdate.objects.count()
     # when
-    call_command("import_actions", str(_save(workbook, tmp_path / "a.xlsx")), strategy=kenya_strategy.pk)
+    call_command(
+        "import_actions", str(_save(workbook, tmp_path / "a.xlsx")), strategy=kenya_strategy.pk
+    )
     # then
     after = {row[0]: row for row in _state(kenya_strategy)}
     changed = {pk for pk in before if before[pk] != after[pk]}
@@ -73,7 +102,9 @@ def test_round_trip_changes_exactly_the_edited_rows(tmp_path: Path, kenya_strate
     assert ProgressUpdate.objects.count() == updates_before + 1  # the progress edit is dated
 
 
-def test_bad_rows_are_reported_by_number_and_nothing_is_saved(tmp_path: Path, kenya_strategy: Strategy) -> None:
+def test_bad_rows_are_reported_by_number_and_nothing_is_saved(
+    tmp_path: Path, kenya_strategy: Strategy
+) -> None:
     workbook = _sheet(action_table.export_xlsx(kenya_strategy))
     sheet = workbook.active
     header = [c.value for c in sheet[1]]
@@ -83,7 +114,11 @@ def test_bad_rows_are_reported_by_number_and_nothing_is_saved(tmp_path: Path, ke
     sheet.cell(6, header.index("deadline") + 1).value = "soon"
     before, audits = _state(kenya_strategy), AuditEntry.objects.count()
     with pytest.raises(CommandError) as caught:
-        call_command("import_actions", str(_save(workbook, tmp_path / "bad.xlsx")), strategy=kenya_strategy.pk)
+        call_command(
+            "import_actions",
+            str(_save(workbook, tmp_path / "bad.xlsx")),
+            strategy=kenya_strategy.pk,
+        )
     message = str(caught.value)
     assert "Nothing was saved" in message
     assert "Row 3: % complete must be a whole number from 0 to 100." in message
@@ -98,7 +133,9 @@ def test_a_row_of_another_strategy_is_refused(tmp_path: Path, demo: None) -> Non
     kenya = Strategy.objects.get(state__iso3="KEN")
     mexico = Strategy.objects.get(state__iso3="MEX")
     with pytest.raises(action_table.ActionImportError) as caught:
-        action_table.import_xlsx(actor=SYSTEM, strategy=mexico, data=action_table.export_xlsx(kenya))
+        action_table.import_xlsx(
+            actor=SYSTEM, strategy=mexico, data=action_table.export_xlsx(kenya)
+        )
     assert caught.value.messages[0].startswith("Row 2: no action ")
 
 
@@ -108,7 +145,9 @@ def test_not_an_excel_file(kenya_strategy: Strategy) -> None:
     assert caught.value.messages == ["The file is not an Excel workbook (.xlsx)."]
 
 
-def test_import_page_refuses_a_focal_point_of_another_state(client: Any, focal_mexico: Any, kenya_strategy: Strategy) -> None:
+def test_import_page_refuses_a_focal_point_of_another_state(
+    client: Any, focal_mexico: Any, kenya_strategy: Strategy
+) -> None:
     client.force_login(focal_mexico)
     upload = io.BytesIO(action_table.export_xlsx(kenya_strategy))
     upload.name = "a.xlsx"

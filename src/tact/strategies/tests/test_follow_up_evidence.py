@@ -21,14 +21,20 @@ pytestmark = pytest.mark.django_db
 def recommendations(db: Any) -> dict[str, Recommendation]:
     resolution = Resolution.objects.create(title="Technical assistance", content_hash="x" * 64)
     return {
-        code: Recommendation.objects.create(resolution=resolution, code=code, kind="item", label=code[-3:], text=code, order=i)
+        code: Recommendation.objects.create(
+            resolution=resolution, code=code, kind="item", label=code[-3:], text=code, order=i
+        )
         for i, code in enumerate(["annex.a", "annex.a.iii", "annex.b.i"])
     }
 
 
-def test_suggestions_follow_the_code_and_the_aim(recommendations: Any, kenya: Any, mexico: Any, demo: None) -> None:
+def test_suggestions_follow_the_code_and_the_aim(
+    recommendations: Any, kenya: Any, mexico: Any, demo: None
+) -> None:
     def titles(code: str, state: Any) -> list[str]:
-        return [h.title for h in suggest_evidence(SYSTEM, recommendation_code=code, state_id=state.pk)]
+        return [
+            h.title for h in suggest_evidence(SYSTEM, recommendation_code=code, state_id=state.pk)
+        ]
 
     assert titles("annex.a", kenya) == [KENYA_STRATEGY]
     assert titles("annex.a.iii", kenya) == [KENYA_STRATEGY]
@@ -37,7 +43,9 @@ def test_suggestions_follow_the_code_and_the_aim(recommendations: Any, kenya: An
     assert titles("annex.b.i", kenya) == []
 
 
-def test_the_follow_up_page_proposes_the_strategy(client: Client, focal_kenya: Any, kenya: Any, recommendations: Any, demo: None) -> None:
+def test_the_follow_up_page_proposes_the_strategy(
+    client: Client, focal_kenya: Any, kenya: Any, recommendations: Any, demo: None
+) -> None:
     follow_up = resolution_services.follow_up_create(
         actor=focal_kenya,
         recommendation=recommendations["annex.a"],

@@ -20,10 +20,17 @@ pytestmark = pytest.mark.django_db
 
 def _edges_from_records(state: State) -> dict[str, set[str]]:
     """Adjacency by agency acronym, straight from memberships and agreements."""
-    agencies = {a.pk: a.short_name for a in Agency.objects.filter(state=state).select_related("organisation")}
+    agencies = {
+        a.pk: a.short_name
+        for a in Agency.objects.filter(state=state).select_related("organisation")
+    }
     adjacency: dict[str, set[str]] = {name: set() for name in agencies.values()}
-    groups = [[m.agency_id for m in tf.members.all()] for tf in TaskForce.objects.filter(state=state)]
-    groups += [[p.pk for p in ag.parties.all()] for ag in CooperationAgreement.objects.filter(state=state)]
+    groups = [
+        [m.agency_id for m in tf.members.all()] for tf in TaskForce.objects.filter(state=state)
+    ]
+    groups += [
+        [p.pk for p in ag.parties.all()] for ag in CooperationAgreement.objects.filter(state=state)
+    ]
     for group in groups:
         for a, b in itertools.combinations(group, 2):
             adjacency[agencies[a]].add(agencies[b])
@@ -31,7 +38,9 @@ def _edges_from_records(state: State) -> dict[str, set[str]]:
     return adjacency
 
 
-def _shortest_path_counts(adj: dict[str, set[str]], source: str) -> tuple[dict[str, int], dict[str, int]]:
+def _shortest_path_counts(
+    adj: dict[str, set[str]], source: str
+) -> tuple[dict[str, int], dict[str, int]]:
     dist, sigma = {source: 0}, {source: 1}
     queue = deque([source])
     while queue:
@@ -65,7 +74,9 @@ def _betweenness(adj: dict[str, set[str]]) -> dict[str, float]:
     return result
 
 
-def test_demo_network_figures_recomputed_independently(client: Client, secretariat: Any, demo: None) -> None:
+def test_demo_network_figures_recomputed_independently(
+    client: Client, secretariat: Any, demo: None
+) -> None:
     kenya = State.objects.get(iso3="KEN")
     adj = _edges_from_records(kenya)
     n = len(adj)
@@ -93,7 +104,10 @@ def test_demo_network_figures_recomputed_independently(client: Client, secretari
 def test_missing_links_recomputed_from_the_rule_table(demo: None) -> None:
     kenya = State.objects.get(iso3="KEN")
     adj = _edges_from_records(kenya)
-    types = {a.short_name: a.agency_type for a in Agency.objects.filter(state=kenya).select_related("organisation")}
+    types = {
+        a.short_name: a.agency_type
+        for a in Agency.objects.filter(state=kenya).select_related("organisation")
+    }
     expected = []
     for rule in LinkRule.objects.filter(active=True).order_by("type_a", "type_b"):
         side_a = [v for v, t in types.items() if t == rule.type_a]
@@ -107,19 +121,37 @@ def test_missing_links_recomputed_from_the_rule_table(demo: None) -> None:
     assert [n.label for n in network.missing[0].agencies_b] == ["NPS"]
 
 
-def test_a_new_rule_shows_a_new_gap_and_an_agreement_closes_one(secretariat: Any, demo: None) -> None:
+def test_a_new_rule_shows_a_new_gap_and_an_agreement_closes_one(
+    secretariat: Any, demo: None
+) -> None:
     from tact.strategies import services
 
     kenya = State.objects.get(iso3="KEN")
-    services.link_rule_save(actor=secretariat, type_a="police", type_b="corrections", basis="UNTOC art. 29")
-    assert ("corrections", "police") in [(m.rule.type_a, m.rule.type_b) for m in selectors.state_network(SYSTEM, kenya).missing]
-    agencies = {a.short_name: a for a in Agency.objects.filter(state=kenya).select_related("organisation")}
-    services.agreement_create(actor=secretariat, state=kenya, title="Police-FIU platform", kind="platform", parties=[agencies["NPS"], agencies["FIU"]])
-    missing = [(m.rule.type_a, m.rule.type_b) for m in selectors.state_network(SYSTEM, kenya).missing]
+    services.link_rule_save(
+        actor=secretariat, type_a="police", type_b="corrections", basis="UNTOC art. 29"
+    )
+    assert ("corrections", "police") in [
+        (m.rule.type_a, m.rule.type_b) for m in selectors.state_network(SYSTEM, kenya).missing
+    ]
+    agencies = {
+        a.short_name: a for a in Agency.objects.filter(state=kenya).select_related("organisation")
+    }
+    services.agreement_create(
+        actor=secretariat,
+        state=kenya,
+        title="Police-FIU platform",
+        kind="platform",
+        parties=[agencies["NPS"], agencies["FIU"]],
+    )
+    missing = [
+        (m.rule.type_a, m.rule.type_b) for m in selectors.state_network(SYSTEM, kenya).missing
+    ]
     assert ("fiu", "police") not in missing
 
 
-def test_the_network_page_shows_the_gap_and_a_list_beside_the_graph(client: Client, focal_kenya: Any, demo: None) -> None:
+def test_the_network_page_shows_the_gap_and_a_list_beside_the_graph(
+    client: Client, focal_kenya: Any, demo: None
+) -> None:
     client.force_login(focal_kenya)
     page = client.get("/en/strategies/network/KEN/").content.decode()
     assert "Missing link" in page and "Financial intelligence unit — Police" in page
@@ -127,7 +159,9 @@ def test_the_network_page_shows_the_gap_and_a_list_beside_the_graph(client: Clie
     assert 'class="network-list"' in page and 'data-chart="network-data"' in page
 
 
-def test_another_states_focal_point_sees_no_restricted_task_force(client: Client, focal_mexico: Any, demo: None) -> None:
+def test_another_states_focal_point_sees_no_restricted_task_force(
+    client: Client, focal_mexico: Any, demo: None
+) -> None:
     client.force_login(focal_mexico)
     api = client.get("/api/v1/strategies/network/KEN").json()
     # Kenya's agencies are public, its task forces and agreements restricted: no links at all

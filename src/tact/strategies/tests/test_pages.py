@@ -12,7 +12,9 @@ from tact.strategies.models import Action, AwarenessCampaign, TaskForce
 pytestmark = pytest.mark.django_db
 
 
-def test_pages_render_for_a_focal_point(client: Client, focal_kenya: Any, kenya_strategy: Any) -> None:
+def test_pages_render_for_a_focal_point(
+    client: Client, focal_kenya: Any, kenya_strategy: Any
+) -> None:
     client.force_login(focal_kenya)
     s = kenya_strategy
     action = Action.objects.filter(objective__strategy=s).first()
@@ -85,7 +87,9 @@ def test_coverage_shows_mexicos_awareness_gap(client: Client, secretariat: Any, 
     assert "Gap: no objective of a current strategy serves this aim." in page
 
 
-def test_campaign_shows_difference_with_interval(client: Client, secretariat: Any, demo: None) -> None:
+def test_campaign_shows_difference_with_interval(
+    client: Client, secretariat: Any, demo: None
+) -> None:
     client.force_login(secretariat)
     campaign = client.get("/api/v1/strategies/campaigns").json()["items"][0]
     # 88/400 = 22.0% before, 147/420 = 35.0% after: +13.0 points,
