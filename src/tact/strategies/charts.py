@@ -119,6 +119,19 @@ def network_chart(graph: network.Network, type_labels: dict[str, Any]) -> dict[s
                         "lineStyle": {"width": 1 + len(via)},
                     }
                     for a, b, via in graph.edges()
+                ]
+                + [
+                    # the links the rule table expects but the state lacks, dashed in red
+                    {
+                        "source": str(a.id),
+                        "target": str(b.id),
+                        "value": _("missing link (%(basis)s)") % {"basis": m.rule.basis},
+                        "lineStyle": {"type": "dashed", "color": "#b3261e", "width": 2},
+                    }
+                    for m in graph.missing
+                    for a in m.agencies_a
+                    for b in m.agencies_b
+                    if a.id != b.id
                 ],
                 "edgeLabel": {"show": False},
                 "emphasis": {"focus": "adjacency"},

@@ -150,7 +150,10 @@ class ActionForm(forms.ModelForm[Action]):
         from tact.assistance.models import Project
 
         agencies = access.visible(user, Agency.objects.select_related("organisation"))
-        self.fields["objective"].queryset = strategy.objectives.all()  # type: ignore[attr-defined]
+        objectives = strategy.objectives.all()
+        self.fields["objective"].queryset = objectives  # type: ignore[attr-defined]
+        if not self.instance.pk:
+            self.fields["objective"].initial = objectives.last()
         self.fields["lead_agency"].queryset = agencies.filter(state=strategy.state_id)  # type: ignore[attr-defined]
         self.fields["partner_agencies"].queryset = agencies  # type: ignore[attr-defined]
         self.fields["partner_agencies"].required = False
