@@ -25,7 +25,7 @@ def _state(iso3: str) -> State:
     return get_object_or_404(State, iso3=iso3.upper())
 
 
-class StrategyOut(Schema):
+class NationalStrategyOut(Schema):
     id: int
     title: str
     kind: str
@@ -44,11 +44,13 @@ class StrategyOut(Schema):
         return obj.state.iso3 if obj.state_id else None
 
 
-class StrategyIn(Schema):
+class NationalStrategyIn(Schema):
     state: str
     title: str
-    kind: Strategy.Kind = Strategy.Kind.NATIONAL_STRATEGY
-    status: Strategy.Status = Strategy.Status.DRAFT
+    # Plain strings, not the model enums: several apps have enums named Kind or Status and
+    # OpenAPI components are named after the class. The service validates the choices.
+    kind: str = Strategy.Kind.NATIONAL_STRATEGY.value
+    status: str = Strategy.Status.DRAFT.value
     start: dt.date | None = None
     end: dt.date | None = None
     adopting_authority: str = ""
@@ -57,9 +59,9 @@ class StrategyIn(Schema):
     classification: Classification = Classification.RESTRICTED
 
 
-class StrategyPatch(Schema):
+class NationalStrategyPatch(Schema):
     title: str | None = None
-    status: Strategy.Status | None = None
+    status: str | None = None
     start: dt.date | None = None
     end: dt.date | None = None
     description: str | None = None
@@ -100,7 +102,7 @@ class StrategyProgressOut(Schema):
     frameworks: list[dict[str, Any]]
 
 
-class StrategyDetailOut(StrategyOut):
+class NationalStrategyDetailOut(NationalStrategyOut):
     objectives: list[StrategyObjectiveOut]
     progress: StrategyProgressOut
 
@@ -123,13 +125,13 @@ class StrategyActionIn(Schema):
     deadline: dt.date | None = None
     budget: Decimal | None = None
     currency: str = ""
-    funding: Action.Funding = Action.Funding.NONE
-    status: Action.Status = Action.Status.NOT_STARTED
+    funding: str = Action.Funding.NONE.value
+    status: str = Action.Status.NOT_STARTED.value
     percent_complete: int = 0
 
 
 class StrategyProgressIn(Schema):
-    status: Action.Status
+    status: str
     percent_complete: int
     date: dt.date | None = None
     note: str = ""
@@ -265,7 +267,7 @@ class AwarenessCampaignOut(Schema):
 
 def _strategy_detail(request: HttpRequest, strategy: Strategy) -> dict[str, Any]:
     progress = selectors.strategy_progress(actor(request), strategy)
-    data = StrategyOut.from_orm(strategy).dict()
+    data = NationalStrategyOut.from_orm(strategy).dict()
     data["objectives"] = [
         {
             "id": v.objective.pk,
@@ -297,7 +299,7 @@ def _strategy_detail(request: HttpRequest, strategy: Strategy) -> dict[str, Any]
     return data
 
 
-@router.get("/strategies/", response=list[StrategyOut])
+@router.get("/strategies/", response=list[NationalStrategyOut])
 @paginate(PageNumberPagination, page_size=50)
 def list_strategies(
     request: HttpRequest,
@@ -313,21 +315,23 @@ def list_strategies(
     )
 
 
-@router.post("/strategies/", response={201: StrategyOut}, auth=LOGIN_AUTH)
-def create_strategy(request: HttpRequest, payload: StrategyIn) -> Status[Strategy]:
+@router.post("/strategies/", response={201: NationalStrategyOut}, auth=LOGIN_AUTH)
+def create_strategy(request: HttpRequest, payload: NationalStrategyIn) -> Status[Strategy]:
     values = payload.dict()
     state = _state(values.pop("state"))
     return Status(201, services.strategy_create(actor=actor(request), state=state, **values))
 
 
-@router.get("/strategies/{int:strategy_id}", response=StrategyDetailOut)
+@router.get("/strategies/{int:strategy_id}", response=NationalStrategyDetailOut)
 def get_strategy(request: HttpRequest, strategy_id: int) -> dict[str, Any]:
     """A strategy with its objectives and actions, and its two progress measures kept apart."""
     return _strategy_detail(request, permissions.access_strategy(actor(request), strategy_id))
 
 
-@router.patch("/strategies/{int:strategy_id}", response=StrategyOut, auth=LOGIN_AUTH)
-def update_strategy(request: HttpRequest, strategy_id: int, payload: StrategyPatch) -> Strategy:
+@router.patch("/strategies/{int:strategy_id}", response=NationalStrategyOut, auth=LOGIN_AUTH)
+def update_strategy(
+    request: HttpRequest, strategy_id: int, payload: NationalStrategyPatch
+) -> Strategy:
     strategy = permissions.access_strategy(actor(request), strategy_id, for_edit=True)
     values = payload.dict(exclude_unset=True)
     return services.strategy_update(actor=actor(request), strategy=strategy, **values)
