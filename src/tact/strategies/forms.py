@@ -139,11 +139,15 @@ class ActionForm(forms.ModelForm[Action]):
             "budget",
             "currency",
             "funding",
-            "project",
             "status",
             "percent_complete",
         ]
         widgets = {"deadline": DateInput}
+
+    # A text box, not a list: the assistance app may hold a million projects.
+    project = forms.CharField(
+        label=_("IATI identifier of the funding project"), max_length=200, required=False
+    )
 
     def __init__(self, *args: Any, user: Any, strategy: Strategy, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -155,9 +159,20 @@ class ActionForm(forms.ModelForm[Action]):
         if not self.instance.pk:
             self.fields["objective"].initial = objectives.last()
         self.fields["lead_agency"].queryset = agencies.filter(state=strategy.state_id)  # type: ignore[attr-defined]
-        self.fields["partner_agencies"].queryset = agencies  # type: ignore[attr-defined]
+        self.fields["partner_agencies"].queryset = agencies.filter(state=strategy.state_id)  # type: ignore[attr-defined]
         self.fields["partner_agencies"].required = False
-        self.fields["project"].queryset = access.visible(user, Project.objects.order_by("title"))  # type: ignore[attr-defined]
+        self._projects = access.visible(user, Project.objects.all())
+        if self.instance.pk and self.instance.project_id:
+            self.initial["project"] = self.instance.project.iati_identifier
+
+    def clean_project(self) -> Any:
+        identifier = self.cleaned_data.get("project", "").strip()
+        if not identifier:
+            return None
+        project = self._projects.filter(iati_identifier=identifier).first()
+        if project is None:
+            raise forms.ValidationError(_("No project you may see has this IATI identifier."))
+        return project
 
 
 class ProgressForm(forms.Form):
