@@ -162,7 +162,7 @@ class ActionForm(forms.ModelForm[Action]):
         self.fields["partner_agencies"].queryset = agencies.filter(state=strategy.state_id)  # type: ignore[attr-defined]
         self.fields["partner_agencies"].required = False
         self._projects = access.visible(user, Project.objects.all())
-        if self.instance.pk and self.instance.project_id:
+        if self.instance.pk and self.instance.project is not None:
             self.initial["project"] = self.instance.project.iati_identifier
 
     def clean_project(self) -> Any:
