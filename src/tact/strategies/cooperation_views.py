@@ -177,11 +177,14 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
     agreements = selectors.agreement_list(
         actor=request.user, state=filters["state"] or None, kind=filters["kind"] or None
     )
+    page = paginate(request, agreements)
+    rows = [(a, access.can_edit(request.user, a)) for a in page]
     return TemplateResponse(
         request,
         "strategies/agreement_list.html",
         {
-            "page": paginate(request, agreements),
+            "page": page,
+            "rows": rows,
             "filters": filters,
             "kinds": CooperationAgreement.Kind.choices,
             "querystring": querystring_without_page(request),
@@ -204,6 +207,18 @@ def agreement_create(request: HttpRequest) -> HttpResponse:
         heading=_("New cooperation agreement"),
         back=reverse("strategies:agreement_list"),
     )
+
+
+def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = permissions.access_agreement(request.user, pk, for_edit=True)
+    form = AgreementForm(request.POST or None, instance=agreement, user=request.user)
+    back = f"{reverse('strategies:agreement_list')}?state={agreement.state.iso3}"
+
+    def save(data: dict[str, Any]) -> Any:
+        services.agreement_update(actor=request.user, agreement=agreement, **data)
+        return _Redirect(back)
+
+    return form_page(request, form, save, heading=_("Edit cooperation agreement"), back=back)
 
 
 class _Redirect:

@@ -342,6 +342,23 @@ def agreement_create(
 
 
 @transaction.atomic
+def agreement_update(
+    *, actor: Actor, agreement: CooperationAgreement, **values: Any
+) -> CooperationAgreement:
+    access.require_edit(actor, agreement)
+    state = values.get("state", agreement.state)
+    parties = values.get("parties", list(agreement.parties.all()))
+    if state != agreement.state:
+        _require_create(actor, state)
+        values["owner_state"] = state
+    if len(set(parties)) < 2:
+        raise ValidationError(_("An agreement has at least two parties."))
+    if not any(p.state_id == state.pk for p in parties):
+        raise ValidationError(_("At least one party must be an agency of the state."))
+    return _save(actor, "strategies.agreement.update", agreement, values)
+
+
+@transaction.atomic
 def campaign_create(
     *, actor: Actor, state: State, title: str, audience: str, **values: Any
 ) -> AwarenessCampaign:

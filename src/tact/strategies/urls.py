@@ -30,6 +30,7 @@ urlpatterns = [
     path("members/<int:pk>/remove/", coop.member_remove, name="member_remove"),
     path("agreements/", coop.agreement_list, name="agreement_list"),
     path("agreements/new/", coop.agreement_create, name="agreement_create"),
+    path("agreements/<int:pk>/edit/", coop.agreement_edit, name="agreement_edit"),
     path("campaigns/", coop.campaign_list, name="campaign_list"),
     path("campaigns/new/", coop.campaign_create, name="campaign_create"),
     path("campaigns/<int:pk>/", coop.campaign_detail, name="campaign_detail"),

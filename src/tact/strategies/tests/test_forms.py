@@ -108,3 +108,29 @@ def test_a_campaign_with_an_inconsistent_survey_is_refused(
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
     assert "Difference: 25.0 percentage points" in page
+
+
+def test_an_expired_agreement_leaves_the_network(
+    client: Client, focal_kenya: Any, kenya: Any, demo: None
+) -> None:
+    from tact.strategies.models import CooperationAgreement
+
+    client.force_login(focal_kenya)
+    agreement = CooperationAgreement.objects.get(
+        title="MoU on financial intelligence for prosecutions"
+    )
+    assert (
+        f"/agreements/{agreement.pk}/edit/"
+        in client.get("/en/strategies/agreements/?state=KEN").content.decode()
+    )
+    data = {
+        "state": kenya.pk,
+        "title": agreement.title,
+        "kind": "mou",
+        "parties": [p.pk for p in agreement.parties.all()],
+        "status": "expired",
+        "classification": "restricted",
+    }
+    assert client.post(f"/en/strategies/agreements/{agreement.pk}/edit/", data).status_code == 302
+    network = client.get("/api/v1/strategies/network/KEN").json()
+    assert sorted(n["label"] for n in network["nodes"] if n["isolated"]) == ["FIU", "KPS"]
