@@ -380,6 +380,26 @@ def meeting_adopt(
 
 
 @transaction.atomic
+def meeting_set_adopted(
+    *, actor: Any, meeting: Meeting, recommendations: Iterable[Recommendation]
+) -> None:
+    """Record exactly which recommendations the meeting adopted (replacing the list)."""
+    access.require_secretariat(actor)
+    wanted = list(recommendations)
+    before = sorted(f"{r.resolution_id}:{r.code}" for r in meeting.adopted_recommendations.all())
+    after = sorted(f"{r.resolution_id}:{r.code}" for r in wanted)
+    if before == after:
+        return
+    meeting.adopted_recommendations.set(wanted)
+    audit_log(
+        actor=actor,
+        action="update",
+        target=meeting,
+        changes={"adopted_recommendations": [before, after]},
+    )
+
+
+@transaction.atomic
 def agenda_item_add(*, actor: Any, meeting: Meeting, number: str, title: str) -> AgendaItem:
     access.require_secretariat(actor)
     item = AgendaItem.objects.create(

@@ -7,6 +7,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import translation
+from django.views.i18n import set_language as django_set_language
 
 from tact.catalog.selectors import instrument_list, provision_list, theme_list
 from tact.core import access
@@ -14,6 +16,7 @@ from tact.core.audit import history_for
 from tact.core.search import search_all
 from tact.directory.models import Organisation, State
 from tact.site.areas import AREAS, AREAS_BY_SLUG
+from tact.site.history import readable_history
 
 
 @login_not_required
@@ -67,8 +70,25 @@ def history(request: HttpRequest, app_label: str, model: str, pk: str) -> HttpRe
     return TemplateResponse(
         request,
         "site/history.html",
-        {"record": record, "entries": history_for(record)[:500]},
+        {
+            "record": record,
+            "rows": readable_history(request.user, record, list(history_for(record)[:500])),
+        },
     )
+
+
+@login_not_required
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Django's `set_language`, resolving `next` in the language of its own prefix.
+
+    `translate_url` resolves the path under the active language, which for this view (outside
+    the language prefixes) comes from the cookie; a visitor on /zh-hans/... whose cookie says
+    English would otherwise stay where they were.
+    """
+    language = translation.get_language_from_path(request.POST.get("next", ""))
+    if language:
+        translation.activate(language)
+    return django_set_language(request)
 
 
 @login_not_required
