@@ -71,7 +71,9 @@ def register_suggestions(kind: str) -> Callable[[Suggester], Suggester]:
     return decorator
 
 
-def suggest_evidence(user: Any, *, recommendation_code: str, state_id: int | None) -> list[SearchHit]:
+def suggest_evidence(
+    user: Any, *, recommendation_code: str, state_id: int | None
+) -> list[SearchHit]:
     """Records the user may see that could support a follow-up on this recommendation."""
     hits: list[SearchHit] = []
     for suggester in _SUGGESTERS.values():
