@@ -51,6 +51,8 @@ API_DETAIL = {
     "resolutions.meeting": "/api/v1/meetings/{pk}",
     "resolutions.recommendation": "/api/v1/recommendations/{pk}",
     "resolutions.resolution": "/api/v1/resolutions/{pk}",
+    "strategies.strategy": "/api/v1/strategies/{pk}",
+    "strategies.taskforce": "/api/v1/strategies/task-forces/{pk}",
 }
 # List pages whose Excel export would carry the record's title.
 EXPORTS = {

@@ -7,7 +7,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -21,8 +20,8 @@ from tact.strategies.models import AIM_FIELDS, Action, AgencyType, Aim, Strategy
 router = Router(tags=["strategies"], auth=PUBLIC_AUTH)
 
 
-def _state(iso3: str) -> State:
-    return get_object_or_404(State, iso3=iso3.upper())
+def _state(request: HttpRequest, iso3: str) -> State:
+    return permissions.access_state(actor(request), iso3)
 
 
 class NationalStrategyOut(Schema):
@@ -318,7 +317,7 @@ def list_strategies(
 @router.post("/strategies/", response={201: NationalStrategyOut}, auth=LOGIN_AUTH)
 def create_strategy(request: HttpRequest, payload: NationalStrategyIn) -> Status[Strategy]:
     values = payload.dict()
-    state = _state(values.pop("state"))
+    state = _state(request, values.pop("state"))
     return Status(201, services.strategy_create(actor=actor(request), state=state, **values))
 
 
@@ -403,7 +402,7 @@ def get_coverage(request: HttpRequest, iso3: str) -> list[dict[str, Any]]:
             "actions_completed": c.progress.completed,
             "actions_mean_percent": c.progress.mean_percent,
         }
-        for c in selectors.state_coverage(actor(request), _state(iso3))
+        for c in selectors.state_coverage(actor(request), _state(request, iso3))
     ]
 
 
@@ -417,12 +416,10 @@ def list_agencies(
 
 @router.post("/strategies/agencies", response={201: StrategyAgencyOut}, auth=LOGIN_AUTH)
 def create_agency(request: HttpRequest, payload: StrategyAgencyIn) -> Status[Any]:
-    from tact.directory.models import Organisation
-
     values = payload.dict()
-    state = _state(values.pop("state"))
+    state = _state(request, values.pop("state"))
     org_id = values.pop("organisation_id")
-    organisation = get_object_or_404(Organisation, pk=org_id) if org_id else None
+    organisation = permissions.access_organisation(actor(request), org_id) if org_id else None
     agency = services.agency_create(
         actor=actor(request), state=state, organisation=organisation, **values
     )
@@ -448,7 +445,7 @@ def get_task_force(request: HttpRequest, task_force_id: int) -> Any:
 def create_task_force(request: HttpRequest, payload: TaskForceIn) -> Status[Any]:
     user = actor(request)
     values = payload.dict()
-    state = _state(values.pop("state"))
+    state = _state(request, values.pop("state"))
     members = values.pop("members")
     task_force = services.task_force_create(actor=user, state=state, **values)
     for member in members:
@@ -469,7 +466,7 @@ def list_agreements(request: HttpRequest, state: str | None = None, kind: str | 
 def get_network(request: HttpRequest, iso3: str) -> dict[str, Any]:
     """The cooperation network of a state with degree and betweenness centrality, isolated
     agencies and the links the rule table expects but the state lacks."""
-    graph = selectors.state_network(actor(request), _state(iso3))
+    graph = selectors.state_network(actor(request), _state(request, iso3))
     isolated = {n.id for n in graph.isolated}
     return {
         "state": iso3.upper(),

@@ -7,8 +7,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -29,7 +29,7 @@ from tact.strategies.forms import (
     OutputForm,
     TaskForceForm,
 )
-from tact.strategies.models import AgencyType, CooperationAgreement, LinkRule, TaskForceMember
+from tact.strategies.models import AgencyType, CooperationAgreement, LinkRule
 from tact.strategies.views import form_error, form_page
 
 
@@ -165,8 +165,8 @@ def task_force_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    member = get_object_or_404(TaskForceMember.objects.select_related("task_force"), pk=pk)
-    task_force = permissions.access_task_force(request.user, member.task_force_id, for_edit=True)
+    member = permissions.access_member(request.user, pk, for_edit=True)
+    task_force = member.task_force
     services.member_remove(actor=request.user, member=member)
     messages.success(request, _("Removed."))
     return redirect(task_force.get_absolute_url())
@@ -303,7 +303,10 @@ def link_rules(request: HttpRequest) -> HttpResponse:
     may_edit = permissions.can_edit_link_rules(request.user)
     rule = None
     if request.GET.get("edit"):
-        rule = get_object_or_404(LinkRule, pk=request.GET["edit"])
+        try:
+            rule = permissions.access_link_rule(request.user, int(request.GET["edit"]))
+        except ValueError as exc:
+            raise Http404 from exc
     form = LinkRuleForm(request.POST or None, instance=rule) if may_edit else None
     if request.method == "POST":
         if form is None:

@@ -202,12 +202,10 @@ class Agency(ClassifiedModel):
     def __str__(self) -> str:
         return str(self.organisation)
 
+    # No page of its own (the directory shows the organisation): no get_absolute_url.
     @property
     def short_name(self) -> str:
         return self.organisation.acronym or self.organisation.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("strategies:agency_list") + f"?state={self.state.iso3}#agency-{self.pk}"
 
 
 class Action(TimeStampedModel):

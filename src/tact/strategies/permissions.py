@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from tact.core import access
 from tact.core.access import Actor
+from tact.directory.models import Organisation, State
 from tact.strategies.models import (
     Action,
     Agency,
     AwarenessCampaign,
     CooperationAgreement,
+    LinkRule,
     Objective,
     Strategy,
     TaskForce,
+    TaskForceMember,
 )
 
 
@@ -75,3 +78,21 @@ def can_create_for_state(actor: Actor, state_id: int | None) -> bool:
 def can_edit_link_rules(actor: Actor) -> bool:
     """The rule table is reference data: the secretariat keeps it."""
     return access.scope_of(actor).is_secretariat
+
+
+def access_state(actor: Actor, iso3: str) -> State:
+    """A state by its ISO3 code (reference data: 404 only when there is no such state)."""
+    return access.get_visible_or_404(actor, State.objects.all(), iso3=iso3.upper())
+
+
+def access_organisation(actor: Actor, pk: int) -> Organisation:
+    return access.access_record(actor, Organisation.objects.select_related("state"), pk)
+
+
+def access_member(actor: Actor, pk: int, *, for_edit: bool = False) -> TaskForceMember:
+    queryset = TaskForceMember.objects.select_related("task_force", "agency")
+    return access.access_record(actor, queryset, pk, for_edit=for_edit)
+
+
+def access_link_rule(actor: Actor, pk: int, *, for_edit: bool = False) -> LinkRule:
+    return access.access_record(actor, LinkRule.objects.all(), pk, for_edit=for_edit)

@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +20,6 @@ from tact.core import access
 from tact.core.exports import XLSX_TYPE, pdf_response
 from tact.core.htmx import htmx_template
 from tact.core.pagination import paginate, querystring_without_page
-from tact.directory.models import State
 from tact.strategies import action_table, charts, forms, permissions, selectors, services
 from tact.strategies.forms import (
     ActionForm,
@@ -345,7 +344,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
 
 
 def state_coverage(request: HttpRequest, iso3: str) -> HttpResponse:
-    state = get_object_or_404(State, iso3=iso3.upper())
+    state = permissions.access_state(request.user, iso3)
     return TemplateResponse(
         request,
         "strategies/state_coverage.html",
@@ -354,7 +353,7 @@ def state_coverage(request: HttpRequest, iso3: str) -> HttpResponse:
 
 
 def state_network(request: HttpRequest, iso3: str) -> HttpResponse:
-    state = get_object_or_404(State, iso3=iso3.upper())
+    state = permissions.access_state(request.user, iso3)
     graph = selectors.state_network(request.user, state)
     type_labels = dict(AgencyType.choices)
     return TemplateResponse(
