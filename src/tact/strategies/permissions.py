@@ -71,8 +71,11 @@ def can_view_strategy(actor: Actor, strategy: Strategy) -> bool:
 
 def can_create_for_state(actor: Actor, state_id: int | None) -> bool:
     """Strategies, agencies, task forces, agreements and campaigns belong to a state: its focal
-    points and the secretariat record them."""
-    return state_id is not None and access.can_create_for(actor, owner_state_id=state_id)
+    points and the secretariat record them. A programme of no state (regional, global) is the
+    secretariat's."""
+    if state_id is None:
+        return access.scope_of(actor).is_secretariat
+    return access.can_create_for(actor, owner_state_id=state_id)
 
 
 def can_edit_link_rules(actor: Actor) -> bool:

@@ -14,7 +14,6 @@ from tact.evaluation.models import (
     Level,
     ManagementResponse,
     Measure,
-    Strategy,
 )
 
 
@@ -116,21 +115,6 @@ class FrameworkIn(Schema):
     description: str = ""
     classification: Classification = Classification.PUBLIC
     recommendation_codes: list[str] = []
-
-
-class StrategyIn(Schema):
-    title: str
-    kind: Strategy.Kind = Strategy.Kind.STRATEGY
-    state: str | None = None
-    description: str = ""
-    classification: Classification = Classification.PUBLIC
-
-
-class StrategyOut(Schema):
-    id: int
-    title: str
-    kind: str
-    classification: str
 
 
 class NodeIn(Schema):
