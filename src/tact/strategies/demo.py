@@ -13,6 +13,7 @@ from django.db import transaction
 
 from tact.catalog.models import Provision, Theme
 from tact.directory.models import Organisation, State
+from tact.evaluation import services as evaluation_services
 from tact.strategies import services
 from tact.strategies.models import Agency, Objective, Strategy, TaskForce
 
@@ -102,6 +103,40 @@ def _action(
         )
 
 
+def _results_framework(actor: Any, strategy: Strategy) -> None:
+    """A small results framework measuring the strategy, so its page shows both measures of
+    progress (actions and indicators) side by side."""
+    framework = evaluation_services.framework_create(
+        actor=actor,
+        title="Kenya strategy 2023-2027: results",
+        strategy=strategy,
+        classification=strategy.classification,
+    )
+    outcome = evaluation_services.node_create(
+        actor=actor,
+        framework=framework,
+        level="outcome",
+        title="Organized crime cases are investigated jointly",
+    )
+    indicator = evaluation_services.indicator_create(
+        actor=actor,
+        node=outcome,
+        title="Joint investigations opened per year",
+        measure="unit",
+        unit_label="investigations",
+        baseline_year=2022,
+        baseline_value=Decimal(3),
+    )
+    evaluation_services.period_save(
+        actor=actor,
+        indicator=indicator,
+        start=dt.date(2024, 1, 1),
+        end=dt.date(2024, 12, 31),
+        target_value=Decimal(8),
+        actual_value=Decimal(7),
+    )
+
+
 def _kenya(actor: Any, state: State) -> None:
     a = {acr: _agency(actor, state, name, acr, kind) for name, acr, kind in KENYA_AGENCIES}
     strategy = services.strategy_create(
@@ -116,6 +151,7 @@ def _kenya(actor: Any, state: State) -> None:
         adopting_instrument="Cabinet decision 14/2023",
         adopted_on=dt.date(2022, 11, 30),
     )
+    _results_framework(actor, strategy)
     o1 = _objective(
         actor,
         strategy,

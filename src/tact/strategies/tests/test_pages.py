@@ -99,3 +99,18 @@ def test_campaign_shows_difference_with_interval(
     assert campaign["difference"] == 13.0
     assert campaign["difference_low"] == 6.9
     assert campaign["difference_high"] == 19.1
+
+
+def test_strategy_progress_shows_actions_and_framework_side_by_side(
+    client: Client, focal_kenya: Any, kenya_strategy: Any
+) -> None:
+    client.force_login(focal_kenya)
+    progress = client.get(f"/api/v1/strategies/{kenya_strategy.pk}").json()["progress"]
+    # actions: 100, 55, 20, 60, 100 -> mean 67.0; two completed; one past its deadline
+    assert (progress["actions_total"], progress["actions_completed"]) == (5, 2)
+    assert progress["actions_mean_percent"] == 67.0
+    assert [(f["title"], f["indicators"]) for f in progress["frameworks"]] == [
+        ("Kenya strategy 2023-2027: results", 1)
+    ]
+    page = client.get(f"/en/strategies/{kenya_strategy.pk}/").content.decode()
+    assert "From its actions" in page and "Kenya strategy 2023-2027: results" in page
