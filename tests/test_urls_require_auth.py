@@ -27,6 +27,7 @@ PUBLIC_URL_NAMES = {
     "accounts:login",
     "set_language",
     "health",
+    "ready",
     "javascript-catalog",
     "admin:login",
     "resolutions:index",

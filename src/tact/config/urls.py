@@ -5,12 +5,14 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from tact.config.api import api
+from tact.core import health as core_health
 from tact.site import views as site_views
 
 urlpatterns = [
     path("api/v1/", api.urls),
     path("i18n/setlang/", site_views.set_language, name="set_language"),
     path("health/", site_views.health, name="health"),
+    path("ready/", core_health.ready, name="ready"),
 ]
 
 urlpatterns += i18n_patterns(

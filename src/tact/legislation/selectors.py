@@ -332,7 +332,8 @@ def gap_analysis(user: Any, state: State, *, instrument: str = "") -> GapAnalysi
         codes = [c for c in codes if c == instrument]
     mappings = _mappings_by_state(user, [state.pk]).get(state.pk, [])
     paragraphs = (
-        ProvisionParagraph.objects.filter(provision__instrument__code__in=codes)
+        ProvisionParagraph.objects.numbered()
+        .filter(provision__instrument__code__in=codes)
         .select_related("provision__instrument")
         .prefetch_related("provision__themes")
     )
@@ -480,9 +481,7 @@ def resolve_items(keys: Iterable[str]) -> list[SetItem]:
             for provision in Provision.objects.filter(instrument__code=key).prefetch_related(
                 "paragraphs"
             ):
-                items.append(
-                    SetItem(provision.key, provision, None, list(provision.paragraphs.all()))
-                )
+                items.append(SetItem(provision.key, provision, None, _numbered(provision)))
             continue
         if "/para_" in key:
             para = (
@@ -500,8 +499,13 @@ def resolve_items(keys: Iterable[str]) -> list[SetItem]:
             .first()
         )
         if article is not None:
-            items.append(SetItem(key, article, None, list(article.paragraphs.all())))
+            items.append(SetItem(key, article, None, _numbered(article)))
     return items
+
+
+def _numbered(provision: Provision) -> list[ProvisionParagraph]:
+    """An article's numbered paragraphs (prefetched), without lettered sub-items."""
+    return [p for p in provision.paragraphs.all() if "/item_" not in p.key]
 
 
 @dataclass

@@ -30,7 +30,11 @@ class DateInput(forms.DateInput):
 class ResolutionUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Resolution or decision"),
-        help_text=_("Plain text, Markdown or Word (.docx), in any of the six UN languages."),
+        help_text=_(
+            "Plain text, Markdown, Word (.docx) or Akoma Ntoso XML, in any of the six UN "
+            "languages. UPR reports, thematic tables and concluding observations are read "
+            "one recommendation at a time."
+        ),
     )
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, required=False)
     symbol = forms.CharField(label=_("Symbol"), max_length=100, required=False)

@@ -27,68 +27,42 @@ are cut, and the cuts are counted in the statistics; :func:`brute_force_pairs` m
 recall on a sample against scoring every pair.
 
 Everything here works on plain :class:`ProjectRecord` values, so it is tested and
-benchmarked without a database.
+benchmarked without a database; :mod:`.scoring` scores one pair.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import time
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tact.assistance.textsim import jaccard, normalise_name, token_set
+from tact.assistance.overlaps.scoring import (
+    DEFAULT_THRESHOLD,
+    DESCRIPTION_ALONE,
+    MIN_THRESHOLD,
+    Prepared,
+    ProjectRecord,
+    Reason,
+    apart_factor,
+    link_between,
+    prepare,
+    score_prepared,
+    text_similarity,
+)
+from tact.assistance.textsim import jaccard
 
-DEFAULT_THRESHOLD = 0.5
-MIN_THRESHOLD = 0.45
-"""Below this, pairs in different countries or years could reach the threshold and the
-(country, year) blocking would no longer be complete."""
-DESCRIPTION_WORDS = 80
-"""Only the first distinct words of a description count (bounds cost on long texts)."""
-MAX_YEARS = 15
-"""Projects spanning more years than this are treated as undated for blocking."""
-
-DESCRIPTION_ALONE = 0.6
-"""Weight of the description when the titles differ: identical descriptions alone give 0.6."""
-CONTEXT_WEIGHTS = {"recipient": 0.35, "dates": 0.25, "sectors": 0.2, "organisations": 0.2}
-APART_FACTOR = 0.5
-"""Multiplier for pairs with disjoint recipients, and again for pairs with no year in common."""
-
-
-@dataclass(slots=True)
-class ProjectRecord:
-    """What overlap detection needs to know about one project or activity."""
-
-    key: Hashable
-    identifier: str = ""
-    reporting_org: str = ""
-    funders: frozenset[str] = frozenset()
-    implementers: frozenset[str] = frozenset()
-    countries: frozenset[str] = frozenset()
-    sectors: frozenset[str] = frozenset()
-    topics: frozenset[str] = frozenset()
-    """Convention provisions and themes (codes), compared with the sectors."""
-    start: dt.date | None = None
-    end: dt.date | None = None
-    title: str = ""
-    description: str = ""
-    linked_ids: frozenset[str] = frozenset()
-    """Other activities' identifiers this record points to: related-activity refs,
-    participating-org and provider/receiver activity ids, other identifiers."""
-
-
-@dataclass(frozen=True, slots=True)
-class Reason:
-    """One reason a pair looks alike (or apart). ``code`` is stable; ``detail`` is data."""
-
-    code: str
-    detail: str = ""
-    weight: float = 0.0
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "detail": self.detail, "weight": round(self.weight, 3)}
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "MIN_THRESHOLD",
+    "DetectionResult",
+    "OverlapPair",
+    "ProjectRecord",
+    "brute_force_pairs",
+    "detect_overlaps",
+    "recall_against_brute_force",
+]
 
 
 @dataclass(slots=True)
@@ -110,180 +84,6 @@ class DetectionResult:
 
     def cluster_of(self) -> dict[Hashable, int]:
         return {key: n for n, members in enumerate(self.clusters) for key in members}
-
-
-@dataclass(slots=True)
-class _Prepared:
-    record: ProjectRecord
-    title: frozenset[str]
-    description: frozenset[str]
-    organisations: frozenset[str]
-    topics: frozenset[str]
-    publisher: str
-    years: frozenset[int] | None
-
-
-def _years(record: ProjectRecord) -> frozenset[int] | None:
-    if record.start is None:
-        return None
-    end = record.end if record.end is not None and record.end >= record.start else record.start
-    if end.year - record.start.year >= MAX_YEARS:
-        return None
-    return frozenset(range(record.start.year, end.year + 1))
-
-
-def prepare(record: ProjectRecord) -> _Prepared:
-    organisations = frozenset(
-        normalise_name(n)
-        for n in (record.reporting_org, *record.funders, *record.implementers)
-        if n and normalise_name(n)
-    )
-    return _Prepared(
-        record=record,
-        title=token_set(record.title),
-        description=token_set(record.description, DESCRIPTION_WORDS),
-        organisations=organisations,
-        topics=frozenset(f"s:{s}" for s in record.sectors)
-        | frozenset(f"t:{t}" for t in record.topics),
-        publisher=normalise_name(record.reporting_org),
-        years=_years(record),
-    )
-
-
-def _date_overlap(a: ProjectRecord, b: ProjectRecord) -> tuple[float, int] | None:
-    """(overlap as a share of the shorter project, days apart) or None when unknown."""
-    if a.start is None or b.start is None:
-        return None
-    a_end = a.end or a.start
-    b_end = b.end or b.start
-    if a_end < a.start:
-        a_end = a.start
-    if b_end < b.start:
-        b_end = b.start
-    overlap = (min(a_end, b_end) - max(a.start, b.start)).days + 1
-    if overlap <= 0:
-        return 0.0, 1 - overlap
-    shorter = min((a_end - a.start).days, (b_end - b.start).days) + 1
-    return min(1.0, overlap / shorter), 0
-
-
-def _text_similarity(a: _Prepared, b: _Prepared) -> tuple[float, float, float | None]:
-    """(text score, title Jaccard, description Jaccard or None).
-
-    The title leads and the description confirms it (``title * (0.75 + 0.25 * description)``);
-    a description alone counts at most :data:`DESCRIPTION_ALONE`. So ``text >= t`` implies
-    ``title >= t`` or ``description >= t / DESCRIPTION_ALONE``: what blocking relies on.
-    """
-    title = jaccard(a.title, b.title)
-    if a.description and b.description:
-        description = jaccard(a.description, b.description)
-        text = max(title * (0.75 + 0.25 * description), DESCRIPTION_ALONE * description)
-        return text, title, description
-    return title, title, None
-
-
-def _apart(a: _Prepared, b: _Prepared) -> float:
-    """The multiplier for different recipients and for no common year (1 when unknown)."""
-    factor = 1.0
-    if a.record.countries and b.record.countries and not a.record.countries & b.record.countries:
-        factor *= APART_FACTOR
-    if a.years is not None and b.years is not None and not a.years & b.years:
-        factor *= APART_FACTOR
-    return factor
-
-
-def _links(a: ProjectRecord, b: ProjectRecord) -> tuple[str, str] | None:
-    """("linked_identifier" | "same_identifier" | "shared_reference", the identifier)."""
-    if a.identifier and a.identifier == b.identifier:
-        return "same_identifier", a.identifier
-    if b.identifier and b.identifier in a.linked_ids:
-        return "linked_identifier", b.identifier
-    if a.identifier and a.identifier in b.linked_ids:
-        return "linked_identifier", a.identifier
-    shared = (a.linked_ids & b.linked_ids) - {a.identifier, b.identifier, ""}
-    if shared:
-        return "shared_reference", sorted(shared)[0]
-    return None
-
-
-def score_prepared(a: _Prepared, b: _Prepared) -> tuple[float, list[Reason], str]:
-    """Score of a pair in [0, 1], the reasons, and the kind of overlap."""
-    ra, rb = a.record, b.record
-    reasons: list[Reason] = []
-    text, title, description = _text_similarity(a, b)
-    if title >= 0.3:
-        reasons.append(Reason("similar_title", f"{title:.2f}", title))
-    if description is not None and description >= 0.3:
-        reasons.append(Reason("similar_description", f"{description:.2f}", description))
-
-    # Context: recipient, dates, sectors/provisions/themes, organisations. Unknown = 0.5.
-    context = 0.0
-    if ra.countries and rb.countries:
-        recipient = jaccard(ra.countries, rb.countries)
-        shared_countries = sorted(ra.countries & rb.countries)
-        if shared_countries:
-            reasons.append(Reason("same_recipient", ", ".join(shared_countries), recipient * 0.35))
-        else:
-            reasons.append(Reason("different_recipients", "", 0.0))
-    else:
-        recipient = 0.5
-    context += CONTEXT_WEIGHTS["recipient"] * recipient
-    dates = _date_overlap(ra, rb)
-    if dates is None:
-        date_score = 0.5
-    else:
-        date_score, apart = dates
-        if date_score > 0:
-            reasons.append(Reason("dates_overlap", f"{date_score:.2f}", date_score * 0.25))
-        else:
-            reasons.append(Reason("dates_apart", str(apart), 0.0))
-    context += CONTEXT_WEIGHTS["dates"] * date_score
-    if a.topics and b.topics:
-        topic_score = jaccard(a.topics, b.topics)
-        shared_topics = sorted(t[2:] for t in a.topics & b.topics)
-        if shared_topics:
-            reasons.append(Reason("same_sectors", ", ".join(shared_topics[:6]), topic_score * 0.2))
-    else:
-        topic_score = 0.5
-    context += CONTEXT_WEIGHTS["sectors"] * topic_score
-    if a.organisations and b.organisations:
-        org_score = jaccard(a.organisations, b.organisations)
-        shared_orgs = (
-            {n for n in (ra.reporting_org, *ra.funders, *ra.implementers) if n}
-            if org_score
-            else set()
-        )
-        shared_names = sorted(
-            n for n in shared_orgs if normalise_name(n) in a.organisations & b.organisations
-        )
-        if shared_names:
-            reasons.append(
-                Reason("shared_organisations", "; ".join(shared_names[:4]), org_score * 0.2)
-            )
-    else:
-        org_score = 0.5
-    context += CONTEXT_WEIGHTS["organisations"] * org_score
-
-    score = text * (0.4 + 0.6 * context) * _apart(a, b)
-    link = _links(ra, rb)
-    if link is not None:
-        code, identifier = link
-        floor = (0.35 if code == "shared_reference" else 0.6) + 0.4 * context
-        reasons.insert(0, Reason(code, identifier, floor))
-        score = max(score, floor)
-
-    if a.publisher and a.publisher == b.publisher:
-        kind = "same_publisher"
-        reasons.append(Reason("same_publisher", ra.reporting_org, 0.0))
-    elif link is not None and link[0] != "shared_reference":
-        kind = "linked"
-    else:
-        kind = "cross_publisher"
-    return min(1.0, score), reasons, kind
-
-
-def score_pair(a: ProjectRecord, b: ProjectRecord) -> tuple[float, list[Reason], str]:
-    return score_prepared(prepare(a), prepare(b))
 
 
 def _prefix_length(size: int, threshold: float) -> int:
@@ -316,7 +116,7 @@ def _country_labels(
     return [_STAR, _ANY], [_ANY]
 
 
-def _blocks(item: _Prepared, no_country: bool, no_years: bool) -> tuple[list[Block], list[Block]]:
+def _blocks(item: Prepared, no_country: bool, no_years: bool) -> tuple[list[Block], list[Block]]:
     """(blocks to file the record under, blocks to look up) as (side, country, year) keys.
 
     Years: two intervals share a calendar year iff one's start year lies within the other's
@@ -374,7 +174,7 @@ class _UnionFind:
             self.parent[max(rx, ry)] = min(rx, ry)
 
 
-def _block_countries(item: _Prepared) -> frozenset[str] | None:
+def _block_countries(item: Prepared) -> frozenset[str] | None:
     countries = item.record.countries
     return countries if 0 < len(countries) <= MAX_BLOCK_COUNTRIES else None
 
@@ -562,9 +362,9 @@ def brute_force_pairs(
         for other, candidate in enumerate(prepared):
             if other == position:
                 continue
-            if not full_scoring and _links(candidate.record, item.record) is None:
-                text, _, _ = _text_similarity(candidate, item)
-                if text * _apart(candidate, item) < threshold:
+            if not full_scoring and link_between(candidate.record, item.record) is None:
+                text, _, _ = text_similarity(candidate, item)
+                if text * apart_factor(candidate, item) < threshold:
                     continue
             score, _, _ = score_prepared(candidate, item)
             if score >= threshold:

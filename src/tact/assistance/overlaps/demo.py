@@ -12,8 +12,8 @@ from typing import Any
 from django.db import transaction
 
 from tact.assistance.models import Need
-from tact.assistance.services import need_upsert
-from tact.assistance.services_review import overlaps_detect
+from tact.assistance.needs.services import need_upsert
+from tact.assistance.overlaps.services import overlaps_detect
 from tact.catalog.models import Provision, Theme
 from tact.core.access import SYSTEM
 from tact.directory.models import State

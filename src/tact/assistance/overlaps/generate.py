@@ -20,7 +20,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field, replace
 
-from tact.assistance.overlaps import ProjectRecord
+from tact.assistance.overlaps.scoring import ProjectRecord
 
 PUBLISHERS = (
     ("XM-DAC-41128", "United Nations Office on Drugs and Crime"),

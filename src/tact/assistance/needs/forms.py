@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tact.assistance.models import Need, OverlapCandidate
+from tact.assistance.models import Need
 from tact.catalog.models import Provision, Theme
 from tact.core import access
 from tact.core.models import Classification
@@ -64,12 +64,3 @@ class NeedForm(forms.Form):
             "source": need.source,
             "classification": need.classification,
         }
-
-
-class OverlapReviewForm(forms.Form):
-    status = forms.ChoiceField(
-        label=_("Verdict"), choices=OverlapCandidate.Review.choices, widget=forms.RadioSelect
-    )
-    note = forms.CharField(
-        label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
-    )

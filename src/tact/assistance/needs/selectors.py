@@ -1,4 +1,5 @@
-"""Reads for needs, need matching and overlaps; every read applies the access rules."""
+"""Reads for needs and their matching projects and offers; every read applies the access
+rules."""
 
 from __future__ import annotations
 
@@ -8,20 +9,22 @@ from typing import Any, cast
 
 from django.db.models import Q, QuerySet
 
-from tact.assistance.matching import Match, Matcher, NeedRecord
-from tact.assistance.models import Need, OverlapCandidate, Project
-from tact.assistance.services_review import candidate_records
+from tact.assistance import permissions
+from tact.assistance.models import Need, Project, ProjectCountry
+from tact.assistance.needs.matching import CandidateRecord, Match, Matcher, NeedRecord
+from tact.assistance.overlaps.records import chunks
 from tact.core import access
+from tact.core.access import Actor
 
 # --- needs ---------------------------------------------------------------------------------
 
 
-def need_visible(user: Any) -> QuerySet[Need]:
+def need_visible(user: Actor) -> QuerySet[Need]:
     return access.visible(user, Need.objects.all())
 
 
 def need_list(
-    user: Any,
+    user: Actor,
     *,
     q: str = "",
     state: str = "",
@@ -42,15 +45,18 @@ def need_list(
         qs = qs.filter(priority=priority)
     if source:
         qs = qs.filter(source=source)
+    # Many-to-many filters as subqueries on the link table: no DISTINCT over the need rows.
     if provision:
-        qs = qs.filter(provisions__key=provision)
+        through_p = Need.provisions.through
+        qs = qs.filter(pk__in=through_p.objects.filter(provision__key=provision).values("need_id"))
     if theme:
-        qs = qs.filter(themes__code=theme)
-    return qs.distinct().order_by("state__name", "priority", "title", "pk")
+        through_t = Need.themes.through
+        qs = qs.filter(pk__in=through_t.objects.filter(theme__code=theme).values("need_id"))
+    return qs.order_by("state__name", "priority", "title", "pk")
 
 
-def need_get(user: Any, pk: int) -> Need:
-    return access.get_visible_or_404(user, Need.objects.select_related("state"), pk=pk)
+def need_get(user: Actor, pk: int) -> Need:
+    return permissions.access_need(user, pk)
 
 
 def _need_record(need: Need) -> NeedRecord:
@@ -99,13 +105,15 @@ class RankedProject:
         return self.match.answers
 
 
-def _candidates_for(user: Any, states: set[str]) -> QuerySet[Project]:
+def _candidates_for(user: Actor, states: set[str]) -> QuerySet[Project]:
     projects = access.visible(user, Project.objects.all())
-    return projects.filter(Q(countries__code__in=states) | Q(countries__isnull=True)).distinct()
+    in_states = ProjectCountry.objects.filter(code__in=states).values("project_id")
+    with_country = ProjectCountry.objects.values("project_id")
+    return projects.filter(Q(pk__in=in_states) | ~Q(pk__in=with_country))
 
 
 def need_matches(
-    user: Any, needs: Sequence[Need], limit: int | None = 10
+    user: Actor, needs: Sequence[Need], limit: int | None = 10
 ) -> dict[int, list[RankedProject]]:
     """For each need, the visible projects and offers that answer it, best first."""
     needs = list(needs)
@@ -134,7 +142,7 @@ def need_matches(
     }
 
 
-def unmet_needs(user: Any, needs: QuerySet[Need]) -> list[tuple[Need, RankedProject | None]]:
+def unmet_needs(user: Actor, needs: QuerySet[Need]) -> list[tuple[Need, RankedProject | None]]:
     """Open needs no visible project answers, with the best (insufficient) candidate."""
     open_needs = list(needs.filter(status__in=[Need.Status.OPEN, Need.Status.IN_PROGRESS]))
     ranked = need_matches(user, open_needs, limit=5)
@@ -147,77 +155,56 @@ def unmet_needs(user: Any, needs: QuerySet[Need]) -> list[tuple[Need, RankedProj
     return out
 
 
-# --- overlaps ------------------------------------------------------------------------------
-
-
-def overlap_visible(user: Any) -> QuerySet[OverlapCandidate]:
-    """Pairs whose two projects the user may both see."""
-    return OverlapCandidate.objects.filter(
-        access.visible_q(user, prefix="project_a__"), access.visible_q(user, prefix="project_b__")
-    )
-
-
-def overlap_list(
-    user: Any,
-    *,
-    status: str = "",
-    kind: str = "",
-    q: str = "",
-    mine: bool = False,
-    include_inactive: bool = False,
-    min_score: float | None = None,
-) -> QuerySet[OverlapCandidate]:
-    qs = overlap_visible(user).select_related("project_a", "project_b", "reviewed_by")
-    if not include_inactive:
-        qs = qs.filter(active=True)
-    if status:
-        qs = qs.filter(status=status)
-    if kind:
-        qs = qs.filter(kind=kind)
-    if min_score is not None:
-        qs = qs.filter(score__gte=min_score)
-    if q:
-        text = (
-            Q(project_a__title__icontains=q)
-            | Q(project_b__title__icontains=q)
-            | Q(project_a__iati_identifier__icontains=q)
-            | Q(project_b__iati_identifier__icontains=q)
-        )
-        qs = qs.filter(text)
-    if mine:
-        scope = access.scope_of(user)
-        orgs = list(scope.organisation_ids)
-        involved = Q(pk__in=[])
-        for side in ("project_a", "project_b"):
-            involved |= (
-                Q(**{f"{side}__owner_organisation_id__in": orgs})
-                | Q(**{f"{side}__reporting_organisation_id__in": orgs})
-                | Q(**{f"{side}__participating_organisations__organisation_id__in": orgs})
+def candidate_records(projects: QuerySet[Project]) -> list[CandidateRecord]:
+    """Matching candidates: projects (``offer`` when still in the pipeline)."""
+    ids = list(projects.order_by("pk").values_list("pk", flat=True))
+    out: list[CandidateRecord] = []
+    for chunk in chunks(ids):
+        countries: dict[int, set[str]] = {}
+        for pid, code in ProjectCountry.objects.filter(project_id__in=chunk).values_list(
+            "project_id", "code"
+        ):
+            countries.setdefault(pid, set()).add(code)
+        provisions: dict[int, set[str]] = {}
+        themes: dict[int, set[str]] = {}
+        through_p = Project.provisions.through
+        for pid, key, theme in through_p.objects.filter(project_id__in=chunk).values_list(
+            "project_id", "provision__key", "provision__themes__code"
+        ):
+            provisions.setdefault(pid, set()).add(key)
+            if theme:
+                themes.setdefault(pid, set()).add(theme)
+        through_t = Project.themes.through
+        for pid, code in through_t.objects.filter(project_id__in=chunk).values_list(
+            "project_id", "theme__code"
+        ):
+            themes.setdefault(pid, set()).add(code)
+        for row in (
+            Project.objects.filter(pk__in=chunk)
+            .order_by("pk")
+            .values_list(
+                "pk",
+                "status",
+                "title",
+                "description",
+                "planned_start",
+                "actual_start",
+                "planned_end",
+                "actual_end",
             )
-        qs = qs.filter(involved).distinct()
-    return qs.order_by("-score", "pk")
-
-
-def overlap_get(user: Any, pk: int) -> OverlapCandidate:
-    from django.http import Http404
-    from django.utils.translation import gettext as _
-
-    candidate = (
-        overlap_visible(user).select_related("project_a", "project_b", "reviewed_by").filter(pk=pk)
-    ).first()
-    if candidate is None:
-        raise Http404(_("No such record."))
-    return candidate
-
-
-def overlap_cluster(user: Any, candidate: OverlapCandidate) -> QuerySet[OverlapCandidate]:
-    """Other visible pairs of the same cluster."""
-    if not candidate.cluster_key:
-        return OverlapCandidate.objects.none()
-    return (
-        overlap_visible(user)
-        .filter(cluster_key=candidate.cluster_key, active=True)
-        .exclude(pk=candidate.pk)
-        .select_related("project_a", "project_b")
-        .order_by("-score")
-    )
+        ):
+            pid, status, title, description, ps, ast, pe, ae = row
+            out.append(
+                CandidateRecord(
+                    key=pid,
+                    kind="offer" if status == Project.Status.PIPELINE else "project",
+                    title=title,
+                    description=description,
+                    countries=frozenset(countries.get(pid, ())),
+                    provisions=frozenset(provisions.get(pid, ())),
+                    themes=frozenset(themes.get(pid, ())),
+                    start=ast or ps,
+                    end=ae or pe,
+                )
+            )
+    return out
