@@ -51,6 +51,8 @@ API_DETAIL = {
     "resolutions.meeting": "/api/v1/meetings/{pk}",
     "resolutions.recommendation": "/api/v1/recommendations/{pk}",
     "resolutions.resolution": "/api/v1/resolutions/{pk}",
+    "threats.assessment": "/api/v1/threats/assessments/{pk}",
+    "threats.methodtemplate": "/api/v1/threats/templates/{pk}",
     "strategies.strategy": "/api/v1/strategies/{pk}",
     "strategies.taskforce": "/api/v1/strategies/task-forces/{pk}",
 }
@@ -59,6 +61,7 @@ EXPORTS = {
     "legislation.legaltext": "legislation:law_list",
     "assistance.project": "assistance:project_list",
     "evaluation.evaluation": "evaluation:evaluation_list",
+    "threats.assessment": "threats:index",
 }
 # Values model_bakery cannot guess (codes that pages look up in upper case).
 OVERRIDES: dict[str, dict[str, Any]] = {"directory.state": {"iso3": "ZZX", "iso2": "ZX"}}

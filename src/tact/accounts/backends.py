@@ -1,5 +1,5 @@
 """Personal API tokens as a Django authentication backend, so the API's plumbing in core
-authenticates through `django.contrib.auth.authenticate` without knowing this app."""
+finds a token's user through the configured backends without knowing this app."""
 
 from __future__ import annotations
 
@@ -13,12 +13,13 @@ from tact.accounts.services import token_authenticate
 
 
 class ApiTokenBackend(BaseBackend):
-    def authenticate(
-        self, request: HttpRequest | None, api_token: str | None = None, **kwargs: Any
-    ) -> User | None:
-        if not api_token:
-            return None
-        return token_authenticate(api_token)
+    """Answers only `tact.core.api.token_authenticate`; passwords are ModelBackend's."""
+
+    def authenticate(self, request: HttpRequest | None, **credentials: Any) -> User | None:
+        return None
+
+    def authenticate_api_token(self, request: HttpRequest | None, key: str) -> User | None:
+        return token_authenticate(key) if key else None
 
     def get_user(self, user_id: int) -> User | None:
         return User.objects.filter(pk=user_id, is_active=True).first()

@@ -3,6 +3,8 @@ manages people. Nobody else may see or link a user (see `tact.core.protection.IN
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -23,3 +25,16 @@ def access_own_token(actor: Actor, pk: object) -> ApiToken:
 
 def can_manage_users(actor: Actor) -> bool:
     return access.scope_of(actor).is_secretariat
+
+
+def access_lockout(actor: Actor, pk: object) -> Any:
+    """A failed-login record (django-axes) that the secretariat may clear; 404 for anyone
+    else and for a record that does not exist."""
+    from axes.models import AccessAttempt
+
+    if not can_manage_users(actor):
+        raise Http404(_("No such record."))
+    try:
+        return AccessAttempt.objects.get(pk=str(pk))
+    except (AccessAttempt.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404(_("No such record.")) from exc

@@ -70,7 +70,7 @@ def user_create(
         actor=actor,
         action="user.create",
         target=user,
-        changes={"role": [None, role], "states": [None, state_ids]},
+        changes={"role": (None, role), "states": (None, state_ids)},
     )
     return user
 

@@ -26,6 +26,7 @@ urlpatterns = [
         name="password_done",
     ),
     path("profile/", views.profile, name="profile"),
+    path("unlock/", views.unlock, name="unlock"),
     path("tokens/new/", views.token_create, name="token_create"),
     path("tokens/<int:token_id>/revoke/", views.token_revoke, name="token_revoke"),
 ]

@@ -54,3 +54,30 @@ def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     services.token_revoke(actor=request.user, token=token)
     messages.success(request, _("Token revoked."))
     return redirect("accounts:profile")
+
+
+def unlock(request: HttpRequest) -> HttpResponse:
+    """The secretariat sees failed log-in records and unlocks an account and its address."""
+    from axes.models import AccessAttempt
+    from axes.utils import reset
+
+    from tact.core import access
+    from tact.core.audit import audit_log
+
+    access.require_secretariat(request.user)
+    if request.method == "POST":
+        attempt = permissions.access_lockout(request.user, request.POST.get("attempt", ""))
+        reset(username=attempt.username)
+        reset(ip=attempt.ip_address)
+        audit_log(
+            actor=request.user,
+            action="accounts.unlocked",
+            changes={"username": attempt.username, "address": attempt.ip_address},
+        )
+        messages.success(request, _("Unlocked."))
+        return redirect("accounts:unlock")
+    return TemplateResponse(
+        request,
+        "accounts/unlock.html",
+        {"attempts": AccessAttempt.objects.order_by("-attempt_time")[:200]},
+    )

@@ -8,18 +8,19 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from tact.assistance import dashboards, keyset, permissions, selectors, services
 from tact.assistance.models import Contribution, ImportRun, Project
+from tact.catalog import permissions as catalog_permissions
 from tact.core import access
 from tact.core.api import LOGIN_AUTH, PUBLIC_AUTH, actor
 from tact.core.models import Classification
+from tact.core.pagination import PageNumberPagination
 from tact.core.uploads import check_upload_size
-from tact.directory.models import Organisation, State
+from tact.directory import permissions as directory_permissions
 
 router = Router(tags=["assistance"], auth=PUBLIC_AUTH)
 
@@ -412,15 +413,16 @@ def get_contribution(request: HttpRequest, contribution_id: int) -> Contribution
 
 @router.post("/assistance/contributions", response={201: ContributionOut}, auth=LOGIN_AUTH)
 def create_contribution(request: HttpRequest, payload: ContributionIn) -> Status[Contribution]:
-    from tact.catalog.models import Theme
 
     values: dict[str, Any] = payload.dict(exclude={"donor_id", "earmark_theme", "earmark_state"})
-    values["donor"] = get_object_or_404(Organisation, pk=payload.donor_id)
+    values["donor"] = directory_permissions.access_organisation(actor(request), payload.donor_id)
     values["earmark_theme"] = (
-        get_object_or_404(Theme, code=payload.earmark_theme) if payload.earmark_theme else None
+        catalog_permissions.access_theme(actor(request), payload.earmark_theme)
+        if payload.earmark_theme
+        else None
     )
     values["earmark_state"] = (
-        get_object_or_404(State, iso3=payload.earmark_state.upper())
+        directory_permissions.access_state(actor(request), payload.earmark_state)
         if payload.earmark_state
         else None
     )

@@ -7,7 +7,6 @@ import json
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
@@ -15,7 +14,8 @@ from tact.assistance import dashboards, selectors
 from tact.assistance.views import filter_context, money_cell, project_filters
 from tact.core.exports import XLSX_TYPE, xlsx_response
 from tact.core.pagination import querystring_without_page
-from tact.directory.models import Organisation, State
+from tact.directory import permissions as directory_permissions
+from tact.directory.models import State
 
 
 @login_not_required
@@ -84,7 +84,7 @@ def donor_list(request: HttpRequest) -> HttpResponse:
 
 
 def donor_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_object_or_404(Organisation, pk=pk)
+    organisation = directory_permissions.access_organisation(request.user, pk)
     summary = dashboards.donor_summary(request.user, organisation)
     if request.GET.get("format") == "xlsx":
         return xlsx_response(

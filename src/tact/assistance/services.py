@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from collections.abc import Iterable, Iterator
@@ -38,6 +37,8 @@ from tact.catalog.models import Provision, Theme
 from tact.core import access
 from tact.core.access import Actor
 from tact.core.audit import audit_log, diff, snapshot
+from tact.core.csvfiles import SafeDictReader
+from tact.core.validation import check_ranges
 from tact.directory.models import Organisation
 
 # ---------------------------------------------------------------------------------------------
@@ -82,7 +83,7 @@ def exchange_rates_import_csv(*, actor: Any, data: bytes, strict: bool = False) 
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ValidationError(_("The file is not UTF-8 text.")) from exc
-    reader = csv.DictReader(io.StringIO(text))
+    reader = SafeDictReader(io.StringIO(text))
     fields = [f.strip().lower() for f in (reader.fieldnames or [])]
     reader.fieldnames = fields
     missing = [c for c in RATE_COLUMNS if c not in fields]
@@ -246,6 +247,7 @@ def contribution_save(
     contribution.currency = (contribution.currency or "USD").upper()
     contribution.owner_organisation = donor
     _check_earmark(contribution)
+    check_ranges(contribution)  # a year 0 would break the rate lookup before full_clean
     _contribution_usd(contribution, RateBook())
     contribution.full_clean()
     contribution.save()

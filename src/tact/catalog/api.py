@@ -2,11 +2,12 @@ import datetime as dt
 
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from tact.catalog import permissions, selectors
 from tact.catalog.models import Instrument, Obligation, Provision
 from tact.core.api import PUBLIC_AUTH
+from tact.core.pagination import PageNumberPagination
 
 router = Router(tags=["catalog"], auth=PUBLIC_AUTH)
 

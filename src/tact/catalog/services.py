@@ -143,5 +143,5 @@ def catalog_load(*, actor: Any = None, path: Path = CATALOG_FILE) -> LoadReport:
                         },
                     )
     if report.created or report.updated:
-        audit_log(actor=actor, action="catalog.load", changes={"report": [None, str(report)]})
+        audit_log(actor=actor, action="catalog.load", changes={"report": (None, str(report))})
     return report

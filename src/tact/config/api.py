@@ -2,12 +2,16 @@
 
 import importlib
 import importlib.util
+import logging
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
+from django.db import DataError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+
+logger = logging.getLogger("tact.api")
 
 api = NinjaAPI(
     title="tact API",
@@ -51,6 +55,34 @@ def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpRespo
     return _error(request, 401, "unauthenticated", "Authentication required.")
 
 
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    codes = {400: "invalid", 401: "unauthenticated", 403: "forbidden", 404: "not_found"}
+    code = codes.get(exc.status_code, "throttled" if exc.status_code == 429 else "error")
+    return _error(request, exc.status_code, code, str(exc))
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    return _error(request, 413, "too_large", "The request body is too large.")
+
+
+# A value the database cannot hold (a number beyond a column's precision, an integer beyond
+# 64 bits) that validation let through: the client's fault, so 400 rather than a 500.
+@api.exception_handler(DataError)
+@api.exception_handler(OverflowError)
+def out_of_range(request: HttpRequest, exc: Exception) -> HttpResponse:
+    logger.warning("value out of range reached the database: %s", exc)
+    return _error(request, 400, "invalid", ["A value is out of range."])
+
+
+@api.exception_handler(Exception)
+def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """Every other failure: logged with its traceback, answered in the documented body."""
+    logger.exception("API error on %s %s", request.method, request.path)
+    return _error(request, 500, "server_error", "Internal server error.")
+
+
 # Each domain app with an `api.py` contributes `router`; the list is explicit so that the
 # order of the OpenAPI document is stable.
 DOMAIN_APIS = (
@@ -62,6 +94,7 @@ DOMAIN_APIS = (
     "tact.legislation.api",
     "tact.assistance.api",
     "tact.evaluation.api",
+    "tact.threats.api",
     "tact.strategies.api",
 )
 for module_name in DOMAIN_APIS:

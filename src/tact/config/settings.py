@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    "axes",
+    "csp",
     "tact.core",
     "tact.accounts",
     "tact.catalog",
@@ -79,6 +81,7 @@ INSTALLED_APPS = [
     "tact.assistance",
     "tact.strategies",
     "tact.evaluation",
+    "tact.threats",
     "tact.site",
 ]
 
@@ -88,6 +91,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 MIDDLEWARE = [
+    "tact.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -97,7 +101,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "tact.core.middleware.LoginRequiredUnlessPublicMiddleware",
+    "tact.core.middleware.BadInputMiddleware",
+    # Last, as django-axes requires: answers a locked-out login with 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tact.config.urls"
@@ -146,6 +154,23 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "site:home"
 LOGOUT_REDIRECT_URL = "site:home"
 
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out account or address first
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling (django-axes): after TACT_LOGIN_FAILURE_LIMIT failed logins an account,
+# and separately an address, is locked for TACT_LOGIN_COOLOFF_MINUTES; the secretariat
+# unlocks at /accounts/unlock/ (or `tact axes_reset_username NAME`). Both are audited.
+AXES_FAILURE_LIMIT = int(os.environ.get("TACT_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = int(os.environ.get("TACT_LOGIN_COOLOFF_MINUTES", 15)) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+# API tokens: an address that sends this many invalid tokens within the window gets 429.
+TACT_TOKEN_FAILURE_LIMIT = int(os.environ.get("TACT_TOKEN_FAILURE_LIMIT", 10))
+TACT_TOKEN_FAILURE_WINDOW_SECONDS = 15 * 60
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -189,6 +214,9 @@ MEDIA_ROOT = DATA_DIR / "media"
 # Uploads: Django spools to disk above this; each importer also enforces its own limit.
 TACT_MAX_UPLOAD_BYTES = int(os.environ.get("TACT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 TACT_MAX_IATI_UPLOAD_BYTES = int(os.environ.get("TACT_MAX_IATI_UPLOAD_BYTES", 200 * 1024 * 1024))
+# A rejected (failed) import keeps its upload this many days for the secretariat to inspect;
+# `tact purge-rejected-uploads` (daily) deletes it afterwards; 0 deletes it at the next run.
+TACT_REJECTED_UPLOAD_DAYS = int(os.environ.get("TACT_REJECTED_UPLOAD_DAYS", 7))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -223,9 +251,27 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): only tact's own scripts and styles, no inline code
+# (chart data travels in json_script blocks, behaviour in static/tact/tact.js).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 SESSION_COOKIE_HTTPONLY = True
 
 FORMS_URLFIELD_ASSUME_HTTPS = True
+# `tact backup` writes datetimes to the microsecond (core.serializers).
+SERIALIZATION_MODULES = {"tactjson": "tact.core.serializers"}
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_MAX_PER_PAGE_SIZE = 500
 

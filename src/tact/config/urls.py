@@ -24,7 +24,14 @@ urlpatterns += i18n_patterns(
     path("legislation/", include("tact.legislation.urls")),
     path("assistance/", include("tact.assistance.urls")),
     path("evaluation/", include("tact.evaluation.urls")),
+    path("threats/", include("tact.threats.urls")),
     path("strategies/", include("tact.strategies.urls")),
     path("jsi18n/", login_not_required(JavaScriptCatalog.as_view()), name="javascript-catalog"),
     path("admin/", admin.site.urls),
 )
+
+# Unknown addresses and failures outside ninja answer in JSON under /api/ (core.views).
+handler404 = "tact.site.views.not_found"
+handler500 = "tact.site.views.server_error"
+handler400 = "tact.site.views.bad_request"
+handler403 = "tact.site.views.permission_denied"

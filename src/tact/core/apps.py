@@ -5,3 +5,9 @@ class CoreConfig(AppConfig):
     name = "tact.core"
     label = "core"
     verbose_name = "tact core"
+
+    def ready(self) -> None:
+        from tact.core import throttling, validation
+
+        validation.connect()
+        throttling.connect()

@@ -96,6 +96,8 @@ class AuditEntry(models.Model):
     target_id = models.CharField(max_length=64, blank=True, db_index=True)
     target_repr = models.CharField(_("record"), max_length=300, blank=True)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
+    # The X-Request-ID of the request that made the change ("" for CLI and background jobs).
+    request_id = models.CharField(_("request"), max_length=64, blank=True, db_index=True)
 
     class Meta:
         ordering = ["-at", "-id"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from tact.catalog.models import Instrument
 from tact.core import access
 from tact.core.audit import audit_log, diff, snapshot
+from tact.core.csvfiles import SafeDictReader
 from tact.directory.models import Contact, Organisation, PartyStatus, Region, State
 
 STATES_FILE = Path(__file__).resolve().parent / "data" / "states.json"
@@ -65,7 +65,7 @@ def states_load(*, actor: Any = None, path: Path = STATES_FILE) -> tuple[int, in
             state.save()
             updated += 1
     if created or updated:
-        audit_log(actor=actor, action="states.load", changes={"states": [None, created + updated]})
+        audit_log(actor=actor, action="states.load", changes={"states": (None, created + updated)})
     return created, updated
 
 
@@ -120,7 +120,7 @@ def party_status_import_csv(
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ValidationError(_("The file is not UTF-8 text.")) from exc
-    reader = csv.DictReader(io.StringIO(text))
+    reader = SafeDictReader(io.StringIO(text))
     missing = [c for c in ("state", "instrument", "status") if c not in (reader.fieldnames or [])]
     if missing:
         raise ValidationError(

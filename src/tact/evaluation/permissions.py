@@ -19,6 +19,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from tact.assistance.models import Project
@@ -32,6 +33,7 @@ from tact.evaluation.models import (
     IndicatorPeriod,
     ManagementResponse,
     Rating,
+    RatingScale,
     ResultNode,
     ResultsFramework,
     strategy_model,
@@ -261,3 +263,21 @@ def related_title(actor: Actor, obj: Model | None) -> str:
 def subject_title(actor: Actor, framework: ResultsFramework) -> str:
     """The framework's project or strategy, named as `related_title` does."""
     return related_title(actor, framework.subject)
+
+
+def access_scale(actor: Actor, code: str) -> RatingScale:
+    """A rating scale by its code (public reference data)."""
+    try:
+        return access.visible(actor, RatingScale.objects.all()).get(code=code)
+    except RatingScale.DoesNotExist as exc:
+        raise Http404(_("No such rating scale.")) from exc
+
+
+def access_node_of(actor: Actor, framework: ResultsFramework, pk: Any) -> ResultNode:
+    """A node of this framework (a node of another framework is 'no such record')."""
+    return access.access_record(actor, ResultNode.objects.filter(framework=framework), pk)
+
+
+def access_indicator_of(actor: Actor, framework: ResultsFramework, pk: Any) -> Indicator:
+    """An indicator of this framework (one of another framework is 'no such record')."""
+    return access.access_record(actor, Indicator.objects.filter(node__framework=framework), pk)

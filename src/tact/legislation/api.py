@@ -12,12 +12,13 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from tact.catalog import permissions as catalog_permissions
 from tact.catalog.models import Provision, ProvisionParagraph
 from tact.core.api import LOGIN_AUTH, PUBLIC_AUTH, actor
 from tact.core.models import Classification
+from tact.core.pagination import PageNumberPagination
 from tact.directory import permissions as directory_permissions
 from tact.directory.models import State
 from tact.legislation import permissions, selectors, services, suggestions
@@ -50,7 +51,7 @@ class LawOut(Schema):
         return obj.state.iso3
 
 
-class ProvisionOut(Schema):
+class LegislationProvisionOut(Schema):
     id: int
     law_id: int
     eid: str
@@ -68,7 +69,7 @@ class ProvisionOut(Schema):
 
 
 class LawDetailOut(LawOut):
-    provisions: list[ProvisionOut]
+    provisions: list[LegislationProvisionOut]
 
     @staticmethod
     def resolve_provisions(obj: LegalText) -> list[LegalProvision]:
@@ -152,7 +153,7 @@ class MappingPatch(Schema):
 
 class SuggestionOut(Schema):
     rank: int
-    provision: ProvisionOut
+    provision: LegislationProvisionOut
     law_title: str
     score: float
     concepts: list[str]
@@ -194,7 +195,7 @@ class ScopeOut(Schema):
     reason: str
 
 
-class ThemeOut(Schema):
+class LegislationThemeOut(Schema):
     theme: str
     total: int
     counts: dict[str, int]
@@ -205,7 +206,7 @@ class GapOut(Schema):
     scope_rule: str
     scope: list[ScopeOut]
     summary: dict[str, Any]
-    themes: list[ThemeOut]
+    themes: list[LegislationThemeOut]
     rows: list[GapRowOut]
 
 
@@ -337,7 +338,7 @@ def delete_law(request: HttpRequest, law_id: int) -> Status[None]:
     return Status(204, None)
 
 
-@router.get("/legislation/provisions", response=list[ProvisionOut])
+@router.get("/legislation/provisions", response=list[LegislationProvisionOut])
 @paginate(PageNumberPagination, page_size=100)
 def list_provisions(request: HttpRequest, state: str = "", law_id: int | None = None) -> Any:
     qs = selectors.provisions_visible(actor(request)).order_by("legal_text_id", "order")
@@ -348,7 +349,7 @@ def list_provisions(request: HttpRequest, state: str = "", law_id: int | None = 
     return qs
 
 
-@router.get("/legislation/provisions/{provision_id}", response=ProvisionOut)
+@router.get("/legislation/provisions/{provision_id}", response=LegislationProvisionOut)
 def get_provision(request: HttpRequest, provision_id: int) -> LegalProvision:
     return permissions.access_provision(actor(request), provision_id)
 

@@ -19,7 +19,7 @@ class ArticleRefOut(Schema):
     url: str
 
 
-class SearchHitOut(Schema):
+class LegislationSearchHitOut(Schema):
     id: int
     url: str
     label: str
@@ -54,7 +54,7 @@ class SearchOut(Schema):
     page: int
     page_size: int
     num_pages: int
-    hits: list[SearchHitOut]
+    hits: list[LegislationSearchHitOut]
     facets: dict[str, list[FacetBucketOut]]
 
 
@@ -81,7 +81,7 @@ def _out(result: SearchResult) -> SearchOut:
         page=result.page,
         page_size=result.page_size,
         num_pages=result.num_pages,
-        hits=[SearchHitOut.model_validate(h, from_attributes=True) for h in result.hits],
+        hits=[LegislationSearchHitOut.model_validate(h, from_attributes=True) for h in result.hits],
         facets={
             name: [FacetBucketOut.model_validate(b, from_attributes=True) for b in buckets]
             for name, buckets in result.facets.items()

@@ -21,7 +21,7 @@ from tact.core import access
 from tact.core.exports import PDF_TYPE, XLSX_TYPE, xlsx_response
 from tact.core.htmx import htmx_template
 from tact.core.pagination import paginate, querystring_without_page
-from tact.core.uploads import check_upload_size
+from tact.core.uploads import check_upload_size, stored_file_response
 from tact.directory import permissions as directory_permissions
 from tact.directory.models import State
 from tact.legislation import permissions, reports, selectors, services, suggestions
@@ -157,9 +157,7 @@ def law_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def law_file(request: HttpRequest, pk: int) -> FileResponse:
     law = permissions.access_law(request.user, pk)
-    if not law.file:
-        raise Http404
-    return FileResponse(law.file.open("rb"), as_attachment=True, filename=law.file_name)
+    return stored_file_response(law.file, filename=law.file_name)
 
 
 def law_import(request: HttpRequest) -> HttpResponse:

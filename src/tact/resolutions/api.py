@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
-from tact.core.api import LOGIN_AUTH, PUBLIC_AUTH, actor
+from tact.core.api import LOGIN_AUTH, PUBLIC_AUTH, actor, enum_schema
 from tact.core.models import Classification
+from tact.core.pagination import PageNumberPagination
 from tact.directory import permissions as directory_permissions
 from tact.resolutions import permissions, selectors, services
 from tact.resolutions.akn import to_akn
@@ -118,7 +119,7 @@ class FollowUpOut(Schema):
 class FollowUpIn(Schema):
     recommendation_id: int
     actor_kind: FollowUp.ActorKind
-    status: FollowUp.Status
+    status: Annotated[FollowUp.Status, enum_schema(FollowUp.Status, "FollowUpStatus")]
     state: str | None = None
     organisation_id: int | None = None
     narrative: str = ""
@@ -134,7 +135,7 @@ class EvidenceIn(Schema):
     record_ref: str = ""
 
 
-class ParticipantOut(Schema):
+class MeetingParticipantOut(Schema):
     role: str
     name: str
     organisation_id: int | None
@@ -145,7 +146,7 @@ class PanelOut(Schema):
     id: int
     topic: str
     requested_by: str | None
-    participants: list[ParticipantOut]
+    participants: list[MeetingParticipantOut]
 
     @staticmethod
     def resolve_requested_by(obj: Any) -> str | None:

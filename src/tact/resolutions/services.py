@@ -365,7 +365,7 @@ def evidence_add(
         actor=actor,
         action="add_evidence",
         target=follow_up,
-        changes={"evidence": [None, str(evidence)], "kind": [None, kind]},
+        changes={"evidence": (None, str(evidence)), "kind": (None, kind)},
     )
     return evidence
 

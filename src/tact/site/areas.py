@@ -81,6 +81,7 @@ AREAS: tuple[Area, ...] = (
         "b.iv",
         _("Methods of criminal threat assessment; assessments are confidential by default."),
         ("law_enforcement", "prevention"),
+        "threats:index",
     ),
     Area(
         "assistance",

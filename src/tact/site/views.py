@@ -8,6 +8,7 @@ from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.views import defaults
 from django.views.i18n import set_language as django_set_language
 
 from tact.catalog.selectors import instrument_list, provision_list, theme_list
@@ -96,3 +97,37 @@ def health(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok", "database": connection.vendor})
+
+
+def _api_error(status: int, code: str, detail: str) -> JsonResponse:
+    return JsonResponse({"code": code, "detail": detail}, status=status)
+
+
+@login_not_required
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """404 for an unknown address: the API's JSON body under /api/, the 404 page elsewhere."""
+    if request.path.startswith("/api/"):
+        return _api_error(404, "not_found", "Not found.")
+    return defaults.page_not_found(request, exception or Http404())
+
+
+@login_not_required
+def server_error(request: HttpRequest) -> HttpResponse:
+    """500 outside ninja's handlers (middleware, URL resolution): JSON under /api/ too."""
+    if request.path.startswith("/api/"):
+        return _api_error(500, "server_error", "Internal server error.")
+    return defaults.server_error(request)
+
+
+@login_not_required
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return _api_error(400, "invalid", "Bad request.")
+    return defaults.bad_request(request, exception or Exception())
+
+
+@login_not_required
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return _api_error(403, "forbidden", "Forbidden.")
+    return defaults.permission_denied(request, exception or Exception())

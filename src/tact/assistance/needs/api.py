@@ -8,9 +8,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from tact.assistance import permissions
 from tact.assistance.api import router
@@ -19,7 +18,8 @@ from tact.assistance.needs import selectors, services
 from tact.assistance.reasons import describe
 from tact.catalog.models import Provision, Theme
 from tact.core.api import LOGIN_AUTH, actor
-from tact.directory.models import State
+from tact.core.pagination import PageNumberPagination
+from tact.directory import permissions as directory_permissions
 
 
 class NeedOut(Schema):
@@ -85,7 +85,7 @@ class UnmetOut(Schema):
 
 
 def _need_values(payload: NeedIn) -> dict[str, Any]:
-    state = get_object_or_404(State, iso3=payload.state.upper())
+    state = directory_permissions.access_state(None, payload.state)
     provisions = list(Provision.objects.filter(key__in=payload.provisions))
     themes = list(Theme.objects.filter(code__in=payload.themes))
     missing = set(payload.provisions) - {p.key for p in provisions}

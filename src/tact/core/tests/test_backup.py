@@ -37,7 +37,7 @@ def test_backup_restores_into_an_empty_database_with_nothing_lost(tmp_path: Path
     states_load()
     demo.load()
     before = _counts()
-    target = tmp_path / "tact-backup.json.gz"
+    target = tmp_path / "tact-backup.tar.gz"
     # when
     call_command("backup", str(target))
     _wipe()
@@ -50,14 +50,18 @@ def test_backup_restores_into_an_empty_database_with_nothing_lost(tmp_path: Path
     assert User.objects.get(username="focal.kenya").check_password(demo.DEMO_PASSWORD)
 
 
-def test_restore_refuses_a_database_that_is_not_empty(tmp_path: Path) -> None:
-    from tact.directory.services import states_load
+def test_restore_refuses_a_database_with_accounts_unless_replace(tmp_path: Path) -> None:
+    from tact.accounts.models import User
+    from tact.accounts.services import user_create
 
-    states_load()
-    target = tmp_path / "b.json"
+    user_create(actor=None, username="keeper", password="pw-for-tests-1", role="reader")
+    target = tmp_path / "b.tar.gz"
     call_command("backup", str(target))
+    user_create(actor=None, username="later", password="pw-for-tests-1", role="reader")
     with pytest.raises(CommandError, match="not empty"):
         call_command("restore", str(target))
+    call_command("restore", str(target), replace=True)
+    assert list(User.objects.values_list("username", flat=True)) == ["keeper"]
 
 
 def test_restore_rejects_a_file_that_is_not_a_backup(tmp_path: Path, db: Any) -> None:

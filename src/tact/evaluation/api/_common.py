@@ -2,10 +2,10 @@
 
 from typing import Any
 
-from django.shortcuts import get_object_or_404
 from ninja import Router
 
 from tact.core.api import PUBLIC_AUTH
+from tact.directory import permissions as directory_permissions
 from tact.directory.models import State
 
 router = Router(tags=["evaluation"], auth=PUBLIC_AUTH)
@@ -14,7 +14,7 @@ router = Router(tags=["evaluation"], auth=PUBLIC_AUTH)
 def state_or_404(iso3: str | None) -> State | None:
     if not iso3:
         return None
-    return get_object_or_404(State, iso3=iso3.upper())
+    return directory_permissions.access_state(None, iso3)
 
 
 def progress_dict(p: Any) -> dict[str, Any]:

@@ -5,15 +5,15 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from tact.assistance.models import Project
 from tact.catalog.models import Provision, Theme
 from tact.core import access
 from tact.core.access import Actor
 from tact.core.api import LOGIN_AUTH, actor
+from tact.core.pagination import PageNumberPagination
 from tact.directory.models import State
 from tact.evaluation import permissions, selectors, services
 from tact.evaluation.api._common import router, state_or_404
@@ -122,7 +122,7 @@ def get_evaluation(request: HttpRequest, evaluation_id: int) -> dict[str, Any]:
 def create_evaluation(request: HttpRequest, payload: EvaluationIn) -> Status[dict[str, Any]]:
     user = actor(request)
     values = payload.dict()
-    scale = get_object_or_404(RatingScale, code=values.pop("scale"))
+    scale = permissions.access_scale(user, values.pop("scale"))
     values["owner_state"] = state_or_404(values.pop("owner_state"))
     values["interventions"] = list(
         access.visible(user, Project.objects.filter(pk__in=values.pop("interventions")))

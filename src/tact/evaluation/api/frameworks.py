@@ -4,12 +4,13 @@ and the import of a project's IATI results."""
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from tact.catalog.models import Provision
+from tact.core.access import Actor
 from tact.core.api import LOGIN_AUTH, actor
+from tact.core.pagination import PageNumberPagination
 from tact.evaluation import iati_results, permissions, selectors, services
 from tact.evaluation.api._common import progress_dict, router, state_or_404
 from tact.evaluation.api.schemas import (
@@ -23,7 +24,7 @@ from tact.evaluation.api.schemas import (
     PeriodIn,
     PeriodOut,
 )
-from tact.evaluation.models import Indicator, ResultNode, ResultsFramework
+from tact.evaluation.models import ResultsFramework
 
 
 def _framework_detail(framework: ResultsFramework) -> dict[str, Any]:
@@ -89,7 +90,7 @@ def create_node(request: HttpRequest, framework_id: int, payload: NodeIn) -> Sta
     framework = permissions.access_framework(user, framework_id)
     values = payload.dict()
     parent_id = values.pop("parent_id")
-    parent = get_object_or_404(ResultNode, pk=parent_id, framework=framework) if parent_id else None
+    parent = permissions.access_node_of(user, framework, parent_id) if parent_id else None
     node = services.node_create(actor=user, framework=framework, parent=parent, **values)
     return Status(
         201,
@@ -105,7 +106,9 @@ def create_node(request: HttpRequest, framework_id: int, payload: NodeIn) -> Sta
     )
 
 
-def _indicator_values(payload: IndicatorIn, framework: ResultsFramework) -> dict[str, Any]:
+def _indicator_values(
+    user: Actor, payload: IndicatorIn, framework: ResultsFramework
+) -> dict[str, Any]:
     values = payload.dict()
     keys = values.pop("provisions")
     values["provisions"] = list(Provision.objects.filter(key__in=keys))
@@ -113,7 +116,7 @@ def _indicator_values(payload: IndicatorIn, framework: ResultsFramework) -> dict
         raise Http404("Unknown provision.")
     parent_id = values.pop("parent_indicator_id")
     values["parent_indicator"] = (
-        get_object_or_404(Indicator, pk=parent_id, node__framework=framework) if parent_id else None
+        permissions.access_indicator_of(user, framework, parent_id) if parent_id else None
     )
     return values
 
@@ -125,7 +128,7 @@ def create_indicator(request: HttpRequest, node_id: int, payload: IndicatorIn) -
     user = actor(request)
     node = permissions.access_node(user, node_id)
     indicator = services.indicator_create(
-        actor=user, node=node, **_indicator_values(payload, node.framework)
+        actor=user, node=node, **_indicator_values(user, payload, node.framework)
     )
     return Status(201, indicator)
 
@@ -150,7 +153,9 @@ def update_indicator(request: HttpRequest, indicator_id: int, payload: Indicator
     user = actor(request)
     indicator = permissions.access_indicator(user, indicator_id)
     return services.indicator_update(
-        actor=user, indicator=indicator, **_indicator_values(payload, indicator.node.framework)
+        actor=user,
+        indicator=indicator,
+        **_indicator_values(user, payload, indicator.node.framework),
     )
 
 

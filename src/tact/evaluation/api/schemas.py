@@ -2,10 +2,11 @@
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from ninja import Schema
 
+from tact.core.api import enum_schema
 from tact.core.models import Classification
 from tact.evaluation.models import (
     Evaluation,
@@ -238,8 +239,12 @@ class EvaluationDetailOut(EvaluationOut):
 class EvaluationIn(Schema):
     title: str
     scale: str = "ieg-6"
-    kind: Evaluation.Kind = Evaluation.Kind.PROJECT
-    status: Evaluation.Status = Evaluation.Status.ONGOING
+    kind: Annotated[Evaluation.Kind, enum_schema(Evaluation.Kind, "EvaluationKind")] = (
+        Evaluation.Kind.PROJECT
+    )
+    status: Annotated[Evaluation.Status, enum_schema(Evaluation.Status, "EvaluationStatus")] = (
+        Evaluation.Status.ONGOING
+    )
     evaluators: str = ""
     commissioned_by: str = ""
     period_start: dt.date | None = None
@@ -264,7 +269,7 @@ class RatingIn(Schema):
 class FindingIn(Schema):
     title: str
     text: str
-    kind: Finding.Kind = Finding.Kind.FINDING
+    kind: Annotated[Finding.Kind, enum_schema(Finding.Kind, "FindingKind")] = Finding.Kind.FINDING
     criterion: str = ""
     evidence_strength: EvidenceStrength = EvidenceStrength.MODERATE
     addressee: str = ""

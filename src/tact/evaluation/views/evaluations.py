@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -19,6 +19,7 @@ from tact.catalog.models import Theme
 from tact.core.exports import xlsx_response
 from tact.core.htmx import htmx_template
 from tact.core.pagination import paginate, querystring_without_page
+from tact.core.uploads import stored_file_response
 from tact.evaluation import permissions, selectors, services
 from tact.evaluation.forms import (
     DocumentForm,
@@ -299,13 +300,7 @@ def document_add(request: HttpRequest, pk: int) -> HttpResponse:
 def document_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     """An uploaded evaluation document, served only to those who may see the evaluation."""
     document = permissions.access_document(request.user, pk)
-    if not document.file:
-        raise Http404
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as exc:  # the record outlived its file: missing, not an error
-        raise Http404(_("The file of this document is missing.")) from exc
-    return FileResponse(handle, as_attachment=True)
+    return stored_file_response(document.file)
 
 
 def responses(request: HttpRequest) -> HttpResponse:

@@ -138,7 +138,7 @@ def test_preview_saves_nothing_and_confirm_applies_corrections(
     assert list(rec.themes.values_list("code", flat=True)) == ["evaluation"]
     assert sorted(rec.provisions.values_list("key", flat=True)) == ["untoc/art_29", "untoc/art_30"]
     entry = AuditEntry.objects.filter(action="import").get()
-    assert "annex.d" in entry.changes["corrected"]
+    assert "annex.d" in entry.changes["corrected"][1]  # [before, after] of the import
 
 
 @pytest.mark.django_db

@@ -32,3 +32,21 @@ function tactCharts(root) {
 }
 document.addEventListener("DOMContentLoaded", function () { tactCharts(); });
 document.addEventListener("htmx:afterSettle", function (event) { tactCharts(event.target); });
+
+// Content-Security-Policy: no inline handlers or style attributes. A select with
+// data-autosubmit submits its form on change; data-width="42" sets a bar's width to 42%,
+// data-depth="2" a tree node's --depth.
+document.addEventListener("change", function (event) {
+  if (event.target.matches && event.target.matches("select[data-autosubmit]")) event.target.form.submit();
+});
+function tactStyles(root) {
+  (root || document).querySelectorAll("[data-width]").forEach(function (el) {
+    var value = parseFloat(el.dataset.width);
+    if (!isNaN(value)) el.style.width = Math.max(0, Math.min(100, value)) + "%";
+  });
+  (root || document).querySelectorAll("[data-depth]").forEach(function (el) {
+    el.style.setProperty("--depth", String(parseInt(el.dataset.depth, 10) || 0));
+  });
+}
+document.addEventListener("DOMContentLoaded", function () { tactStyles(); });
+document.addEventListener("htmx:afterSettle", function (event) { tactStyles(event.target); });

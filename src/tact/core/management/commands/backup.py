@@ -1,8 +1,7 @@
-"""tact backup FILE: every record as JSON (gzip if FILE ends in .gz), restorable with restore."""
+"""tact backup FILE: every record, the uploaded files they name and a manifest (tar.gz)."""
 
 from __future__ import annotations
 
-import gzip
 import io
 from pathlib import Path
 from typing import Any
@@ -10,12 +9,13 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
-# Rebuilt by `migrate`; dumping them would clash with the rows migrate creates.
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry"]
+from tact.core.backup_archive import EXCLUDED, write_archive
+
+__all__ = ["EXCLUDED", "Command"]
 
 
 class Command(BaseCommand):
-    help = "Write a full backup of the database to FILE (.json or .json.gz)."
+    help = "Write a full backup (records, uploaded files, manifest) to FILE (.tar.gz)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
@@ -26,15 +26,22 @@ class Command(BaseCommand):
             "dumpdata",
             exclude=EXCLUDED,
             natural_foreign=True,
+            use_base_manager=True,  # every row, whatever a default manager filters
+            format="tactjson",  # datetimes to the microsecond
             indent=None,
             stdout=buffer,
         )
         data = buffer.getvalue().encode("utf-8")
         path: Path = options["file"]
         tmp = path.with_name(path.name + ".part")
-        if path.suffix == ".gz":
-            tmp.write_bytes(gzip.compress(data))
-        else:
-            tmp.write_bytes(data)
+        manifest = write_archive(tmp, data)
         tmp.replace(path)  # never leave a half-written backup under the final name
-        self.stdout.write(f"backup written to {path} ({len(data)} bytes of JSON)")
+        records = sum(manifest["records"].values())
+        self.stdout.write(
+            f"backup written to {path}: {records} records, {len(manifest['files'])} files"
+        )
+        if manifest["missing"]:
+            self.stderr.write(
+                f"{len(manifest['missing'])} files named by records are missing from storage: "
+                + ", ".join(manifest["missing"][:5])
+            )

@@ -1,61 +1,90 @@
-"""tact restore FILE: load a backup into an empty, migrated database."""
+"""tact restore FILE: load a backup into a freshly migrated database.
+
+`tact migrate && tact restore FILE`: the rows that migrations seed (rating scales, …) are
+replaced by the backup's. A database that already holds user accounts is refused unless
+`--replace` is given (it would be wiped). Every count and checksum of the manifest is checked
+before anything is written; the uploaded files are put back under MEDIA_ROOT and the search
+index is rebuilt.
+"""
 
 from __future__ import annotations
 
-import gzip
 import json
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from django.apps import apps
-from django.core.management import call_command
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from tact.core.management.commands.backup import EXCLUDED
+from tact.core.backup_archive import BackupError, read_archive, record_counts
 
-
-def _domain_rows() -> int:
-    total = 0
-    for model in apps.get_models():
-        label = model._meta.label_lower
-        if model._meta.app_label in {"contenttypes", "sessions"} or label in EXCLUDED:
-            continue
-        total += model._default_manager.count()
-    return total
+# Commands that rebuild derived data after a restore (a domain app may be absent).
+REBUILD_COMMANDS = ("reindex_legislation",)
 
 
 class Command(BaseCommand):
-    help = "Restore a backup written by `tact backup` into an empty database."
+    help = "Restore a backup written by `tact backup` into a freshly migrated database."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="wipe a database that already holds user accounts before restoring",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
         if not path.exists():
             raise CommandError(f"{path} does not exist")
-        raw = path.read_bytes()
-        if raw[:2] == b"\x1f\x8b":
-            raw = gzip.decompress(raw)
         try:
-            records = json.loads(raw)
+            data, media, manifest = read_archive(path)
+        except BackupError as exc:
+            raise CommandError(f"{path}: {exc}") from exc
+        try:
+            records = json.loads(data)
         except ValueError as exc:
             raise CommandError(f"{path} is not a tact backup (not JSON)") from exc
         if not isinstance(records, list):
             raise CommandError(f"{path} is not a tact backup")
-        if _domain_rows():
+        expected = record_counts(records)
+        if manifest is not None and manifest.get("records") != expected:
+            raise CommandError(f"{path}: the records do not match the manifest counts")
+        if get_user_model()._default_manager.exists() and not options["replace"]:
             raise CommandError(
-                "The database is not empty: restore only into a new, migrated database "
-                "(tact migrate on an empty TACT_DATABASE_URL)."
+                "The database is not empty (it has user accounts): restore into a new, "
+                "migrated database (tact migrate on an empty TACT_DATABASE_URL), or pass "
+                "--replace to wipe it."
             )
         with tempfile.NamedTemporaryFile("wb", suffix=".json", delete=False) as handle:
-            handle.write(raw)
+            handle.write(data)
             fixture = handle.name
         try:
             with transaction.atomic():
+                # Rows seeded by migrations are replaced by the backup's own copies.
+                call_command("flush", interactive=False, verbosity=0)
                 call_command("loaddata", fixture, verbosity=0)
+                self._check_counts(expected)
         finally:
             Path(fixture).unlink(missing_ok=True)
-        self.stdout.write(f"restored {len(records)} records from {path}")
+        media_root = Path(settings.MEDIA_ROOT)
+        for name, blob in media.items():
+            target = media_root / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(blob)
+        available = get_commands()
+        for command in REBUILD_COMMANDS:
+            if command in available:
+                call_command(command, verbosity=0)
+        self.stdout.write(f"restored {len(records)} records and {len(media)} files from {path}")
+
+    def _check_counts(self, expected: dict[str, int]) -> None:
+        for label, count in expected.items():
+            found = apps.get_model(label)._base_manager.count()
+            if found != count:
+                raise CommandError(f"{label}: {found} rows after loading, {count} in the backup")

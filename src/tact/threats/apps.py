@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ThreatsConfig(AppConfig):
+    name = "tact.threats"
+    label = "threats"
+    verbose_name = "threats"

@@ -1,0 +1,1 @@
+"""Pages of the threat-assessment area: assessments, method templates, rating-sheet import."""

@@ -1,0 +1,75 @@
+"""Schemathesis against tact's own OpenAPI schema (issue 18, item 3).
+
+Every operation, as an authenticated secretariat, through the WSGI application (no network):
+no response may be a server error, and every documented response must match its schema.
+Fixed seed (derandomized Hypothesis), at least 2,000 cases in all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.core.failures import Failure, FailureGroup
+from schemathesis.generation import GenerationMode
+from schemathesis.specs.openapi.checks import response_schema_conformance
+
+pytestmark = pytest.mark.slow
+
+EXAMPLES_PER_OPERATION = 30
+MIN_CASES = 2000
+
+
+def test_every_operation_survives_schemathesis(secretariat: Any, token_for: Any) -> None:
+    from tact.config.wsgi import application
+
+    headers = {"Authorization": token_for(secretariat)["HTTP_AUTHORIZATION"]}
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+    cases = 0
+    operations = 0
+    failures: list[str] = []
+    for result in schema.get_all_operations():
+        operations += 1
+        cases += _fuzz(result.ok(), headers, failures)
+    print(f"schemathesis: {operations} operations, {cases} cases, {len(failures)} failures")
+    assert failures == []
+    assert operations >= 90
+    assert cases >= MIN_CASES
+
+
+def _fuzz(operation: Any, headers: dict[str, str], failures: list[str]) -> int:
+    """Run one operation's cases; append each distinct failure; return the number of cases."""
+    cases = 0
+    seen: set[str] = set()
+
+    @given(case=operation.as_strategy(GenerationMode.POSITIVE))
+    @settings(
+        max_examples=EXAMPLES_PER_OPERATION,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    def run(case: Any) -> None:
+        nonlocal cases
+        cases += 1
+        response = case.call(headers=headers)
+        try:
+            case.validate_response(
+                response, checks=[not_a_server_error, response_schema_conformance]
+            )
+        except (Failure, FailureGroup) as exc:  # collected: one run reports every operation
+            found = exc.exceptions if isinstance(exc, FailureGroup) else (exc,)
+            message = " | ".join(" ".join(str(f).split())[:240] for f in found)
+            if message not in seen:
+                seen.add(message)
+                failures.append(
+                    f"{operation.label}: {response.status_code} {message} "
+                    f"[{case.query} {str(case.body)[:120]}]"
+                )
+
+    run()
+    return cases

@@ -1,0 +1,79 @@
+"""Stopping `tact serve` stops its embedded task worker too (issue 18, item 9)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        text = (task / "children").read_text().split()
+        found.extend(int(p) for p in text)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "State:\tZ" not in status
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_stopping_serve_stops_its_worker(tmp_path: Path, signum: int) -> None:
+    env = {
+        **os.environ,
+        "TACT_DATA_DIR": str(tmp_path),
+        "TACT_DEBUG": "1",
+        "TACT_TASK_BACKEND": "database",
+        "DJANGO_SETTINGS_MODULE": "tact.config.settings",
+    }
+    env.pop("TACT_DATABASE_URL", None)
+    tact = [sys.executable, "-m", "tact.cli"]
+    subprocess.run([*tact, "migrate", "-v0"], env=env, check=True, timeout=300)
+    serve = subprocess.Popen(
+        [*tact, "serve", f"127.0.0.1:{_free_port()}"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        workers: list[int] = []
+        deadline = time.monotonic() + 60
+        while not workers and time.monotonic() < deadline:
+            time.sleep(0.5)
+            workers = [
+                pid
+                for pid in _children(serve.pid)
+                if b"db_worker" in Path(f"/proc/{pid}/cmdline").read_bytes()
+            ]
+        assert workers, "serve started no db_worker"
+        time.sleep(2)  # the worker is up and polling its queue
+        serve.send_signal(signum)
+        serve.wait(timeout=30)
+        deadline = time.monotonic() + 15
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert [pid for pid in workers if _alive(pid)] == []
+    finally:
+        if serve.poll() is None:
+            serve.kill()
