@@ -53,6 +53,8 @@ API_DETAIL = {
     "resolutions.resolution": "/api/v1/resolutions/{pk}",
     "threats.assessment": "/api/v1/threats/assessments/{pk}",
     "threats.methodtemplate": "/api/v1/threats/templates/{pk}",
+    "strategies.strategy": "/api/v1/strategies/{pk}",
+    "strategies.taskforce": "/api/v1/strategies/task-forces/{pk}",
 }
 # List pages whose Excel export would carry the record's title.
 EXPORTS = {

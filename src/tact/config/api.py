@@ -95,6 +95,7 @@ DOMAIN_APIS = (
     "tact.assistance.api",
     "tact.evaluation.api",
     "tact.threats.api",
+    "tact.strategies.api",
 )
 for module_name in DOMAIN_APIS:
     if importlib.util.find_spec(module_name) is not None:

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "tact.resolutions",
     "tact.legislation",
     "tact.assistance",
+    "tact.strategies",
     "tact.evaluation",
     "tact.threats",
     "tact.site",

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("assistance/", include("tact.assistance.urls")),
     path("evaluation/", include("tact.evaluation.urls")),
     path("threats/", include("tact.threats.urls")),
+    path("strategies/", include("tact.strategies.urls")),
     path("jsi18n/", login_not_required(JavaScriptCatalog.as_view()), name="javascript-catalog"),
     path("admin/", admin.site.urls),
 )

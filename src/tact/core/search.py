@@ -55,3 +55,27 @@ def snippet(text: str, query: str, width: int = 180) -> str:
     start = max(0, position - width // 3)
     piece = text[start : start + width]
     return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
+
+
+# Evidence a follow-up report could cite: a domain proposes its records for a recommendation
+# (by code) and the reporting state, e.g. the state's strategies for annex.a.
+Suggester = Callable[[Any, str, int | None], list[SearchHit]]
+_SUGGESTERS: dict[str, Suggester] = {}
+
+
+def register_suggestions(kind: str) -> Callable[[Suggester], Suggester]:
+    def decorator(func: Suggester) -> Suggester:
+        _SUGGESTERS[kind] = func
+        return func
+
+    return decorator
+
+
+def suggest_evidence(
+    user: Any, *, recommendation_code: str, state_id: int | None
+) -> list[SearchHit]:
+    """Records the user may see that could support a follow-up on this recommendation."""
+    hits: list[SearchHit] = []
+    for suggester in _SUGGESTERS.values():
+        hits.extend(suggester(user, recommendation_code, state_id))
+    return hits

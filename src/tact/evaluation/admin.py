@@ -10,7 +10,6 @@ from tact.evaluation.models import (
     RatingScale,
     ResultNode,
     ResultsFramework,
-    Strategy,
 )
 
 
@@ -42,6 +41,5 @@ class EvaluationAdmin(admin.ModelAdmin[Evaluation]):
 admin.site.register(RatingScale)
 admin.site.register(ResultsFramework)
 admin.site.register(ResultNode)
-admin.site.register(Strategy)
 admin.site.register(Finding)
 admin.site.register(ManagementResponse)

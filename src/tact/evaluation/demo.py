@@ -28,7 +28,7 @@ from tact.evaluation.models import (
     RatingScale,
     ResultNode,
     ResultsFramework,
-    Strategy,
+    strategy_model,
 )
 
 D = Decimal
@@ -97,12 +97,18 @@ def _framework(kenya: State) -> tuple[ResultsFramework, list[Any]]:
                 recommendation_codes=["annex.a", "annex.b.i"],
             )
         else:
-            strategy = Strategy.objects.filter(title__startswith="Kenya national strategy").first()
-            strategy = strategy or services.strategy_create(
-                actor=SYSTEM,
+            # The strategies demo (loaded before this one) records Kenya's strategy; a bare
+            # evaluation demo makes a stand-in of its own.
+            strategies = strategy_model()
+            strategy = strategies.objects.filter(
+                title__startswith="Kenya national strategy"
+            ).first()
+            strategy = strategy or strategies.objects.create(
                 title="Kenya national strategy against transnational organized crime 2023-2025",
-                kind=Strategy.Kind.STRATEGY,
+                kind="national_strategy",
+                status="in_force",
                 state=kenya,
+                owner_state=kenya,
                 classification="public",
                 start=dt.date(2023, 1, 1),
                 end=dt.date(2025, 12, 31),

@@ -19,7 +19,7 @@ from tact.evaluation.models import (
     ManagementResponse,
     RatingScale,
     ResultNode,
-    Strategy,
+    strategy_model,
 )
 
 
@@ -40,20 +40,13 @@ class CodesField(forms.CharField):
         return value
 
 
-class StrategyForm(forms.ModelForm[Strategy]):
-    class Meta:
-        model = Strategy
-        fields = ["kind", "title", "state", "description", "start", "end", "classification"]
-        widgets = {"start": DateInput, "end": DateInput}
-
-
 class FrameworkForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     strategy = forms.ModelChoiceField(
-        label=_("Programme or strategy"), queryset=Strategy.objects.none(), required=False
+        label=_("Programme or strategy"), queryset=Project.objects.none(), required=False
     )
     project = forms.ModelChoiceField(
-        label=_("Project"), queryset=Strategy.objects.none(), required=False
+        label=_("Project"), queryset=Project.objects.none(), required=False
     )
     description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
     recommendation_codes = CodesField(
@@ -72,7 +65,9 @@ class FrameworkForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         strategy_field: Any = self.fields["strategy"]
-        strategy_field.queryset = strategies if strategies is not None else Strategy.objects.all()
+        strategy_field.queryset = (
+            strategies if strategies is not None else strategy_model().objects.none()
+        )
         self.fields["project"].queryset = (  # type: ignore[attr-defined]
             projects if projects is not None else Project.objects.none()
         )

@@ -15,37 +15,6 @@ from tact.core.models import ClassifiedModel, TimeStampedModel
 from tact.core.protection import PUBLIC_REFERENCE, Protection, inherits
 
 
-class Strategy(ClassifiedModel):
-    """A programme or a national strategy that a results framework can belong to (until the
-    strategies domain owns such records)."""
-
-    class Kind(models.TextChoices):
-        PROGRAMME = "programme", _("Programme")
-        STRATEGY = "strategy", _("National strategy")
-
-    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.STRATEGY)
-    title = models.CharField(_("title"), max_length=300)
-    state = models.ForeignKey(
-        "directory.State",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("state"),
-    )
-    description = models.TextField(_("description"), blank=True)
-    start = models.DateField(_("start"), null=True, blank=True)
-    end = models.DateField(_("end"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["title"]
-        verbose_name = _("programme or strategy")
-        verbose_name_plural = _("programmes and strategies")
-
-    def __str__(self) -> str:
-        return self.title
-
-
 class ResultsFramework(ClassifiedModel):
     """The results tree of one project, programme or national strategy."""
 
@@ -58,8 +27,9 @@ class ResultsFramework(ClassifiedModel):
         related_name="results_frameworks",
         verbose_name=_("project"),
     )
+    # The strategy lives in the strategies app (moved there with its rows, same ids).
     strategy = models.ForeignKey(
-        Strategy,
+        "strategies.Strategy",
         on_delete=models.CASCADE,
         null=True,
         blank=True,
@@ -555,3 +525,9 @@ class EvaluationDocument(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+def strategy_model() -> Any:
+    """The model of the strategies a results framework can measure (strategies app), reached
+    through the foreign key so that evaluation does not import the strategies app."""
+    return ResultsFramework._meta.get_field("strategy").related_model

@@ -36,15 +36,16 @@ from tact.evaluation.models import (
     RatingScale,
     ResultNode,
     ResultsFramework,
-    Strategy,
+    strategy_model,
 )
 
 # ---------------------------------------------------------------- fetch-and-check
 
 
-def access_strategy(actor: Actor, pk: Any, *, for_edit: bool = False) -> Strategy:
+def access_strategy(actor: Actor, pk: Any, *, for_edit: bool = False) -> Any:
+    """A strategy of the strategies app, which a results framework can measure."""
     return access.access_record(
-        actor, Strategy.objects.select_related("state"), pk, for_edit=for_edit
+        actor, strategy_model().objects.select_related("state"), pk, for_edit=for_edit
     )
 
 

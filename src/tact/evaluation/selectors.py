@@ -27,7 +27,7 @@ from tact.evaluation.models import (
     Level,
     ResultNode,
     ResultsFramework,
-    Strategy,
+    strategy_model,
 )
 
 # ---------------------------------------------------------------- frameworks
@@ -61,8 +61,9 @@ def evaluation_frameworks(*, actor: Actor, evaluation: Evaluation) -> QuerySet[R
     return access.visible(actor, evaluation.frameworks.all())
 
 
-def strategy_list(*, actor: Actor) -> QuerySet[Strategy]:
-    return access.visible(actor, Strategy.objects.select_related("state"))
+def strategy_list(*, actor: Actor) -> QuerySet[Any]:
+    """Strategies (strategies app) the actor may see, for choosing what a framework measures."""
+    return access.visible(actor, strategy_model().objects.select_related("state"))
 
 
 def _value(

@@ -7,7 +7,6 @@ app_name = "evaluation"
 urlpatterns = [
     path("", frameworks.index, name="index"),
     path("frameworks/new/", frameworks.framework_create, name="framework_create"),
-    path("strategies/new/", frameworks.strategy_create, name="strategy_create"),
     path("frameworks/<int:pk>/", frameworks.framework_detail, name="framework_detail"),
     path("frameworks/<int:pk>/results/new/", frameworks.node_create, name="node_create"),
     path(

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from tact.core import links
 from tact.core.exports import pdf_response, xlsx_response
 from tact.core.pagination import paginate, querystring_without_page
-from tact.core.search import search_all
+from tact.core.search import search_all, suggest_evidence
 from tact.core.uploads import check_upload_size
 from tact.directory import permissions as directory_permissions
 from tact.resolutions import permissions, selectors, services
@@ -255,6 +255,14 @@ def followup_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "evidence": evidence,
             "can_edit": can_edit,
             "evidence_form": EvidenceForm() if can_edit else None,
+            # Records other domains propose as evidence (e.g. the state's strategies for annex.a).
+            "suggestions": suggest_evidence(
+                request.user,
+                recommendation_code=follow_up.recommendation.code,
+                state_id=follow_up.owner_state_id,
+            )
+            if can_edit
+            else [],
             "statuses": FollowUp.Status.choices,
         },
     )

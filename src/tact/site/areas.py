@@ -41,6 +41,7 @@ AREAS: tuple[Area, ...] = (
             "cooperation, response to the changing nature of criminal groups, public awareness."
         ),
         ("prevention", "law_enforcement"),
+        "strategies:index",
     ),
     Area(
         "meetings",

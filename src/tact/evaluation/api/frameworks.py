@@ -23,10 +23,8 @@ from tact.evaluation.api.schemas import (
     NodeOut,
     PeriodIn,
     PeriodOut,
-    StrategyIn,
-    StrategyOut,
 )
-from tact.evaluation.models import ResultsFramework, Strategy
+from tact.evaluation.models import ResultsFramework
 
 
 def _framework_detail(framework: ResultsFramework) -> dict[str, Any]:
@@ -68,14 +66,6 @@ def list_frameworks(request: HttpRequest, q: str | None = None, state: str | Non
 def get_framework(request: HttpRequest, framework_id: int) -> dict[str, Any]:
     """A framework as a tree (nodes in tree order) with each indicator's progress."""
     return _framework_detail(permissions.access_framework(actor(request), framework_id))
-
-
-@router.post("/evaluation/strategies", response={201: StrategyOut}, auth=LOGIN_AUTH)
-def create_strategy(request: HttpRequest, payload: StrategyIn) -> Status[Strategy]:
-    values = payload.dict()
-    values["state"] = state_or_404(values.pop("state"))
-    strategy = services.strategy_create(actor=actor(request), **values)
-    return Status(201, strategy)
 
 
 @router.post("/evaluation/frameworks", response={201: FrameworkOut}, auth=LOGIN_AUTH)

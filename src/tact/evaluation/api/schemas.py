@@ -15,7 +15,6 @@ from tact.evaluation.models import (
     Level,
     ManagementResponse,
     Measure,
-    Strategy,
 )
 
 
@@ -117,23 +116,6 @@ class FrameworkIn(Schema):
     description: str = ""
     classification: Classification = Classification.PUBLIC
     recommendation_codes: list[str] = []
-
-
-class StrategyIn(Schema):
-    title: str
-    kind: Annotated[Strategy.Kind, enum_schema(Strategy.Kind, "StrategyKind")] = (
-        Strategy.Kind.STRATEGY
-    )
-    state: str | None = None
-    description: str = ""
-    classification: Classification = Classification.PUBLIC
-
-
-class StrategyOut(Schema):
-    id: int
-    title: str
-    kind: str
-    classification: str
 
 
 class NodeIn(Schema):

@@ -22,7 +22,6 @@ from tact.evaluation.services.frameworks import (
     node_create,
     node_delete,
     node_update,
-    strategy_create,
 )
 from tact.evaluation.services.indicators import (
     indicator_create,
@@ -57,5 +56,4 @@ __all__ = [
     "rating_set",
     "response_save",
     "scale_save",
-    "strategy_create",
 ]

@@ -18,34 +18,10 @@ from tact.evaluation.models import (
     Level,
     ResultNode,
     ResultsFramework,
-    Strategy,
 )
 from tact.evaluation.services._common import audit_change, set_fields, validate
 
-# ---------------------------------------------------------------- strategies, frameworks
-
-
-@transaction.atomic
-def strategy_create(*, actor: Actor, title: str, **values: Any) -> Strategy:
-    state = values.get("state")
-    values.setdefault("owner_state", state)
-    owner_state = values.get("owner_state")
-    owner_org = values.get("owner_organisation")
-    permissions.require_create(
-        actor,
-        owner_state_id=owner_state.pk if owner_state else None,
-        owner_organisation_id=owner_org.pk if owner_org else None,
-    )
-    strategy = Strategy(title=title, created_by=access.author_of(actor), **values)
-    validate(strategy)
-    strategy.save()
-    audit_log(
-        actor=actor,
-        action="evaluation.strategy.create",
-        target=strategy,
-        changes=snapshot(strategy),
-    )
-    return strategy
+# ---------------------------------------------------------------- frameworks
 
 
 @transaction.atomic
@@ -54,7 +30,7 @@ def framework_create(
     actor: Actor,
     title: str,
     project: Project | None = None,
-    strategy: Strategy | None = None,
+    strategy: Any | None = None,  # a strategies.Strategy
     **values: Any,
 ) -> ResultsFramework:
     if (project is None) == (strategy is None):

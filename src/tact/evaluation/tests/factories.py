@@ -64,11 +64,13 @@ def framework(
     **kw: Any,
 ) -> ResultsFramework:
     if project_obj is None:
-        strategy = services.strategy_create(
-            actor=actor,
+        from tact.strategies import services as strategy_services
+
+        strategy = strategy_services.strategy_create(
+            actor=SYSTEM,
+            state=kw.pop("strategy_state", None),
             title=f"Strategy for {title}",
             classification="public",
-            **kw.pop("strategy_kw", {}),
         )
         return services.framework_create(
             actor=actor,

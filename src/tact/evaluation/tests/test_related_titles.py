@@ -18,8 +18,9 @@ from pypdf import PdfReader
 
 from tact.core.access import SYSTEM
 from tact.evaluation import services
-from tact.evaluation.models import ResultsFramework, Strategy
+from tact.evaluation.models import ResultsFramework
 from tact.evaluation.tests import factories as f
+from tact.strategies import services as strategy_services
 
 pytestmark = pytest.mark.django_db
 
@@ -55,8 +56,8 @@ def linked(kenya: Any) -> dict[str, Any]:
         owner_state=None,
     )
     _measured(project_framework, "Project result")
-    strategy = Strategy.objects.create(
-        title=SECRET_STRATEGY, state=kenya, owner_state=kenya, classification="restricted"
+    strategy = strategy_services.strategy_create(
+        actor=SYSTEM, state=kenya, title=SECRET_STRATEGY, classification="restricted"
     )
     strategy_framework = services.framework_create(
         actor=SYSTEM,

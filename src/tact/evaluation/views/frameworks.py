@@ -12,7 +12,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,7 +21,7 @@ from tact.core.access import Actor
 from tact.core.exports import xlsx_response
 from tact.core.pagination import paginate, querystring_without_page
 from tact.evaluation import iati_results, permissions, selectors, services
-from tact.evaluation.forms import FrameworkForm, IndicatorForm, NodeForm, PeriodForm, StrategyForm
+from tact.evaluation.forms import FrameworkForm, IndicatorForm, NodeForm, PeriodForm
 from tact.evaluation.models import ResultsFramework
 from tact.evaluation.views._common import form_error, visible_projects
 from tact.resolutions.selectors import recommendations_by_code
@@ -112,7 +111,7 @@ def framework_create(request: HttpRequest) -> HttpResponse:
         request.POST or None,
         strategies=strategies,
         projects=visible_projects(request.user),
-        initial={"project": request.GET.get("project")},
+        initial={"project": request.GET.get("project"), "strategy": request.GET.get("strategy")},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -134,23 +133,6 @@ def framework_create(request: HttpRequest) -> HttpResponse:
             return redirect(framework.get_absolute_url())
     return TemplateResponse(
         request, "evaluation/form.html", {"form": form, "heading": _("New results framework")}
-    )
-
-
-def strategy_create(request: HttpRequest) -> HttpResponse:
-    form = StrategyForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            strategy = services.strategy_create(actor=request.user, **form.cleaned_data)
-        except PermissionDenied:
-            form.add_error(None, _("You may not add a strategy for this state."))
-        except ValidationError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(f"{reverse('evaluation:framework_create')}?strategy={strategy.pk}")
-    return TemplateResponse(
-        request, "evaluation/form.html", {"form": form, "heading": _("New programme or strategy")}
     )
 
 

@@ -1,0 +1,292 @@
+"""Reads for strategies and cooperation, filtered by the access rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from tact.core import access
+from tact.core.access import Actor
+from tact.directory.models import State
+from tact.strategies import figures, network
+from tact.strategies.models import (
+    AIM_FIELDS,
+    Action,
+    Agency,
+    Aim,
+    AwarenessCampaign,
+    CooperationAgreement,
+    LinkRule,
+    Objective,
+    Strategy,
+    TaskForce,
+)
+
+
+def strategy_list(
+    *,
+    actor: Actor,
+    state: str | None = None,
+    status: str | None = None,
+    kind: str | None = None,
+    aim: str | None = None,
+    q: str | None = None,
+) -> QuerySet[Strategy]:
+    strategies = access.visible(actor, Strategy.objects.select_related("state"))
+    if state:
+        strategies = strategies.filter(state__iso3=state.upper())
+    if status:
+        strategies = strategies.filter(status=status)
+    if kind:
+        strategies = strategies.filter(kind=kind)
+    if aim in AIM_FIELDS:
+        strategies = strategies.filter(
+            pk__in=Objective.objects.filter(**{AIM_FIELDS[Aim(aim)]: True}).values("strategy")
+        )
+    if q:
+        strategies = strategies.filter(Q(title__icontains=q) | Q(description__icontains=q))
+    return strategies.order_by("state__name", "-start", "title")
+
+
+def strategy_objectives(strategy: Strategy) -> list[Objective]:
+    """Objectives with their actions (agencies, project) in one round of queries."""
+    actions = Action.objects.select_related(
+        "lead_agency__organisation", "project"
+    ).prefetch_related("partner_agencies__organisation")
+    return list(
+        strategy.objectives.prefetch_related(
+            Prefetch("actions", queryset=actions), "provisions__instrument", "themes"
+        )
+    )
+
+
+def _progress(actions: list[Action]) -> figures.ActionProgress:
+    today = timezone.localdate()
+    return figures.action_progress(
+        ((a.status, a.percent_complete, a.deadline) for a in actions), today
+    )
+
+
+@dataclass
+class ObjectiveView:
+    objective: Objective
+    actions: list[Action]
+    progress: figures.ActionProgress
+
+
+@dataclass
+class FrameworkProgress:
+    framework: Any
+    on_track: int
+    total: int
+
+
+@dataclass
+class StrategyProgress:
+    """The two measures of a strategy's progress, kept apart: its actions, and the indicators
+    of its results frameworks (evaluation app). They are never averaged together."""
+
+    actions: figures.ActionProgress
+    objectives: list[ObjectiveView]
+    frameworks: list[FrameworkProgress] = field(default_factory=list)
+
+
+def strategy_progress(actor: Actor, strategy: Strategy) -> StrategyProgress:
+    objectives = strategy_objectives(strategy)
+    views = [
+        ObjectiveView(o, list(o.actions.all()), _progress(list(o.actions.all())))
+        for o in objectives
+    ]
+    every_action = [a for v in views for a in v.actions]
+    return StrategyProgress(
+        actions=_progress(every_action),
+        objectives=views,
+        frameworks=framework_progress(actor, strategy),
+    )
+
+
+def framework_progress(actor: Actor, strategy: Strategy) -> list[FrameworkProgress]:
+    """Indicators on track in the results frameworks that point at this strategy (if the
+    evaluation app's frameworks point here; none otherwise)."""
+    related = getattr(strategy, "frameworks", None)
+    if related is None:
+        return []
+    from tact.evaluation import selectors as evaluation_selectors
+
+    found = []
+    for framework in access.visible(actor, related.all()):
+        tree = evaluation_selectors.framework_tree(framework)
+        progress = [
+            iv.progress for _d, nv in evaluation_selectors.flat_nodes(tree) for iv in nv.indicators
+        ]
+        on_track = sum(1 for p in progress if p.status == "on_track")
+        found.append(FrameworkProgress(framework, on_track, len(progress)))
+    return found
+
+
+# ---------------------------------------------------------------- coverage of the three aims
+
+
+@dataclass
+class AimCoverage:
+    aim: Aim
+    objectives: list[ObjectiveView]
+    progress: figures.ActionProgress
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.objectives)
+
+
+def state_coverage(actor: Actor, state: State) -> list[AimCoverage]:
+    """For each aim of item a): the objectives of the state's strategies (visible to the
+    actor, expired ones left out) that serve it, and how far their actions have got."""
+    strategies = access.visible(actor, Strategy.objects.filter(state=state)).exclude(
+        status=Strategy.Status.EXPIRED
+    )
+    objectives = (
+        Objective.objects.filter(strategy__in=strategies)
+        .select_related("strategy")
+        .prefetch_related("actions")
+        .order_by("strategy__title", "order", "pk")
+    )
+    views = [
+        ObjectiveView(o, list(o.actions.all()), _progress(list(o.actions.all())))
+        for o in objectives
+    ]
+    coverage = []
+    for aim, field_name in AIM_FIELDS.items():
+        serving = [v for v in views if getattr(v.objective, field_name)]
+        actions = [a for v in serving for a in v.actions]
+        coverage.append(AimCoverage(aim, serving, _progress(actions)))
+    return coverage
+
+
+def coverage_overview(actor: Actor) -> QuerySet[State]:
+    """States with at least one visible strategy, each annotated with the number of
+    objectives serving each aim (one grouped query; the page paginates the states)."""
+    visible_strategies = access.visible(actor, Strategy.objects.all()).exclude(
+        status=Strategy.Status.EXPIRED
+    )
+    in_visible = Q(strategies__in=visible_strategies)
+    return (
+        State.objects.filter(pk__in=visible_strategies.values("state"))
+        .annotate(
+            n_strategies=Count("strategies", filter=in_visible, distinct=True),
+            n_cooperation=Count(
+                "strategies__objectives",
+                filter=in_visible & Q(strategies__objectives__aim_cooperation=True),
+                distinct=True,
+            ),
+            n_response=Count(
+                "strategies__objectives",
+                filter=in_visible & Q(strategies__objectives__aim_response=True),
+                distinct=True,
+            ),
+            n_awareness=Count(
+                "strategies__objectives",
+                filter=in_visible & Q(strategies__objectives__aim_awareness=True),
+                distinct=True,
+            ),
+        )
+        .order_by("name")
+    )
+
+
+# ---------------------------------------------------------------- agencies and cooperation
+
+
+def agency_list(
+    *, actor: Actor, state: str | None = None, agency_type: str | None = None
+) -> QuerySet[Agency]:
+    agencies = access.visible(actor, Agency.objects.select_related("organisation", "state"))
+    if state:
+        agencies = agencies.filter(state__iso3=state.upper())
+    if agency_type:
+        agencies = agencies.filter(agency_type=agency_type)
+    return agencies.order_by("state__name", "organisation__name")
+
+
+def task_force_list(
+    *, actor: Actor, state: str | None = None, theme: str | None = None
+) -> QuerySet[TaskForce]:
+    task_forces = access.visible(actor, TaskForce.objects.select_related("state"))
+    if state:
+        task_forces = task_forces.filter(state__iso3=state.upper())
+    if theme:
+        task_forces = task_forces.filter(themes__code=theme)
+    return task_forces.annotate(n_members=Count("members", distinct=True)).order_by(
+        "state__name", "name"
+    )
+
+
+def agreement_list(
+    *, actor: Actor, state: str | None = None, kind: str | None = None
+) -> QuerySet[CooperationAgreement]:
+    agreements = access.visible(actor, CooperationAgreement.objects.select_related("state"))
+    if state:
+        agreements = agreements.filter(
+            Q(state__iso3=state.upper()) | Q(parties__state__iso3=state.upper())
+        ).distinct()
+    if kind:
+        agreements = agreements.filter(kind=kind)
+    return agreements.prefetch_related("parties__organisation").order_by("state__name", "title")
+
+
+def campaign_list(*, actor: Actor, state: str | None = None) -> QuerySet[AwarenessCampaign]:
+    campaigns = access.visible(
+        actor, AwarenessCampaign.objects.select_related("state", "objective__strategy")
+    )
+    if state:
+        campaigns = campaigns.filter(state__iso3=state.upper())
+    return campaigns.order_by("state__name", "-start", "title")
+
+
+def link_rules() -> list[network.Rule]:
+    return [
+        network.Rule(r.type_a, r.type_b, r.basis)
+        for r in LinkRule.objects.filter(active=True).order_by("type_a", "type_b")
+    ]
+
+
+def state_network(actor: Actor, state: State) -> network.Network:
+    """The cooperation network of a state from what the actor may see: its agencies, its task
+    forces' memberships and the agreements its agencies are party to (with foreign partners
+    as nodes of their own)."""
+    agreements = list(
+        access.visible(
+            actor,
+            CooperationAgreement.objects.filter(Q(state=state) | Q(parties__state=state)),
+        )
+        .exclude(
+            status__in=[CooperationAgreement.Status.EXPIRED, CooperationAgreement.Status.TERMINATED]
+        )
+        .distinct()
+        .prefetch_related("parties")
+    )
+    task_forces = list(
+        access.visible(actor, TaskForce.objects.filter(state=state)).prefetch_related("members")
+    )
+    agency_ids = set(
+        access.visible(actor, Agency.objects.filter(state=state)).values_list("pk", flat=True)
+    )
+    for agreement in agreements:
+        agency_ids.update(p.pk for p in agreement.parties.all())
+    for task_force in task_forces:
+        agency_ids.update(m.agency_id for m in task_force.members.all())
+    agencies = access.visible(
+        actor, Agency.objects.filter(pk__in=agency_ids).select_related("organisation", "state")
+    )
+    nodes = [
+        network.AgencyNode(
+            a.pk, a.short_name, a.agency_type, a.state.iso3, domestic=a.state_id == state.pk
+        )
+        for a in agencies
+    ]
+    ties = [
+        network.Tie(frozenset(m.agency_id for m in tf.members.all()), tf.name) for tf in task_forces
+    ] + [network.Tie(frozenset(p.pk for p in ag.parties.all()), ag.title) for ag in agreements]
+    return network.analyse(nodes, ties, link_rules())
