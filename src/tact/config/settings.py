@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "tact.legislation",
     "tact.assistance",
     "tact.evaluation",
+    "tact.training",
 ]
 
 MIDDLEWARE = [

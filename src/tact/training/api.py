@@ -1,0 +1,247 @@
+"""Capacity building over HTTP: programmes, sessions, participants (names only for the
+secretariat and the organiser), learning gain, Kirkpatrick levels, inter-agency mix, scores."""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
+
+from tact.core.api import LOGIN_AUTH, PUBLIC_AUTH, actor
+from tact.training import permissions, selectors, services
+from tact.training.models import Programme, Session
+
+router = Router(tags=["training"], auth=PUBLIC_AUTH)
+
+
+class TrainingProgrammeOut(Schema):
+    id: int
+    title: str
+    objectives: str
+    audiences: list[str]
+    classification: str
+    implementer: str | None
+    project_id: int | None
+    start: dt.date | None
+    end: dt.date | None
+
+    @staticmethod
+    def resolve_implementer(obj: Programme) -> str | None:
+        return str(obj.implementer) if obj.implementer else None
+
+
+class TrainingSessionOut(Schema):
+    id: int
+    title: str
+    programme_id: int
+    course: str
+    state: str | None
+    start: dt.date
+    end: dt.date
+    place: str
+    platform: str
+    language: str
+    max_score: Decimal
+    classification: str
+    participant_count: int
+    female_count: int
+    agency_type_count: int
+    class_gain: Decimal | None
+
+    @staticmethod
+    def resolve_programme_id(obj: Session) -> int:
+        return obj.course.programme_id
+
+    @staticmethod
+    def resolve_course(obj: Session) -> str:
+        return obj.course.title
+
+    @staticmethod
+    def resolve_state(obj: Session) -> str | None:
+        return obj.state.iso3 if obj.state else None
+
+
+class TrainingParticipantOut(Schema):
+    id: int
+    code: str
+    name: str | None  # null unless the caller may see names
+    agency: str
+    agency_type: str
+    state: str | None
+    sex: str
+    rank: str
+    years_of_service: int | None
+    consent: bool
+    language: str
+    pre_score: Decimal | None
+    post_score: Decimal | None
+    gain: Decimal | None
+    band: str
+    at_ceiling: bool
+    days_present: int
+    other_sessions: int
+
+
+class TrainingGainOut(Schema):
+    maximum: Decimal
+    matched: int
+    at_ceiling: int
+    unmatched: int
+    mean_pre: Decimal | None
+    mean_post: Decimal | None
+    class_gain: Decimal | None
+    class_band: str
+    average_gain: Decimal | None
+    average_band: str
+    bands: dict[str, int]
+
+
+class TrainingSurveyLevelOut(Schema):
+    n: int
+    rate: Decimal | None
+    mean: Decimal | None
+
+
+class TrainingFollowUpOut(TrainingSurveyLevelOut):
+    applied: Decimal | None
+
+
+class TrainingLevelsOut(Schema):
+    invited: int
+    l1: TrainingSurveyLevelOut
+    l2: TrainingGainOut
+    l3: dict[str, TrainingFollowUpOut]
+
+
+class TrainingMixOut(Schema):
+    key: str
+    sessions: int
+    mixed: int
+    share: Decimal | None
+
+
+class TrainingScoreIn(Schema):
+    code: str
+    pre: Decimal | None = None
+    post: Decimal | None = None
+
+
+class TrainingScoresOut(Schema):
+    changed: int
+    gain: TrainingGainOut
+
+
+def _gain(report: Any) -> dict[str, Any]:
+    return {
+        **{k: getattr(report, k) for k in TrainingGainOut.model_fields if hasattr(report, k)},
+        "class_band": report.class_band,
+        "average_band": report.average_band,
+    }
+
+
+@router.get("/training/programmes", response=list[TrainingProgrammeOut])
+@paginate(PageNumberPagination, page_size=50)
+def list_programmes(request: HttpRequest, q: str | None = None) -> Any:
+    """Training programmes the caller may see."""
+    return selectors.programme_list(actor=actor(request), q=q)
+
+
+@router.get("/training/programmes/{programme_id}", response=TrainingProgrammeOut)
+def get_programme(request: HttpRequest, programme_id: int) -> Programme:
+    return permissions.access_programme(actor(request), programme_id)
+
+
+@router.get("/training/programmes/{programme_id}/levels", response=TrainingLevelsOut)
+def programme_levels(request: HttpRequest, programme_id: int) -> dict[str, Any]:
+    """Kirkpatrick levels 1-3 over the programme's sessions the caller may see."""
+    user = actor(request)
+    programme = permissions.access_programme(user, programme_id)
+    levels = selectors.kirkpatrick(selectors.session_list(actor=user, programme=programme))
+    return {**levels, "l2": _gain(levels["l2"])}
+
+
+@router.get("/training/sessions", response=list[TrainingSessionOut])
+@paginate(PageNumberPagination, page_size=50)
+def list_sessions(
+    request: HttpRequest,
+    programme: int | None = None,
+    state: str | None = None,
+    year: int | None = None,
+) -> Any:
+    user = actor(request)
+    prog = permissions.access_programme(user, programme) if programme else None
+    return selectors.session_list(actor=user, programme=prog, state_iso3=state, year=year)
+
+
+@router.get("/training/sessions/{session_id}", response=TrainingSessionOut)
+def get_session(request: HttpRequest, session_id: int) -> Session:
+    return permissions.access_session(actor(request), session_id)
+
+
+@router.get("/training/sessions/{session_id}/participants", response=list[TrainingParticipantOut])
+def list_participants(request: HttpRequest, session_id: int) -> list[dict[str, Any]]:
+    user = actor(request)
+    session = permissions.access_session(user, session_id)
+    show = permissions.can_see_names(user, session)
+    return [
+        {
+            **{
+                f: getattr(r.participant, f)
+                for f in ("id", "code", "agency", "agency_type", "sex", "rank", "consent",
+                          "years_of_service", "language", "pre_score", "post_score")
+            },
+            "name": r.name if show else None,
+            "state": r.participant.state.iso3 if r.participant.state else None,
+            "gain": r.gain,
+            "band": r.band,
+            "at_ceiling": r.at_ceiling,
+            "days_present": r.days_present,
+            "other_sessions": r.other_sessions,
+        }
+        for r in selectors.participant_rows(actor=user, session=session)
+    ]
+
+
+@router.get("/training/sessions/{session_id}/gain", response=TrainingGainOut)
+def session_gain(request: HttpRequest, session_id: int) -> dict[str, Any]:
+    """Normalised learning gain: class average <g>, average of individual g, bands."""
+    session = permissions.access_session(actor(request), session_id)
+    return _gain(selectors.session_gain(session))
+
+
+@router.get("/training/sessions/{session_id}/levels", response=TrainingLevelsOut)
+def session_levels(request: HttpRequest, session_id: int) -> dict[str, Any]:
+    session = permissions.access_session(actor(request), session_id)
+    levels = selectors.kirkpatrick(Session.objects.filter(pk=session.pk))
+    return {**levels, "l2": _gain(levels["l2"])}
+
+
+@router.put("/training/sessions/{session_id}/scores", response=TrainingScoresOut, auth=LOGIN_AUTH)
+def put_scores(
+    request: HttpRequest, session_id: int, payload: list[TrainingScoreIn]
+) -> dict[str, Any]:
+    """Set pre/post scores by participant id; nothing is saved if any score is invalid."""
+    user = actor(request)
+    session = permissions.access_session(user, session_id, for_edit=True)
+    scores = {
+        s.code: (
+            None if s.pre is None else str(s.pre),
+            None if s.post is None else str(s.post),
+        )
+        for s in payload
+    }
+    changed = services.scores_set(actor=user, session=session, scores=scores)
+    session.refresh_from_db()
+    return {"changed": changed, "gain": _gain(selectors.session_gain(session))}
+
+
+@router.get("/training/mix", response=list[TrainingMixOut])
+def mix(request: HttpRequest, by: str = "state", programme: int | None = None) -> list[Any]:
+    """Share of sessions mixing at least two agency types, by state, year or programme."""
+    user = actor(request)
+    prog = permissions.access_programme(user, programme) if programme else None
+    if by not in {"state", "year", "programme"}:
+        by = "state"
+    return selectors.mix_rows(selectors.session_list(actor=user, programme=prog), by)
