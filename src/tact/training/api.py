@@ -189,8 +189,19 @@ def list_participants(request: HttpRequest, session_id: int) -> list[dict[str, A
         {
             **{
                 f: getattr(r.participant, f)
-                for f in ("id", "code", "agency", "agency_type", "sex", "rank", "consent",
-                          "years_of_service", "language", "pre_score", "post_score")
+                for f in (
+                    "id",
+                    "code",
+                    "agency",
+                    "agency_type",
+                    "sex",
+                    "rank",
+                    "consent",
+                    "years_of_service",
+                    "language",
+                    "pre_score",
+                    "post_score",
+                )
             },
             "name": r.name if show else None,
             "state": r.participant.state.iso3 if r.participant.state else None,

@@ -54,8 +54,12 @@ MEXICO = [
 SURVEYS: dict[str, dict[str, Any]] = {
     "nairobi": {
         "l1": {"KEN-001": 5, "KEN-002": 4, "KEN-003": 5, "KEN-004": 4, "KEN-005": 5, "KEN-006": 4},
-        "l3": {"KEN-001": (5, True, 4), "KEN-002": (4, True, None), "KEN-005": (4, True, 5),
-               "KEN-006": (3, False, 3)},
+        "l3": {
+            "KEN-001": (5, True, 4),
+            "KEN-002": (4, True, None),
+            "KEN-005": (4, True, 5),
+            "KEN-006": (3, False, 3),
+        },
     },
     "mombasa": {
         "l1": {"KEN-011": 3, "KEN-012": 2, "KEN-013": 3},
@@ -131,18 +135,32 @@ def _surveys(session: Session, answers: dict[str, Any]) -> None:
     follow_up = session.end + dt.timedelta(days=120)
     for code, score in answers["l1"].items():
         services.response_save(
-            actor=SYSTEM, participant=by_code[code], level=1, respondent="participant",
-            answered_on=after, score=score,
+            actor=SYSTEM,
+            participant=by_code[code],
+            level=1,
+            respondent="participant",
+            answered_on=after,
+            score=score,
         )
     for code, (score, applied, supervisor) in answers["l3"].items():
         services.response_save(
-            actor=SYSTEM, participant=by_code[code], level=3, respondent="participant",
-            answered_on=follow_up, score=score, applied=applied,
+            actor=SYSTEM,
+            participant=by_code[code],
+            level=3,
+            respondent="participant",
+            answered_on=follow_up,
+            score=score,
+            applied=applied,
         )
         if supervisor is not None:
             services.response_save(
-                actor=SYSTEM, participant=by_code[code], level=3, respondent="supervisor",
-                answered_on=follow_up, score=supervisor, applied=applied,
+                actor=SYSTEM,
+                participant=by_code[code],
+                level=3,
+                respondent="supervisor",
+                answered_on=follow_up,
+                score=supervisor,
+                applied=applied,
             )
 
 
@@ -169,16 +187,28 @@ def load(actor: Any = None) -> str:
         _link_assistance(programme, kenya)
     courses = []
     for title, delivery, hours, modules in (
-        ("Joint investigation of trafficking in persons", "in_person", 24,
-         ["Identifying victims", "Joint case teams", "From investigation to indictment"]),
-        ("Financial investigation and confiscation", "blended", 16,
-         ["Following the money", "Freezing and confiscation"]),
+        (
+            "Joint investigation of trafficking in persons",
+            "in_person",
+            24,
+            ["Identifying victims", "Joint case teams", "From investigation to indictment"],
+        ),
+        (
+            "Financial investigation and confiscation",
+            "blended",
+            16,
+            ["Following the money", "Freezing and confiscation"],
+        ),
     ):
         course = programme.courses.filter(title=title).first()
         if course is None:
             course = services.course_create(
-                actor=SYSTEM, programme=programme, title=title, delivery=delivery,
-                duration_hours=hours, languages=["en", "es", "fr", "ar", "ru"],
+                actor=SYSTEM,
+                programme=programme,
+                title=title,
+                delivery=delivery,
+                duration_hours=hours,
+                languages=["en", "es", "fr", "ar", "ru"],
                 learning_objectives="Participants plan and run a joint case from start to end.",
             )
             for name in modules:
@@ -186,29 +216,53 @@ def load(actor: Any = None) -> str:
         courses.append(course)
     organiser = _user("focal.kenya")
     nairobi = _session(
-        courses[0], "Nairobi: joint investigation of trafficking in persons", kenya,
-        dt.date(2025, 3, 10), dt.date(2025, 3, 12), place="Nairobi, Kenya School of Government",
-        max_score=Decimal(100), organiser=organiser, owner_state=kenya,
+        courses[0],
+        "Nairobi: joint investigation of trafficking in persons",
+        kenya,
+        dt.date(2025, 3, 10),
+        dt.date(2025, 3, 12),
+        place="Nairobi, Kenya School of Government",
+        max_score=Decimal(100),
+        organiser=organiser,
+        owner_state=kenya,
     )
     mombasa = _session(
-        courses[1], "Mombasa: financial investigation for police units", kenya,
-        dt.date(2025, 6, 2), dt.date(2025, 6, 3), platform="Online and Mombasa police academy",
-        max_score=Decimal(50), organiser=organiser, owner_state=kenya,
+        courses[1],
+        "Mombasa: financial investigation for police units",
+        kenya,
+        dt.date(2025, 6, 2),
+        dt.date(2025, 6, 3),
+        platform="Online and Mombasa police academy",
+        max_score=Decimal(50),
+        organiser=organiser,
+        owner_state=kenya,
     )
     mexico_city = _session(
-        courses[0], "Mexico City: joint investigation of trafficking in persons", mexico,
-        dt.date(2025, 9, 15), dt.date(2025, 9, 17), place="Ciudad de México, INACIPE",
-        language="es", max_score=Decimal(100), organiser=_user("focal.mexico"),
+        courses[0],
+        "Mexico City: joint investigation of trafficking in persons",
+        mexico,
+        dt.date(2025, 9, 15),
+        dt.date(2025, 9, 17),
+        place="Ciudad de México, INACIPE",
+        language="es",
+        max_score=Decimal(100),
+        organiser=_user("focal.mexico"),
         owner_state=mexico,
     )
     for session, state in ((nairobi, kenya), (mombasa, kenya), (mexico_city, mexico)):
         if not session.trainers.exists():
             services.trainer_add(
-                actor=SYSTEM, session=session, name="Marc Dubois", role="Lead trainer",
+                actor=SYSTEM,
+                session=session,
+                name="Marc Dubois",
+                role="Lead trainer",
                 organisation=Organisation.objects.filter(acronym="UNODC").first(),
             )
             services.trainer_add(
-                actor=SYSTEM, session=session, name="Leila El Idrissi", role="Prosecutor",
+                actor=SYSTEM,
+                session=session,
+                name="Leila El Idrissi",
+                role="Prosecutor",
                 organisation=_org(state, "prosecution"),
             )
             partners = [o for o in (_org(state, "police"), _org(state, "prosecution")) if o]

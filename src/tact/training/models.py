@@ -206,9 +206,7 @@ class Session(ClassifiedModel):
         return reverse("training:session_detail", args=[self.pk])
 
     def days(self) -> list[dt.date]:
-        return [
-            self.start + dt.timedelta(days=i) for i in range((self.end - self.start).days + 1)
-        ]
+        return [self.start + dt.timedelta(days=i) for i in range((self.end - self.start).days + 1)]
 
 
 class Trainer(models.Model):
@@ -257,9 +255,7 @@ class Participant(TimeStampedModel):
         related_name="+",
         verbose_name=_("state"),
     )
-    sex = models.CharField(
-        _("sex"), max_length=12, choices=Sex.choices, default=Sex.UNDISCLOSED
-    )
+    sex = models.CharField(_("sex"), max_length=12, choices=Sex.choices, default=Sex.UNDISCLOSED)
     rank = models.CharField(_("role or rank"), max_length=120, blank=True)
     years_of_service = models.PositiveSmallIntegerField(
         _("years of service"), null=True, blank=True
@@ -322,9 +318,7 @@ class SurveyResponse(TimeStampedModel):
         SUPERVISOR = "supervisor", _("Supervisor")
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="responses")
-    participant = models.ForeignKey(
-        Participant, on_delete=models.CASCADE, related_name="responses"
-    )
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="responses")
     level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices)
     respondent = models.CharField(
         _("respondent"), max_length=12, choices=Respondent.choices, default=Respondent.PARTICIPANT

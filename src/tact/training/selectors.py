@@ -182,9 +182,11 @@ class MixRow:
 def mix_rows(sessions: QuerySet[Session], by: str) -> list[MixRow]:
     """Share of sessions mixing at least two agency types, grouped by 'state', 'year' or
     'programme' (from the sessions' summary fields)."""
-    field = {"state": "state__iso3", "year": "start__year", "programme": "course__programme__title"}[
-        by
-    ]
+    field = {
+        "state": "state__iso3",
+        "year": "start__year",
+        "programme": "course__programme__title",
+    }[by]
     grouped: dict[str, list[int]] = defaultdict(list)
     for key, types in sessions.values_list(field, "agency_type_count"):
         grouped[str(key or "—")].append(types)
@@ -198,7 +200,9 @@ def mix_rows(sessions: QuerySet[Session], by: str) -> list[MixRow]:
 def mix_over_time(sessions: QuerySet[Session]) -> dict[str, dict[str, Decimal | None]]:
     """{state: {year: share mixed}} for the dashboard's chart."""
     grouped: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for iso3, year, types in sessions.values_list("state__iso3", "start__year", "agency_type_count"):
+    for iso3, year, types in sessions.values_list(
+        "state__iso3", "start__year", "agency_type_count"
+    ):
         grouped[(iso3 or "—", str(year))].append(types)
     result: dict[str, dict[str, Decimal | None]] = defaultdict(dict)
     for (iso3, year), counts in sorted(grouped.items()):

@@ -76,7 +76,10 @@ def programme_create(*, actor: Actor, title: str, **values: Any) -> Programme:
     for key, items in m2m.items():
         getattr(programme, key).set(items)
     audit_log(
-        actor=actor, action="training.programme.create", target=programme, changes=snapshot(programme)
+        actor=actor,
+        action="training.programme.create",
+        target=programme,
+        changes=snapshot(programme),
     )
     return programme
 
@@ -96,7 +99,9 @@ def programme_update(*, actor: Actor, programme: Programme, **values: Any) -> Pr
         getattr(programme, key).set(items)
     changes = diff(before, snapshot(programme))
     if changes or m2m:
-        audit_log(actor=actor, action="training.programme.update", target=programme, changes=changes)
+        audit_log(
+            actor=actor, action="training.programme.update", target=programme, changes=changes
+        )
     return programme
 
 
@@ -141,7 +146,9 @@ def session_create(*, actor: Actor, course: Course, title: str, **values: Any) -
     session.save()
     for key, items in m2m.items():
         getattr(session, key).set(items)
-    audit_log(actor=actor, action="training.session.create", target=session, changes=snapshot(session))
+    audit_log(
+        actor=actor, action="training.session.create", target=session, changes=snapshot(session)
+    )
     return session
 
 
@@ -179,7 +186,12 @@ def session_refresh(session: Session) -> None:
 
 
 def _decimal(value: str | None) -> Decimal | None:
-    return Decimal(value) if value not in (None, "") else None
+    if not value:
+        return None
+    try:
+        return Decimal(value)
+    except ArithmeticError as exc:
+        raise ValidationError(_("%(value)s is not a number.") % {"value": value}) from exc
 
 
 @transaction.atomic
@@ -187,7 +199,9 @@ def roster_import(*, actor: Actor, session: Session, rows: list[dict[str, Any]])
     """Save the rows of a checked roster (`roster.read_roster`): a participant already on the
     session (same id) is updated, others are added; attendance is set per day given."""
     _require(permissions.can_edit_session(actor, session))
-    states = dict(State.objects.filter(iso3__in={r["state"] for r in rows}).values_list("iso3", "pk"))
+    states = dict(
+        State.objects.filter(iso3__in={r["state"] for r in rows}).values_list("iso3", "pk")
+    )
     existing = {p.code: p for p in session.participants.all()}
     created = updated = 0
     for row in rows:

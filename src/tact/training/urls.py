@@ -17,7 +17,5 @@ urlpatterns = [
     path("sessions/<int:pk>/roster/confirm/", views.roster_confirm, name="roster_confirm"),
     path("sessions/<int:pk>/scores/", views.scores_edit, name="scores_edit"),
     path("sessions/<int:pk>/scores.xlsx", views.scores_export, name="scores_export"),
-    path(
-        "participants/<int:pk>/certificate.pdf", views.certificate_pdf, name="certificate_pdf"
-    ),
+    path("participants/<int:pk>/certificate.pdf", views.certificate_pdf, name="certificate_pdf"),
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from typing import Any
 
@@ -40,12 +39,29 @@ def index(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "xlsx":
         return xlsx_response(
             "training-sessions.xlsx",
-            [_("Session"), _("Programme"), _("State"), _("Start"), _("End"), _("Participants"),
-             _("Women"), _("Agency types"), _("Class-average gain")],
+            [
+                _("Session"),
+                _("Programme"),
+                _("State"),
+                _("Start"),
+                _("End"),
+                _("Participants"),
+                _("Women"),
+                _("Agency types"),
+                _("Class-average gain"),
+            ],
             (
-                [s.title, s.course.programme.title, s.state.iso3 if s.state else "", s.start,
-                 s.end, s.participant_count, s.female_count, s.agency_type_count,
-                 "" if s.class_gain is None else float(s.class_gain)]
+                [
+                    s.title,
+                    s.course.programme.title,
+                    s.state.iso3 if s.state else "",
+                    s.start,
+                    s.end,
+                    s.participant_count,
+                    s.female_count,
+                    s.agency_type_count,
+                    "" if s.class_gain is None else float(s.class_gain),
+                ]
                 for s in sessions
             ),
             title="sessions",
@@ -58,8 +74,10 @@ def index(request: HttpRequest) -> HttpResponse:
             for s in reversed(recent)
             if s.class_gain is not None
         ],
-        "mix": {k: {y: _figures(v) for y, v in years.items()}
-                for k, years in selectors.mix_over_time(sessions).items()},
+        "mix": {
+            k: {y: _figures(v) for y, v in years.items()}
+            for k, years in selectors.mix_over_time(sessions).items()
+        },
     }
     return TemplateResponse(
         request,
@@ -107,7 +125,8 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "mix": selectors.mix_rows(sessions, "programme"),
             "mix_by_state": selectors.mix_rows(sessions, "state"),
             "indicators": [
-                link for link in programme.indicators.select_related("indicator")
+                link
+                for link in programme.indicators.select_related("indicator")
                 if access.can_view(request.user, link.indicator)
             ],
             "can_edit": permissions.can_edit_programme(request.user, programme),
@@ -142,9 +161,7 @@ def programme_push(request: HttpRequest, pk: int) -> HttpResponse:
     except (ValidationError, PermissionDenied) as exc:
         messages.error(request, _messages(exc))
     else:
-        messages.success(
-            request, _("%(n)d indicator values written.") % {"n": len(periods)}
-        )
+        messages.success(request, _("%(n)d indicator values written.") % {"n": len(periods)})
     return redirect(programme.get_absolute_url())
 
 
@@ -179,8 +196,13 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     rows = selectors.participant_rows(actor=request.user, session=session)
     report = selectors.session_gain(session)
     chart = [
-        {"code": r.participant.code, "pre": _figures(r.participant.pre_score),
-         "post": _figures(r.participant.post_score), "gain": _figures(r.gain), "band": r.band}
+        {
+            "code": r.participant.code,
+            "pre": _figures(r.participant.pre_score),
+            "post": _figures(r.participant.post_score),
+            "gain": _figures(r.gain),
+            "band": r.band,
+        }
         for r in rows
     ]
     return TemplateResponse(
@@ -204,8 +226,9 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def roster_export(request: HttpRequest, pk: int) -> HttpResponse:
     session = permissions.access_session(request.user, pk)
-    data = roster.roster_xlsx(selectors.roster_rows(actor=request.user, session=session),
-                              session.days())
+    data = roster.roster_xlsx(
+        selectors.roster_rows(actor=request.user, session=session), session.days()
+    )
     response = HttpResponse(data, content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="session-{pk}-roster.xlsx"'
     return response
@@ -240,8 +263,9 @@ def roster_import(request: HttpRequest, pk: int) -> HttpResponse:
             context["errors"] = sheet.errors
             if not sheet.errors:
                 codes = [r["code"] for r in sheet.rows]
-                existing = set(session.participants.filter(code__in=codes).values_list("code",
-                                                                                        flat=True))
+                existing = set(
+                    session.participants.filter(code__in=codes).values_list("code", flat=True)
+                )
                 elsewhere = set(
                     access.visible(request.user, Participant.objects.filter(code__in=codes))
                     .exclude(session=session)
@@ -287,14 +311,17 @@ def scores_edit(request: HttpRequest, pk: int) -> HttpResponse:
         scores: dict[str, tuple[str | None, str | None]] = {}
         if request.FILES.get("file"):
             upload = UploadForm(request.POST, request.FILES)
-            file = request.FILES["file"]
+            file = upload.cleaned_data["file"] if upload.is_valid() else None
             try:
+                if file is None:
+                    raise ValidationError(_("Choose an Excel file (.xlsx)."))
                 check_upload_size(file.size)
             except ValidationError as exc:
                 errors = exc.messages
             else:
-                sheet = roster.read_scores(file.read(), maximum=session.max_score,
-                                           codes={p.code for p in participants})
+                sheet = roster.read_scores(
+                    file.read(), maximum=session.max_score, codes={p.code for p in participants}
+                )
                 errors = sheet.errors
                 scores = {r["code"]: (r["pre"], r["post"]) for r in sheet.rows}
         else:
@@ -305,8 +332,10 @@ def scores_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     try:
                         Decimal(value or "0")
                     except ArithmeticError:
-                        errors.append(_("%(code)s: %(value)s is not a number.")
-                                      % {"code": p.code, "value": value})
+                        errors.append(
+                            _("%(code)s: %(value)s is not a number.")
+                            % {"code": p.code, "value": value}
+                        )
                 scores[p.code] = (pre or None, post or None)
         if not errors:
             try:
@@ -319,8 +348,13 @@ def scores_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return TemplateResponse(
         request,
         "training/scores.html",
-        {"session": session, "participants": participants, "upload": upload, "errors": errors,
-         "posted": request.POST},
+        {
+            "session": session,
+            "participants": participants,
+            "upload": upload,
+            "errors": errors,
+            "posted": request.POST,
+        },
     )
 
 
@@ -347,7 +381,7 @@ def certificate_pdf(request: HttpRequest, pk: int) -> HttpResponse:
                 "course": session.course,
                 "programme": session.course.programme,
                 "certificate": certificate,
-                "code": "-".join(certificate.code[i:i + 4] for i in range(0, 12, 4)),
+                "code": "-".join(certificate.code[i : i + 4] for i in range(0, 12, 4)),
                 "verify_url": request.build_absolute_uri(verify_path),
                 "modules": list(session.course.modules.all()),
             },
@@ -365,7 +399,3 @@ def verify(request: HttpRequest) -> HttpResponse:
     code = request.GET.get("code", "").strip()[:32]
     result = services.certificate_valid(code) if code else None
     return TemplateResponse(request, "training/verify.html", {"code": code, "valid": result})
-
-
-def chart_json(data: Any) -> str:
-    return json.dumps(data)
