@@ -219,7 +219,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "chart": {"participants": chart, "max": float(session.max_score)},
             "show_names": permissions.can_see_names(request.user, session),
             "can_edit": permissions.can_edit_session(request.user, session),
-            "languages": LANGUAGES,
+            "certificate_languages": LANGUAGES,
         },
     )
 
