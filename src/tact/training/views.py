@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -372,6 +372,15 @@ def certificate_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     name = participant.name if permissions.can_see_names(request.user, session) else ""
     verify_path = "/" + language + "/training/verify/"
     with translation.override(language):
+        # Django's Arabic date format carries right-to-left marks between day, month and
+        # year, which scramble a date inside Arabic text in the PDF: drop them, and isolate
+        # the date as left-to-right.
+        start, end = (
+            "\u2066"
+            + formats.date_format(day, "SHORT_DATE_FORMAT").replace("\u200f", "")
+            + "\u2069"
+            for day in (session.start, session.end)
+        )
         pdf = pdf_bytes(
             "training/certificate_pdf.html",
             {
@@ -382,7 +391,12 @@ def certificate_pdf(request: HttpRequest, pk: int) -> HttpResponse:
                 "programme": session.course.programme,
                 "certificate": certificate,
                 "code": "-".join(certificate.code[i : i + 4] for i in range(0, 12, 4)),
-                "verify_url": request.build_absolute_uri(verify_path),
+                "verify_url": "\u2066" + request.build_absolute_uri(verify_path) + "\u2069",
+                "start": start,
+                "end": end,
+                # first-strong isolates: a Latin title or place inside Arabic keeps its order
+                "programme_title": "\u2068" + session.course.programme.title + "\u2069",
+                "place": "\u2068" + (session.place or session.platform) + "\u2069",
                 "modules": list(session.course.modules.all()),
             },
         )

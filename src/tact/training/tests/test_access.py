@@ -19,7 +19,10 @@ def other_kenyan(kenya: Any) -> Any:
     from tact.accounts.services import user_create
 
     return user_create(
-        actor=None, username="focal_kenya_2", password="pw-for-tests-1", role="focal_point",
+        actor=None,
+        username="focal_kenya_2",
+        password="pw-for-tests-1",
+        role="focal_point",
         state_ids=[kenya.pk],
     )
 
@@ -75,7 +78,9 @@ def _xlsx_text(data: bytes) -> bytes:
     return " ".join(str(c) for row in sheet.iter_rows(values_only=True) for c in row).encode()
 
 
-def test_anonymous_sees_the_public_programme_but_no_session(client: Any, demo: dict[str, Any]) -> None:
+def test_anonymous_sees_the_public_programme_but_no_session(
+    client: Any, demo: dict[str, Any]
+) -> None:
     programme = client.get(f"/en/training/programmes/{demo['programme'].pk}/")
     assert programme.status_code == 200
     assert "Nairobi" not in programme.content.decode()
@@ -96,17 +101,27 @@ def test_refused_writes_change_nothing(
     client: Any, demo: dict[str, Any], evaluator: Any, focal_mexico: Any, token_for: Any
 ) -> None:
     nairobi = demo["nairobi"]
-    before = list(Participant.objects.filter(session=nairobi).values_list("code", "pre_score",
-                                                                          "post_score"))
+    before = list(
+        Participant.objects.filter(session=nairobi).values_list("code", "pre_score", "post_score")
+    )
     client.force_login(evaluator)  # may see the session, may not change it
     p = nairobi.participants.get(code="KEN-001")
-    assert client.post(f"/en/training/sessions/{nairobi.pk}/scores/",
-                       {f"pre-{p.pk}": "0", f"post-{p.pk}": "0"}).status_code == 403
+    assert (
+        client.post(
+            f"/en/training/sessions/{nairobi.pk}/scores/", {f"pre-{p.pk}": "0", f"post-{p.pk}": "0"}
+        ).status_code
+        == 403
+    )
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     roster = xlsx([["participant_id", "agency_type"], ["KEN-999", "police"]])
-    assert client.post(f"/en/training/sessions/{nairobi.pk}/roster/",
-                       {"file": SimpleUploadedFile("r.xlsx", roster)}).status_code == 403
+    assert (
+        client.post(
+            f"/en/training/sessions/{nairobi.pk}/roster/",
+            {"file": SimpleUploadedFile("r.xlsx", roster)},
+        ).status_code
+        == 403
+    )
     response = client.put(
         f"/api/v1/training/sessions/{nairobi.pk}/scores",
         data=[{"code": "KEN-001", "pre": 0, "post": 0}],
@@ -114,7 +129,8 @@ def test_refused_writes_change_nothing(
         **token_for(focal_mexico),
     )
     assert response.status_code == 404
-    after = list(Participant.objects.filter(session=nairobi).values_list("code", "pre_score",
-                                                                         "post_score"))
+    after = list(
+        Participant.objects.filter(session=nairobi).values_list("code", "pre_score", "post_score")
+    )
     assert before == after
     assert after[0][1] == Decimal(40)

@@ -109,8 +109,10 @@ def test_kirkpatrick_response_rates_recomputed(demo: dict[str, Any]) -> None:
     )
     # level 2 over sessions of different maxima compares percentages
     pct = [
-        (float(p.pre_score) / float(p.session.max_score) * 100,
-         float(p.post_score) / float(p.session.max_score) * 100)
+        (
+            float(p.pre_score) / float(p.session.max_score) * 100,
+            float(p.post_score) / float(p.session.max_score) * 100,
+        )
         for p in Participant.objects.filter(session__in=sessions).select_related("session")
     ]
     pre = sum(a for a, _ in pct) / len(pct)

@@ -17,16 +17,35 @@ from tact.training import roster, selectors, services
 from tact.training.models import Attendance, Participant, Session
 from tact.training.tests.conftest import xlsx
 
-HEADER = ["participant_id", "name", "agency", "agency_type", "state", "sex", "rank",
-          "years_of_service", "consent", "language", "pre", "post", "2025-03-10", "2025-03-11"]
+HEADER = [
+    "participant_id",
+    "name",
+    "agency",
+    "agency_type",
+    "state",
+    "sex",
+    "rank",
+    "years_of_service",
+    "consent",
+    "language",
+    "pre",
+    "post",
+    "2025-03-10",
+    "2025-03-11",
+]
 
 
 @pytest.fixture
 def empty_session(demo: dict[str, Any], focal_kenya: Any, kenya: Any) -> Session:
     course = demo["programme"].courses.order_by("title").first()
     return services.session_create(
-        actor=focal_kenya, course=course, title="Kisumu pilot", state=kenya,
-        start=dt.date(2025, 3, 10), end=dt.date(2025, 3, 11), max_score=Decimal(20),
+        actor=focal_kenya,
+        course=course,
+        title="Kisumu pilot",
+        state=kenya,
+        start=dt.date(2025, 3, 10),
+        end=dt.date(2025, 3, 11),
+        max_score=Decimal(20),
     )
 
 
@@ -44,7 +63,9 @@ def test_roster_round_trip_through_excel(
     assert exported.status_code == 200
     # when it is read back against a session with the same days and maximum
     sheet = roster.read_roster(
-        exported.content, maximum=nairobi.max_score, days=nairobi.days(),
+        exported.content,
+        maximum=nairobi.max_score,
+        days=nairobi.days(),
         states={"KEN": demo["nairobi"].state_id},
     )
     # then every row comes back as it is stored
@@ -55,18 +76,27 @@ def test_roster_round_trip_through_excel(
         assert read["code"] == row["code"]
         assert read["name"] == row["name"] != ""
         assert (read["agency_type"], read["sex"], read["rank"]) == (
-            row["agency_type"], row["sex"], row["rank"])
+            row["agency_type"],
+            row["sex"],
+            row["rank"],
+        )
         assert read["years_of_service"] == row["years_of_service"]
         assert Decimal(read["pre"]) == Decimal(row["pre"])
         assert Decimal(read["post"]) == Decimal(row["post"])
         assert read["attendance"] == row["attendance"]
     # and importing it again changes nothing (idempotent update)
-    before = list(Participant.objects.filter(session=nairobi).values_list(
-        "code", "name", "pre_score", "post_score", "sex", "agency_type"))
+    before = list(
+        Participant.objects.filter(session=nairobi).values_list(
+            "code", "name", "pre_score", "post_score", "sex", "agency_type"
+        )
+    )
     counts = services.roster_import(actor=focal_kenya, session=nairobi, rows=sheet.rows)
     assert counts == {"created": 0, "updated": 8}
-    after = list(Participant.objects.filter(session=nairobi).values_list(
-        "code", "name", "pre_score", "post_score", "sex", "agency_type"))
+    after = list(
+        Participant.objects.filter(session=nairobi).values_list(
+            "code", "name", "pre_score", "post_score", "sex", "agency_type"
+        )
+    )
     assert before == after
 
 
@@ -80,22 +110,56 @@ def test_scores_round_trip(client: Any, demo: dict[str, Any], secretariat: Any) 
     assert {r["code"]: (Decimal(r["pre"]), Decimal(r["post"])) for r in sheet.rows} == {
         p.code: (p.pre_score, p.post_score) for p in mombasa.participants.all()
     }
-    assert services.scores_set(
-        actor=secretariat, session=mombasa,
-        scores={r["code"]: (r["pre"], r["post"]) for r in sheet.rows},
-    ) == 0
+    assert (
+        services.scores_set(
+            actor=secretariat,
+            session=mombasa,
+            scores={r["code"]: (r["pre"], r["post"]) for r in sheet.rows},
+        )
+        == 0
+    )
 
 
 def test_preview_then_confirm_saves_and_recognises_people_from_other_sessions(
     client: Any, focal_kenya: Any, empty_session: Session
 ) -> None:
-    data = xlsx([
-        HEADER,
-        ["KEN-003", "Wanjiru Kamau", "NPS", "police", "KEN", "female", "Sergeant", 8, "yes",
-         "en", 10, 18, 1, 1],
-        ["KEN-100", "", "ODPP", "Prosecution", "KEN", "male", "Counsel", 3, "yes", "ru",
-         "", "", 1, 0],
-    ])
+    data = xlsx(
+        [
+            HEADER,
+            [
+                "KEN-003",
+                "Wanjiru Kamau",
+                "NPS",
+                "police",
+                "KEN",
+                "female",
+                "Sergeant",
+                8,
+                "yes",
+                "en",
+                10,
+                18,
+                1,
+                1,
+            ],
+            [
+                "KEN-100",
+                "",
+                "ODPP",
+                "Prosecution",
+                "KEN",
+                "male",
+                "Counsel",
+                3,
+                "yes",
+                "ru",
+                "",
+                "",
+                1,
+                0,
+            ],
+        ]
+    )
     client.force_login(focal_kenya)
     url = f"/en/training/sessions/{empty_session.pk}/roster/"
     preview = client.post(url, {"file": _upload(data)})
@@ -110,8 +174,9 @@ def test_preview_then_confirm_saves_and_recognises_people_from_other_sessions(
     assert set(saved) == {"KEN-003", "KEN-100"}
     assert saved["KEN-100"].agency_type == "prosecution"
     assert saved["KEN-100"].pre_score is None
-    assert list(Attendance.objects.filter(participant=saved["KEN-100"]).values_list(
-        "day", "present")) == [(dt.date(2025, 3, 10), True), (dt.date(2025, 3, 11), False)]
+    assert list(
+        Attendance.objects.filter(participant=saved["KEN-100"]).values_list("day", "present")
+    ) == [(dt.date(2025, 3, 10), True), (dt.date(2025, 3, 11), False)]
     empty_session.refresh_from_db()
     assert (empty_session.participant_count, empty_session.agency_type_count) == (2, 2)
 
@@ -119,13 +184,15 @@ def test_preview_then_confirm_saves_and_recognises_people_from_other_sessions(
 def test_bad_rows_get_one_message_each_and_nothing_is_saved(
     client: Any, focal_kenya: Any, empty_session: Session
 ) -> None:
-    data = xlsx([
-        HEADER,
-        ["KEN-200", "", "", "police", "KEN", "male", "", 1, "yes", "en", 5, 9, 1, 1],
-        ["KEN-201", "", "", "navy", "KEN", "male", "", 1, "yes", "en", 5, 9, 1, 1],
-        ["KEN-202", "", "", "police", "KEN", "male", "", 1, "yes", "en", 5, 25, 1, 1],
-        ["KEN-200", "", "", "police", "KEN", "female", "", 1, "yes", "en", 5, 9, 1, 1],
-    ])
+    data = xlsx(
+        [
+            HEADER,
+            ["KEN-200", "", "", "police", "KEN", "male", "", 1, "yes", "en", 5, 9, 1, 1],
+            ["KEN-201", "", "", "navy", "KEN", "male", "", 1, "yes", "en", 5, 9, 1, 1],
+            ["KEN-202", "", "", "police", "KEN", "male", "", 1, "yes", "en", 5, 25, 1, 1],
+            ["KEN-200", "", "", "police", "KEN", "female", "", 1, "yes", "en", 5, 9, 1, 1],
+        ]
+    )
     client.force_login(focal_kenya)
     response = client.post(
         f"/en/training/sessions/{empty_session.pk}/roster/", {"file": _upload(data)}
@@ -146,17 +213,22 @@ def test_cli_import_roster_and_scores(
     tmp_path: Any, focal_kenya: Any, empty_session: Session
 ) -> None:
     path = tmp_path / "roster.xlsx"
-    path.write_bytes(xlsx([
-        HEADER,
-        ["KEN-300", "", "", "judiciary", "KEN", "female", "", 4, "yes", "fr", "", "", 1, 1],
-        ["KEN-301", "", "", "border", "KEN", "male", "", 9, "no", "ar", "", "", 1, 1],
-    ]))
+    path.write_bytes(
+        xlsx(
+            [
+                HEADER,
+                ["KEN-300", "", "", "judiciary", "KEN", "female", "", 4, "yes", "fr", "", "", 1, 1],
+                ["KEN-301", "", "", "border", "KEN", "male", "", 9, "no", "ar", "", "", 1, 1],
+            ]
+        )
+    )
     out = io.StringIO()
     call_command("import_roster", str(path), session=empty_session.pk, stdout=out)
     assert "2 participants added, 0 updated" in out.getvalue()
     scores = tmp_path / "scores.xlsx"
-    scores.write_bytes(xlsx([["participant_id", "pre", "post"], ["KEN-300", 8, 17],
-                             ["KEN-301", 20, 20]]))
+    scores.write_bytes(
+        xlsx([["participant_id", "pre", "post"], ["KEN-300", 8, 17], ["KEN-301", 20, 20]])
+    )
     out = io.StringIO()
     call_command("import_scores", str(scores), session=empty_session.pk, stdout=out)
     # g(KEN-300) = 9/12 = 0.75; KEN-301 at the ceiling; <g> = (18.5-14)/(20-14) = 0.75
@@ -166,13 +238,31 @@ def test_cli_import_roster_and_scores(
 def test_cli_refuses_bad_scores_and_saves_nothing(
     tmp_path: Any, focal_kenya: Any, empty_session: Session
 ) -> None:
-    services.roster_import(actor=SYSTEM, session=empty_session, rows=[{
-        "code": "KEN-400", "name": "", "agency": "", "agency_type": "police", "state": "KEN",
-        "sex": "male", "rank": "", "years_of_service": None, "consent": True, "language": "en",
-        "pre": "4", "post": "6", "attendance": {}}])
+    services.roster_import(
+        actor=SYSTEM,
+        session=empty_session,
+        rows=[
+            {
+                "code": "KEN-400",
+                "name": "",
+                "agency": "",
+                "agency_type": "police",
+                "state": "KEN",
+                "sex": "male",
+                "rank": "",
+                "years_of_service": None,
+                "consent": True,
+                "language": "en",
+                "pre": "4",
+                "post": "6",
+                "attendance": {},
+            }
+        ],
+    )
     scores = tmp_path / "scores.xlsx"
-    scores.write_bytes(xlsx([["participant_id", "pre", "post"], ["KEN-400", 8, 21],
-                             ["KEN-999", 1, 2]]))
+    scores.write_bytes(
+        xlsx([["participant_id", "pre", "post"], ["KEN-400", 8, 21], ["KEN-999", 1, 2]])
+    )
     err = io.StringIO()
     with pytest.raises(CommandError, match="2 problems; nothing was saved"):
         call_command("import_scores", str(scores), session=empty_session.pk, stderr=err)
