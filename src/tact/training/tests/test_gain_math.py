@@ -22,7 +22,9 @@ from tact.training.gain import band, gain_report, mix_report, participant_gain, 
         (None, ""),
     ],
 )
-def test_bands_are_low_below_03_medium_below_07_high_from_07(g: Decimal | None, expected: str) -> None:
+def test_bands_are_low_below_03_medium_below_07_high_from_07(
+    g: Decimal | None, expected: str
+) -> None:
     assert band(g) == expected
 
 
@@ -35,7 +37,12 @@ def test_participant_gain_is_the_share_of_what_could_be_learned() -> None:
 
 def test_class_gain_and_individual_average_differ_and_ceiling_is_counted_apart() -> None:
     # given three matched pairs (one at the ceiling), one pre-test without a post-test
-    scores = [(Decimal(20), Decimal(60)), (Decimal(80), Decimal(90)), (Decimal(100), Decimal(100)), (Decimal(50), None)]
+    scores = [
+        (Decimal(20), Decimal(60)),
+        (Decimal(80), Decimal(90)),
+        (Decimal(100), Decimal(100)),
+        (Decimal(50), None),
+    ]
     # when
     report = gain_report(scores, Decimal(100))
     # then the class average uses every matched pair: <pre> = 66.667, <post> = 83.333
