@@ -5,7 +5,8 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -128,6 +129,26 @@ class TrainingScoreIn(Schema):
     post: Decimal | None = None
 
 
+class TrainingResponseIn(Schema):
+    code: str
+    level: int
+    respondent: str = "participant"
+    answered_on: dt.date
+    score: int
+    applied: bool | None = None
+    comment: str = ""
+
+
+class TrainingResponseOut(Schema):
+    id: int
+    level: int
+    respondent: str
+    answered_on: dt.date
+    score: int
+    applied: bool | None
+    comment: str
+
+
 class TrainingScoresOut(Schema):
     changed: int
     gain: TrainingGainOut
@@ -246,6 +267,24 @@ def put_scores(
     changed = services.scores_set(actor=user, session=session, scores=scores)
     session.refresh_from_db()
     return {"changed": changed, "gain": _gain(selectors.session_gain(session))}
+
+
+@router.post(
+    "/training/sessions/{session_id}/responses", response=TrainingResponseOut, auth=LOGIN_AUTH
+)
+def save_response(request: HttpRequest, session_id: int, payload: TrainingResponseIn) -> Any:
+    """A Kirkpatrick survey answer: level 1 (reaction) or 3 (behaviour follow-up), from the
+    participant or a supervisor; a second answer to the same survey replaces the first."""
+    user = actor(request)
+    session = permissions.access_session(user, session_id, for_edit=True)
+    participant = session.participants.filter(code=payload.code).first()
+    if participant is None:
+        raise Http404(
+            _("Participant id %(code)s is not on this session's roster.") % {"code": payload.code}
+        )
+    values = payload.dict()
+    values.pop("code")
+    return services.response_save(actor=user, participant=participant, **values)
 
 
 @router.get("/training/mix", response=list[TrainingMixOut])

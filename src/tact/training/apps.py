@@ -7,4 +7,4 @@ class TrainingConfig(AppConfig):
     verbose_name = "training"
 
     def ready(self) -> None:
-        from tact.training import panels  # noqa: F401  (registers the state panel)
+        from tact.training import panels, search  # noqa: F401  (registers providers)

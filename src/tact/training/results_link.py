@@ -9,32 +9,39 @@ from collections import Counter
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext as _
 
 from tact.core import access
 from tact.core.access import Actor
+from tact.core.audit import audit_log
 from tact.evaluation import services as evaluation_services
 from tact.evaluation.models import Indicator, IndicatorPeriod
 from tact.training import selectors
 from tact.training.models import Participant, Programme, ProgrammeIndicator, Session
 
 
-def indicator_choices(actor: Actor) -> Any:
-    """Indicators the actor may see (to link a programme to)."""
-    return access.visible(actor, Indicator.objects.select_related("node__framework")).order_by(
-        "node__framework__title", "title"
-    )
+def indicator_choices(actor: Actor, programme: Programme | None = None) -> Any:
+    """Indicators the actor may see (to link a programme to); those of the funding project's
+    framework first."""
+    indicators = access.visible(actor, Indicator.objects.select_related("node__framework"))
+    if programme is not None and programme.project_id:
+        own = When(node__framework__project_id=programme.project_id, then=Value(0))
+        indicators = indicators.annotate(
+            own=Case(own, default=Value(1), output_field=IntegerField())
+        ).order_by("own", "node__framework__title", "title")
+        return indicators
+    return indicators.order_by("node__framework__title", "title")
 
 
 @transaction.atomic
 def link_indicator(
     *, actor: Actor, programme: Programme, indicator: Indicator, metric: str
 ) -> ProgrammeIndicator:
-    from tact.core.audit import audit_log
-    from tact.training.services import _require
-
-    _require(access.can_edit(actor, programme) and access.can_view(actor, indicator))
+    if not (access.can_edit(actor, programme) and access.can_view(actor, indicator)):
+        raise PermissionDenied(_("You may not change this record."))
     link, _created = ProgrammeIndicator.objects.get_or_create(
         programme=programme, indicator=indicator, metric=metric
     )

@@ -295,6 +295,18 @@ def response_save(
 ) -> SurveyResponse:
     session = participant.session
     _require(permissions.can_edit_session(actor, session))
+    if (
+        level not in SurveyResponse.Level.values
+        or respondent not in SurveyResponse.Respondent.values
+    ):
+        raise ValidationError(
+            _("A survey answer is level 1 or 3, from a participant or a supervisor.")
+        )
+    if (
+        level == SurveyResponse.Level.REACTION
+        and respondent != SurveyResponse.Respondent.PARTICIPANT
+    ):
+        raise ValidationError(_("Only participants answer the level-1 survey."))
     response, created = SurveyResponse.objects.get_or_create(
         session=session,
         participant=participant,

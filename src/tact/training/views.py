@@ -23,7 +23,7 @@ from tact.core.uploads import check_upload_size
 from tact.directory.models import State
 from tact.training import permissions, results_link, roster, selectors, services
 from tact.training.forms import ProgrammeForm, SessionForm, UploadForm
-from tact.training.models import LANGUAGES, Participant, Session
+from tact.training.models import LANGUAGES, Participant, ProgrammeIndicator, Session
 
 PREVIEW_SALT = "tact.training.roster"
 
@@ -130,6 +130,10 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 if access.can_view(request.user, link.indicator)
             ],
             "can_edit": permissions.can_edit_programme(request.user, programme),
+            "indicator_choices": results_link.indicator_choices(request.user, programme)[:200]
+            if permissions.can_edit_programme(request.user, programme)
+            else [],
+            "metrics": ProgrammeIndicator.Metric.choices,
             "can_add_session": access.scope_of(request.user).can_write_anything,
         },
     )
@@ -148,6 +152,26 @@ def programme_create(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(
         request, "training/form.html", {"form": form, "heading": _("New training programme")}
     )
+
+
+@require_POST
+def programme_link(request: HttpRequest, pk: int) -> HttpResponse:
+    """Link an indicator of a results framework to one of the programme's figures."""
+    programme = permissions.access_programme(request.user, pk, for_edit=True)
+    metric = request.POST.get("metric", "")
+    indicator = (
+        results_link.indicator_choices(request.user)
+        .filter(pk=request.POST.get("indicator") or 0)
+        .first()
+    )
+    if indicator is None or metric not in ProgrammeIndicator.Metric.values:
+        messages.error(request, _("Choose an indicator and a figure."))
+    else:
+        results_link.link_indicator(
+            actor=request.user, programme=programme, indicator=indicator, metric=metric
+        )
+        messages.success(request, _("Indicator linked."))
+    return redirect(programme.get_absolute_url())
 
 
 @require_POST

@@ -155,3 +155,78 @@ def test_focal_point_cannot_create_sessions_for_another_state(
     )
     assert response.status_code == 200
     assert not Session.objects.filter(title="Not mine").exists()
+
+
+def test_survey_answers_through_the_api(
+    client: Any, demo: dict[str, Any], token_for: Any, focal_kenya: Any
+) -> None:
+    mombasa = demo["mombasa"]
+    url = f"/api/v1/training/sessions/{mombasa.pk}/responses"
+    auth = token_for(focal_kenya)
+    answer = {
+        "code": "KEN-014",
+        "level": 3,
+        "respondent": "supervisor",
+        "answered_on": "2025-10-01",
+        "score": 4,
+        "applied": True,
+    }
+    assert client.post(url, data=answer, content_type="application/json", **auth).status_code == 200
+    levels = client.get(f"/api/v1/training/sessions/{mombasa.pk}/levels", **auth).json()
+    assert levels["l3"]["supervisor"]["n"] == 1
+    assert levels["l3"]["supervisor"]["rate"] == "0.167"  # 1 of 6 participants
+    # bad answers: a score outside 1-5, a supervisor at level 1, an unknown participant
+    for bad, status in (
+        ({**answer, "score": 9}, 400),
+        ({**answer, "level": 1}, 400),
+        ({**answer, "code": "KEN-999"}, 404),
+    ):
+        response = client.post(url, data=bad, content_type="application/json", **auth)
+        assert response.status_code == status
+    levels = client.get(f"/api/v1/training/sessions/{mombasa.pk}/levels", **auth).json()
+    assert (levels["l1"]["n"], levels["l3"]["supervisor"]["n"]) == (3, 1)
+
+
+def test_link_an_indicator_from_the_programme_page(
+    client: Any, demo: dict[str, Any], secretariat: Any
+) -> None:
+    from tact.core.access import SYSTEM
+    from tact.evaluation import services as evaluation_services
+
+    strategy = evaluation_services.strategy_create(actor=SYSTEM, title="S", classification="public")
+    framework = evaluation_services.framework_create(
+        actor=SYSTEM, title="F", strategy=strategy, classification="public"
+    )
+    node = evaluation_services.node_create(
+        actor=SYSTEM, framework=framework, level="output", title="N"
+    )
+    indicator = evaluation_services.indicator_create(actor=SYSTEM, node=node, title="Trained")
+    programme = demo["programme"]
+    client.force_login(secretariat)
+    page = client.get(f"/en/training/programmes/{programme.pk}/")
+    assert f'<option value="{indicator.pk}">F — Trained</option>' in page.content.decode()
+    response = client.post(
+        f"/en/training/programmes/{programme.pk}/indicators/",
+        {"indicator": indicator.pk, "metric": "trained"},
+    )
+    assert response.status_code == 302
+    assert list(programme.indicators.values_list("indicator", "metric")) == [
+        (indicator.pk, "trained")
+    ]
+    bad = client.post(
+        f"/en/training/programmes/{programme.pk}/indicators/",
+        {"indicator": indicator.pk, "metric": "nonsense"},
+    )
+    assert bad.status_code == 302
+    assert programme.indicators.count() == 1
+
+
+def test_site_search_finds_programmes_and_visible_sessions_only(
+    client: Any, demo: dict[str, Any], reader: Any
+) -> None:
+    from tact.core.search import search_all
+
+    titles = {h.title for h in search_all(reader, "trafficking")}
+    assert demo["programme"].title not in titles  # its title does not say trafficking
+    assert not any(t.startswith("Nairobi") for t in titles)  # restricted sessions
+    assert demo["programme"].title in {h.title for h in search_all(reader, "organized crime")}
