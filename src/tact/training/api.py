@@ -5,14 +5,20 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from django.db import transaction
 from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
+from tact.assistance.models import Need, Project
+from tact.catalog.models import Provision
+from tact.core import access
 from tact.core.api import LOGIN_AUTH, PUBLIC_AUTH, actor
+from tact.directory.models import Organisation, State
 from tact.training import permissions, selectors, services
-from tact.training.models import Programme, Session
+from tact.training.models import Course, Programme, Session
 
 router = Router(tags=["training"], auth=PUBLIC_AUTH)
 
@@ -123,6 +129,66 @@ class TrainingMixOut(Schema):
     share: Decimal | None
 
 
+class TrainingProgrammeIn(Schema):
+    title: str
+    objectives: str = ""
+    audiences: list[str] = []
+    classification: str = "restricted"
+    owner_state: str | None = None  # ISO3
+    implementer_id: int | None = None
+    project_id: int | None = None
+    need_ids: list[int] = []
+    provisions: list[str] = []  # keys such as untoc/art_29
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+class TrainingCourseIn(Schema):
+    title: str
+    learning_objectives: str = ""
+    languages: list[str] = []
+    delivery: str = "in_person"
+    duration_hours: int | None = None
+    modules: list[str] = []
+
+
+class TrainingCourseOut(Schema):
+    id: int
+    programme_id: int
+    title: str
+    learning_objectives: str
+    languages: list[str]
+    delivery: str
+    duration_hours: int | None
+    modules: list[str]
+
+    @staticmethod
+    def resolve_modules(obj: Course) -> list[str]:
+        return [m.title for m in obj.modules.all()]
+
+
+class TrainingTrainerIn(Schema):
+    name: str
+    role: str = ""
+    organisation_id: int | None = None
+
+
+class TrainingSessionIn(Schema):
+    course_id: int
+    title: str
+    start: dt.date
+    end: dt.date
+    state: str  # ISO3 of the host state
+    place: str = ""
+    platform: str = ""
+    language: str = "en"
+    max_score: Decimal
+    classification: str = "restricted"
+    participant_states: list[str] = []
+    partner_agency_ids: list[int] = []
+    trainers: list[TrainingTrainerIn] = []
+
+
 class TrainingScoreIn(Schema):
     code: str
     pre: Decimal | None = None
@@ -154,6 +220,10 @@ class TrainingScoresOut(Schema):
     gain: TrainingGainOut
 
 
+def _state(iso3: str) -> State:
+    return get_object_or_404(State, iso3=iso3.upper())
+
+
 def _gain(report: Any) -> dict[str, Any]:
     return {
         **{k: getattr(report, k) for k in TrainingGainOut.model_fields if hasattr(report, k)},
@@ -167,6 +237,86 @@ def _gain(report: Any) -> dict[str, Any]:
 def list_programmes(request: HttpRequest, q: str | None = None) -> Any:
     """Training programmes the caller may see."""
     return selectors.programme_list(actor=actor(request), q=q)
+
+
+@router.post("/training/programmes", response={201: TrainingProgrammeOut}, auth=LOGIN_AUTH)
+def create_programme(request: HttpRequest, payload: TrainingProgrammeIn) -> Status[Programme]:
+    """A programme; the needs it answers and its funding project must be visible to you."""
+    user = actor(request)
+    values = payload.dict()
+    owner = values.pop("owner_state")
+    values["owner_state"] = _state(owner) if owner else None
+    project_id = values.pop("project_id")
+    values["project"] = (
+        access.get_visible_or_404(user, Project.objects.all(), pk=project_id)
+        if project_id
+        else None
+    )
+    implementer_id = values.pop("implementer_id")
+    values["implementer"] = (
+        get_object_or_404(Organisation, pk=implementer_id) if implementer_id else None
+    )
+    values["needs"] = list(access.visible(user, Need.objects.filter(pk__in=values.pop("need_ids"))))
+    values["provisions"] = list(Provision.objects.filter(key__in=values.pop("provisions")))
+    return Status(201, services.programme_create(actor=user, **values))
+
+
+@router.post(
+    "/training/programmes/{programme_id}/courses",
+    response={201: TrainingCourseOut},
+    auth=LOGIN_AUTH,
+)
+def create_course(
+    request: HttpRequest, programme_id: int, payload: TrainingCourseIn
+) -> Status[Course]:
+    user = actor(request)
+    programme = permissions.access_programme(user, programme_id, for_edit=True)
+    values = payload.dict()
+    modules = values.pop("modules")
+    course = services.course_create(actor=user, programme=programme, **values)
+    for title in modules:
+        services.module_create(actor=user, course=course, title=title)
+    return Status(201, course)
+
+
+@router.post(
+    "/training/programmes/{programme_id}/sessions",
+    response={201: TrainingSessionOut},
+    auth=LOGIN_AUTH,
+)
+def create_session(
+    request: HttpRequest, programme_id: int, payload: TrainingSessionIn
+) -> Status[Session]:
+    """A session of one of the programme's courses, with its trainers and partner agencies."""
+    user = actor(request)
+    programme = permissions.access_programme(user, programme_id)
+    values = payload.dict()
+    course = get_object_or_404(programme.courses.all(), pk=values.pop("course_id"))
+    values["state"] = _state(values["state"])
+    values["participant_states"] = [_state(iso3) for iso3 in values["participant_states"]] or [
+        values["state"]
+    ]
+    values["partner_agencies"] = list(
+        Organisation.objects.filter(pk__in=values.pop("partner_agency_ids"))
+    )
+    trainers = values.pop("trainers")
+    with transaction.atomic():
+        session = services.session_create(actor=user, course=course, **values)
+        for trainer in trainers:
+            org_id = trainer.pop("organisation_id")
+            services.trainer_add(
+                actor=user,
+                session=session,
+                organisation=get_object_or_404(Organisation, pk=org_id) if org_id else None,
+                **trainer,
+            )
+    return Status(201, session)
+
+
+@router.get("/training/programmes/{programme_id}/courses", response=list[TrainingCourseOut])
+def list_courses(request: HttpRequest, programme_id: int) -> Any:
+    programme = permissions.access_programme(actor(request), programme_id)
+    return programme.courses.prefetch_related("modules")
 
 
 @router.get("/training/programmes/{programme_id}", response=TrainingProgrammeOut)

@@ -230,3 +230,78 @@ def test_site_search_finds_programmes_and_visible_sessions_only(
     assert demo["programme"].title not in titles  # its title does not say trafficking
     assert not any(t.startswith("Nairobi") for t in titles)  # restricted sessions
     assert demo["programme"].title in {h.title for h in search_all(reader, "organized crime")}
+
+
+def test_create_programme_course_and_session_through_the_api(
+    client: Any, db: Any, token_for: Any, focal_kenya: Any, mexico: Any
+) -> None:
+    auth = token_for(focal_kenya)
+    programme = client.post(
+        "/api/v1/training/programmes",
+        data={
+            "title": "Asset recovery",
+            "audiences": ["prosecution", "fiu"],
+            "owner_state": "KEN",
+            "provisions": ["untoc/art_12"],
+        },
+        content_type="application/json",
+        **auth,
+    )
+    assert programme.status_code == 201
+    pid = programme.json()["id"]
+    course = client.post(
+        f"/api/v1/training/programmes/{pid}/courses",
+        data={
+            "title": "Tracing assets",
+            "delivery": "online",
+            "modules": ["Open sources", "Banks"],
+        },
+        content_type="application/json",
+        **auth,
+    )
+    assert course.status_code == 201
+    assert course.json()["modules"] == ["Open sources", "Banks"]
+    session = client.post(
+        f"/api/v1/training/programmes/{pid}/sessions",
+        data={
+            "course_id": course.json()["id"],
+            "title": "Online cohort 1",
+            "start": "2026-01-12",
+            "end": "2026-01-14",
+            "state": "KEN",
+            "max_score": "30",
+            "platform": "Teams",
+            "trainers": [{"name": "A. Trainer", "role": "Prosecutor"}],
+        },
+        content_type="application/json",
+        **auth,
+    )
+    assert session.status_code == 201
+    created = Session.objects.get(pk=session.json()["id"])
+    assert [t.name for t in created.trainers.all()] == ["A. Trainer"]
+    assert created.organiser == focal_kenya
+    # a focal point cannot host a session in another state
+    other = client.post(
+        f"/api/v1/training/programmes/{pid}/sessions",
+        data={
+            "course_id": course.json()["id"],
+            "title": "Elsewhere",
+            "start": "2026-01-12",
+            "end": "2026-01-14",
+            "state": "MEX",
+            "max_score": "30",
+        },
+        content_type="application/json",
+        **auth,
+    )
+    assert other.status_code == 403
+    assert not Session.objects.filter(title="Elsewhere").exists()
+    # bad audiences are refused with a message
+    bad = client.post(
+        "/api/v1/training/programmes",
+        data={"title": "X", "audiences": ["navy"], "owner_state": "KEN"},
+        content_type="application/json",
+        **auth,
+    )
+    assert bad.status_code == 400
+    assert bad.json()["detail"] == ["Target audiences must be agency types."]
