@@ -179,34 +179,38 @@ class MixRow:
     share: Decimal | None
 
 
+def _mix_counts(sessions: QuerySet[Session], *fields: str) -> Any:
+    """Sessions and mixed sessions per group, counted by the database (summary fields)."""
+    return (
+        sessions.order_by()
+        .values(*fields)
+        .annotate(n=Count("pk"), mixed=Count("pk", filter=Q(agency_type_count__gte=2)))
+        .order_by(*fields)
+    )
+
+
 def mix_rows(sessions: QuerySet[Session], by: str) -> list[MixRow]:
     """Share of sessions mixing at least two agency types, grouped by 'state', 'year' or
-    'programme' (from the sessions' summary fields)."""
+    'programme'."""
     field = {
         "state": "state__iso3",
         "year": "start__year",
         "programme": "course__programme__title",
     }[by]
-    grouped: dict[str, list[int]] = defaultdict(list)
-    for key, types in sessions.values_list(field, "agency_type_count"):
-        grouped[str(key or "—")].append(types)
-    rows = []
-    for key in sorted(grouped):
-        report = gain.mix_report(grouped[key])
-        rows.append(MixRow(key, report.sessions, report.mixed, report.share))
-    return rows
+    rows = [
+        MixRow(str(row[field] or "—"), row["n"], row["mixed"], gain.rate(row["mixed"], row["n"]))
+        for row in _mix_counts(sessions, field)
+    ]
+    return sorted(rows, key=lambda r: r.key)
 
 
 def mix_over_time(sessions: QuerySet[Session]) -> dict[str, dict[str, Decimal | None]]:
     """{state: {year: share mixed}} for the dashboard's chart."""
-    grouped: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for iso3, year, types in sessions.values_list(
-        "state__iso3", "start__year", "agency_type_count"
-    ):
-        grouped[(iso3 or "—", str(year))].append(types)
     result: dict[str, dict[str, Decimal | None]] = defaultdict(dict)
-    for (iso3, year), counts in sorted(grouped.items()):
-        result[iso3][year] = gain.mix_report(counts).share
+    for row in _mix_counts(sessions, "state__iso3", "start__year"):
+        result[row["state__iso3"] or "—"][str(row["start__year"])] = gain.rate(
+            row["mixed"], row["n"]
+        )
     return dict(result)
 
 
