@@ -13,6 +13,7 @@ urlpatterns = [
     path("programmes/<int:pk>/actuals/", views.programme_push, name="programme_push"),
     path("programmes/<int:pk>/sessions/new/", views.session_create, name="session_create"),
     path("sessions/<int:pk>/", views.session_detail, name="session_detail"),
+    path("sessions/<int:pk>/trainers/", views.trainer_add, name="trainer_add"),
     path("sessions/<int:pk>/roster.xlsx", views.roster_export, name="roster_export"),
     path("sessions/<int:pk>/roster/", views.roster_import, name="roster_import"),
     path("sessions/<int:pk>/roster/confirm/", views.roster_confirm, name="roster_confirm"),

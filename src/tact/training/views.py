@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -20,7 +21,7 @@ from tact.core import access
 from tact.core.exports import XLSX_TYPE, pdf_bytes, xlsx_response
 from tact.core.pagination import paginate, querystring_without_page
 from tact.core.uploads import check_upload_size
-from tact.directory.models import State
+from tact.directory.models import Organisation, State
 from tact.training import permissions, results_link, roster, selectors, services
 from tact.training.forms import ProgrammeForm, SessionForm, UploadForm
 from tact.training.models import LANGUAGES, Participant, ProgrammeIndicator, Session
@@ -244,8 +245,45 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "show_names": permissions.can_see_names(request.user, session),
             "can_edit": permissions.can_edit_session(request.user, session),
             "certificate_languages": LANGUAGES,
+            "organisations": _trainer_organisations(session)
+            if permissions.can_edit_session(request.user, session)
+            else [],
         },
     )
+
+
+def _trainer_organisations(session: Session) -> Any:
+    """Organisations a trainer may come from: the host state's agencies and the
+    international, UN and regional organisations (a short list, not the whole directory)."""
+    return Organisation.objects.filter(
+        Q(state=session.state) | Q(kind__in=["un_entity", "international", "regional"])
+    ).order_by("name")[:300]
+
+
+@require_POST
+def trainer_add(request: HttpRequest, pk: int) -> HttpResponse:
+    session = permissions.access_session(request.user, pk, for_edit=True)
+    name = request.POST.get("name", "").strip()
+    org_id = request.POST.get("organisation") or None
+    organisation = (
+        next((o for o in _trainer_organisations(session) if str(o.pk) == org_id), None)
+        if org_id
+        else None
+    )
+    if not name:
+        messages.error(request, _("Give the trainer's name."))
+    else:
+        services.trainer_add(
+            actor=request.user,
+            session=session,
+            name=name[:200],
+            role=request.POST.get("role", "").strip()[:120],
+            organisation=organisation,
+        )
+        if organisation is not None and request.POST.get("partner"):
+            session.partner_agencies.add(organisation)
+        messages.success(request, _("Trainer added."))
+    return redirect(session.get_absolute_url())
 
 
 def roster_export(request: HttpRequest, pk: int) -> HttpResponse:

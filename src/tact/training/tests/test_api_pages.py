@@ -305,3 +305,35 @@ def test_create_programme_course_and_session_through_the_api(
     )
     assert bad.status_code == 400
     assert bad.json()["detail"] == ["Target audiences must be agency types."]
+
+
+def test_add_a_trainer_and_partner_on_the_session_page(
+    client: Any, demo: dict[str, Any], focal_kenya: Any, evaluator: Any
+) -> None:
+    from tact.directory.models import Organisation
+
+    unodc = Organisation.objects.create(name="UNODC", kind="un_entity")
+    mombasa = demo["mombasa"]
+    url = f"/en/training/sessions/{mombasa.pk}/trainers/"
+    client.force_login(evaluator)
+    assert client.post(url, {"name": "Nope"}).status_code == 403
+    client.force_login(focal_kenya)
+    response = client.post(
+        url, {"name": "Jane Doe", "role": "Investigator", "organisation": unodc.pk, "partner": "1"}
+    )
+    assert response.status_code == 302
+    assert mombasa.trainers.filter(name="Jane Doe", organisation=unodc).exists()
+    assert unodc in mombasa.partner_agencies.all()
+    assert "Jane Doe" in client.get(f"/en/training/sessions/{mombasa.pk}/").content.decode()
+
+
+def test_session_list_endpoint_queries_do_not_grow(
+    client: Any,
+    demo: dict[str, Any],
+    token_for: Any,
+    secretariat: Any,
+    django_assert_max_num_queries: Any,
+) -> None:
+    auth = token_for(secretariat)
+    with django_assert_max_num_queries(8):
+        assert client.get("/api/v1/training/sessions", **auth).json()["count"] == 3
