@@ -237,8 +237,8 @@ class Trainer(models.Model):
 
 class Participant(TimeStampedModel):
     """One person in one session. `code` is the pseudonymous id; the same code in several
-    sessions is the same person. `name` is optional and shown only to the secretariat and
-    the session's organiser (permissions.can_see_names)."""
+    sessions is the same person. `name` is optional, kept only with consent, and shown only
+    to the secretariat and the session's organiser (permissions.can_see_names)."""
 
     protection: ClassVar[Protection] = inherits("session")
 

@@ -206,7 +206,8 @@ def roster_import(*, actor: Actor, session: Session, rows: list[dict[str, Any]])
     created = updated = 0
     for row in rows:
         fields = {
-            "name": row["name"],
+            # A name is personal data kept only with the participant's consent.
+            "name": row["name"] if row["consent"] else "",
             "agency": row["agency"],
             "agency_type": row["agency_type"],
             "state_id": states.get(row["state"]),

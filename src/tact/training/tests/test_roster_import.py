@@ -299,3 +299,29 @@ def test_scores_entered_on_the_page(client: Any, demo: dict[str, Any], focal_ken
     assert client.post(url, form).status_code == 302
     p.refresh_from_db()
     assert p.post_score == Decimal(45)
+
+
+def test_names_are_kept_only_with_consent(focal_kenya: Any, empty_session: Session) -> None:
+    row = {
+        "name": "Given Name",
+        "agency": "",
+        "agency_type": "police",
+        "state": "KEN",
+        "sex": "male",
+        "rank": "",
+        "years_of_service": None,
+        "language": "en",
+        "pre": None,
+        "post": None,
+        "attendance": {},
+    }
+    services.roster_import(
+        actor=focal_kenya,
+        session=empty_session,
+        rows=[
+            {**row, "code": "KEN-500", "consent": False},
+            {**row, "code": "KEN-501", "consent": True},
+        ],
+    )
+    names = dict(empty_session.participants.values_list("code", "name"))
+    assert names == {"KEN-500": "", "KEN-501": "Given Name"}
