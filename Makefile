@@ -18,8 +18,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)  ## the .venv with .venv/bin/tact
 
-demo: install  ## migrate, load the catalog, states and demo data, serve http://127.0.0.1:8000
-	TACT_DEBUG=1 $(BIN)/tact demo 127.0.0.1:8000
+PORT ?= $(or $(TACT_PORT),8000)
+
+demo: install  ## migrate, load the catalog, states and demo data, serve http://127.0.0.1:$(PORT) (PORT=8001)
+	TACT_DEBUG=1 $(BIN)/tact demo 127.0.0.1:$(PORT)
 
 test: install  ## the whole suite (SQLite); browser tests run when /usr/bin/chromium exists
 	$(BIN)/python -m pytest

@@ -3,7 +3,7 @@
     .venv/bin/python bench/overlaps_bench.py [--sizes 10000 100000] [--sample 200 40]
 
 For each size, generates that many synthetic activities with planted twins
-(:mod:`tact.assistance.overlaps_generate`: linked, unlinked, and republished by the same
+(:mod:`tact.assistance.overlaps.generate`: linked, unlinked, and republished by the same
 publisher), runs blocked detection, and prints
 
 * detection time (seconds, wall clock, including tokenising) and candidate pairs compared;
@@ -32,7 +32,7 @@ from tact.assistance.overlaps import (  # noqa: E402
     detect_overlaps,
     recall_against_brute_force,
 )
-from tact.assistance.overlaps_generate import generate_records  # noqa: E402
+from tact.assistance.overlaps.generate import generate_records  # noqa: E402
 
 
 def run(size: int, sample_size: int, threshold: float, seed: int) -> None:
@@ -40,7 +40,7 @@ def run(size: int, sample_size: int, threshold: float, seed: int) -> None:
     generated = generate_records(size, seed=seed)
     generated_in = time.perf_counter() - started
     started = time.perf_counter()
-    result = detect_overlaps(generated.records, threshold=threshold)
+    result = detect_overlaps(generated.records, threshold=threshold, max_block=MAX_BLOCK[0])
     detected_in = time.perf_counter() - started
     found = {frozenset((p.a, p.b)) for p in result.pairs}
     planted = [frozenset((a, b)) for a, b, _kind in generated.planted]
@@ -73,13 +73,20 @@ def run(size: int, sample_size: int, threshold: float, seed: int) -> None:
     )
 
 
+MAX_BLOCK = [5000]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--sample", type=int, nargs="+", default=[1000, 300])
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--max-block", type=int, default=5000, help="posting-list cap (detect_overlaps)"
+    )
     args = parser.parse_args()
+    MAX_BLOCK[0] = args.max_block
     samples = args.sample + [args.sample[-1]] * (len(args.sizes) - len(args.sample))
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}")
     for size, sample in zip(args.sizes, samples, strict=False):

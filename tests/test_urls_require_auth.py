@@ -13,9 +13,9 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 PUBLIC_URL_NAMES = {
-    "core:home",
-    "core:area",
-    "core:search",
+    "site:home",
+    "site:area",
+    "site:search",
     "catalog:index",
     "catalog:instrument_detail",
     "catalog:provision_detail",
@@ -27,6 +27,7 @@ PUBLIC_URL_NAMES = {
     "accounts:login",
     "set_language",
     "health",
+    "ready",
     "javascript-catalog",
     "admin:login",
     "resolutions:index",

@@ -3,6 +3,7 @@ from ninja import Router, Schema
 
 from tact.core.access import scope_of
 from tact.core.api import LOGIN_AUTH, actor
+from tact.directory.models import State
 
 router = Router(tags=["accounts"], auth=LOGIN_AUTH)
 
@@ -10,7 +11,8 @@ router = Router(tags=["accounts"], auth=LOGIN_AUTH)
 class MeOut(Schema):
     username: str
     role: str
-    states: list[int]
+    states: list[str]
+    state_ids: list[int]
     organisations: list[int]
 
 
@@ -22,6 +24,10 @@ def me(request: HttpRequest) -> dict[str, object]:
     return {
         "username": user.get_username(),
         "role": scope.role or "",
-        "states": sorted(scope.state_ids),
+        # ISO 3166 alpha-3 codes, as every other operation takes them; ids kept beside.
+        "states": sorted(
+            State.objects.filter(pk__in=scope.state_ids).values_list("iso3", flat=True)
+        ),
+        "state_ids": sorted(scope.state_ids),
         "organisations": sorted(scope.organisation_ids),
     }

@@ -13,7 +13,7 @@ from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
 
-from tact.assistance import selectors, services
+from tact.assistance import dashboards, keyset, permissions, selectors, services
 from tact.assistance.models import Contribution, ImportRun, Project
 from tact.core import access
 from tact.core.api import LOGIN_AUTH, PUBLIC_AUTH, actor
@@ -241,8 +241,48 @@ class ImportRunDetailOut(ImportRunOut):
     report: list[ImportRowOut]
 
 
-@router.get("/assistance/projects", response=list[ProjectOut])
-@paginate(PageNumberPagination, page_size=50)
+class ProjectPageOut(Schema):
+    """A keyset page: pass ``next`` as ``cursor`` (or ``previous`` as ``before``) to move.
+    ``count`` is exact up to 1,000; ``count_capped`` says "more than that"."""
+
+    items: list[ProjectOut]
+    count: int
+    count_capped: bool
+    next: str | None
+    previous: str | None
+
+
+class TransactionListOut(TransactionOut):
+    id: int
+    project_id: int
+    project_iati_identifier: str
+    receiver_activity_id: str
+    provider_activity_id: str
+
+    @staticmethod
+    def resolve_project_iati_identifier(obj: Any) -> str:
+        return str(obj.project.iati_identifier)
+
+
+class TransactionPageOut(Schema):
+    items: list[TransactionListOut]
+    count: int
+    count_capped: bool
+    next: str | None
+    previous: str | None
+
+
+def _page_out(page: keyset.KeysetPage[Any]) -> dict[str, Any]:
+    return {
+        "items": page.object_list,
+        "count": page.count,
+        "count_capped": page.count_capped,
+        "next": page.next_cursor or None,
+        "previous": page.previous_cursor or None,
+    }
+
+
+@router.get("/assistance/projects", response=ProjectPageOut)
 def list_projects(
     request: HttpRequest,
     q: str = "",
@@ -252,10 +292,14 @@ def list_projects(
     organisation: str = "",
     status: str = "",
     sector: str = "",
-) -> Any:
-    """Projects (IATI activities) the caller may see; filters by recipient state (ISO3),
-    theme code, channel, organisation IATI id, activity status and sector code."""
-    return selectors.project_list(
+    cursor: str = "",
+    before: str = "",
+    limit: int = keyset.PAGE_SIZE,
+) -> dict[str, Any]:
+    """Projects (IATI activities) the caller may see, by title; filters by recipient state
+    (ISO3), theme code, channel, organisation IATI id, activity status and sector code.
+    Keyset pagination: follow ``next`` (as ``cursor``) to read on."""
+    projects = selectors.project_list(
         actor(request),
         q=q,
         state=state,
@@ -265,11 +309,30 @@ def list_projects(
         status=status,
         sector=sector,
     ).prefetch_related("countries")
+    page = keyset.keyset_page(projects, ("title", "pk"), after=cursor, before=before, size=limit)
+    return _page_out(page)
+
+
+@router.get("/assistance/transactions", response=TransactionPageOut)
+def list_transactions(
+    request: HttpRequest,
+    project: int | None = None,
+    type: str = "",
+    year: int | None = None,
+    cursor: str = "",
+    before: str = "",
+    limit: int = keyset.PAGE_SIZE,
+) -> dict[str, Any]:
+    """Transactions of the projects the caller may see, oldest record first (keyset
+    pagination as for projects)."""
+    transactions = selectors.transaction_list(actor(request), project=project, type=type, year=year)
+    page = keyset.keyset_page(transactions, ("pk",), after=cursor, before=before, size=limit)
+    return _page_out(page)
 
 
 @router.get("/assistance/projects/{project_id}", response=ProjectDetailOut)
 def get_project(request: HttpRequest, project_id: int) -> Project:
-    return selectors.project_get(actor(request), project_id)
+    return permissions.access_project(actor(request), project_id)
 
 
 @router.patch("/assistance/projects/{project_id}", response=ProjectDetailOut, auth=LOGIN_AUTH)
@@ -280,7 +343,7 @@ def update_project_links(request: HttpRequest, project_id: int, payload: Project
     from tact.catalog.models import Provision, Theme
 
     user = actor(request)
-    project = selectors.project_get(user, project_id)
+    project = permissions.access_project(user, project_id, for_edit=True)
     return services.project_update_links(
         actor=user,
         project=project,
@@ -318,14 +381,16 @@ def who_does_what_where(
     request: HttpRequest, role: str = "funder", state: str = "", theme: str = ""
 ) -> list[dict[str, Any]]:
     """Who does what where, one row per state, theme and funder (or implementer)."""
-    matrix = selectors.who_does_what_where(actor(request), role=role, state=state, theme=theme)
+    matrix = dashboards.who_does_what_where(
+        actor(request), role=role, top=None, state=state, theme=theme
+    )
     keys = ["iso3", "state", "theme", "organisation", "projects", "amount_usd"]
     return [dict(zip(keys, row, strict=True)) for row in matrix.long_rows()]
 
 
 @router.get("/assistance/map", response=dict[str, Any])
 def map_data(request: HttpRequest, theme: str = "", organisation: str = "") -> dict[str, Any]:
-    return selectors.map_data(actor(request), theme=theme, organisation=organisation)
+    return dashboards.map_data(actor(request), theme=theme, organisation=organisation)
 
 
 @router.get("/assistance/contributions", response=list[ContributionOut], auth=LOGIN_AUTH)
@@ -342,7 +407,7 @@ def list_contributions(
     "/assistance/contributions/{contribution_id}", response=ContributionOut, auth=LOGIN_AUTH
 )
 def get_contribution(request: HttpRequest, contribution_id: int) -> Contribution:
-    return selectors.contribution_get(actor(request), contribution_id)
+    return permissions.access_contribution(actor(request), contribution_id)
 
 
 @router.post("/assistance/contributions", response={201: ContributionOut}, auth=LOGIN_AUTH)
@@ -397,7 +462,7 @@ def start_import(
 
 @router.get("/assistance/imports/{run_id}", response=ImportRunDetailOut, auth=LOGIN_AUTH)
 def get_import(request: HttpRequest, run_id: int) -> ImportRun:
-    run = selectors.import_run_get(actor(request), run_id)
+    run = permissions.access_import_run(actor(request), run_id)
     if not run.finished:
         from tact.assistance.importing import read_progress
 
@@ -409,4 +474,5 @@ def get_import(request: HttpRequest, run_id: int) -> ImportRun:
 
 
 # --- overlaps and matching (overlaps helper) ---
-import tact.assistance.api_review  # noqa: E402, F401  (adds the needs and overlaps operations)
+import tact.assistance.needs.api  # noqa: E402  (adds the needs operations)
+import tact.assistance.overlaps.api  # noqa: E402, F401  (adds the overlap operations)

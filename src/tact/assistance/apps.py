@@ -7,4 +7,4 @@ class AssistanceConfig(AppConfig):
     verbose_name = "assistance"
 
     def ready(self) -> None:
-        from tact.assistance import search  # noqa: F401  (search provider, state panel)
+        from tact.assistance import search, summaries  # noqa: F401  (search provider, state panel; summary signals)

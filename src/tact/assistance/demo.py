@@ -430,7 +430,7 @@ def load(actor: Any = None) -> str:
     contributions = _contributions()
     recompute_usd()
     # Needs and overlap detection build on the projects just loaded.
-    from tact.assistance.demo_review import load_overlaps
+    from tact.assistance.overlaps.demo import load_overlaps
 
     overlaps = load_overlaps(actor)
     return (

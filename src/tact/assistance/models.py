@@ -312,6 +312,16 @@ class Project(ClassifiedModel):
 
     class Meta:
         ordering = ["title"]
+        # One index per sort and filter the lists offer (issue 19): the keyset order, the
+        # status and channel filters, the organisation filter, "recently updated".
+        indexes = [
+            models.Index(fields=["title", "id"], name="project_title_id"),
+            models.Index(fields=["status", "title", "id"], name="project_status_title"),
+            models.Index(fields=["channel_override", "channel_derived"], name="project_channel"),
+            models.Index(fields=["reporting_org_ref"], name="project_reporting_ref"),
+            models.Index(fields=["updated_at"], name="project_updated"),
+            models.Index(fields=["classification", "title", "id"], name="project_class_title"),
+        ]
         verbose_name = _("project")
         verbose_name_plural = _("projects")
 
@@ -403,6 +413,7 @@ class ProjectCountry(models.Model):
 
     class Meta:
         ordering = ["project", "code"]
+        indexes = [models.Index(fields=["state", "project"], name="project_country_state")]
         verbose_name = _("recipient country")
         verbose_name_plural = _("recipient countries")
 
@@ -442,6 +453,7 @@ class ProjectSector(models.Model):
 
     class Meta:
         ordering = ["project", "vocabulary", "code"]
+        indexes = [models.Index(fields=["code", "project"], name="project_sector_code")]
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")
 
@@ -613,6 +625,7 @@ class ImportRun(TimeStampedModel):
     class Kind(models.TextChoices):
         IATI = "iati", _("IATI activities")
         EXCHANGE_RATES = "exchange_rates", _("Exchange rates")
+        OVERLAPS = "overlaps", _("Overlap detection")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting")
@@ -624,6 +637,7 @@ class ImportRun(TimeStampedModel):
     file_name = models.CharField(_("file"), max_length=300)
     file = models.FileField(_("stored file"), upload_to="assistance/imports/", blank=True)
     strict = models.BooleanField(_("strict"), default=False)
+    threshold = models.FloatField(_("threshold"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=8, choices=Status.choices, default=Status.PENDING
     )
@@ -691,7 +705,7 @@ class OverlapCandidate(TimeStampedModel):
     kept (with their review) but marked ``active=False``.
     """
 
-    protection: ClassVar[Protection] = INTERNAL
+    protection: ClassVar[Protection] = inherits("project_a", "project_b")
 
     class Review(models.TextChoices):
         PENDING = "pending", _("To review")
@@ -750,3 +764,8 @@ class OverlapCandidate(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("assistance:overlap_detail", args=[self.pk])
+
+
+# The maintained aggregates (issue 19) live in their own module to keep this one readable.
+from tact.assistance.summary_models import AssistanceSummary as AssistanceSummary  # noqa: E402
+from tact.assistance.summary_models import SummaryFact as SummaryFact  # noqa: E402

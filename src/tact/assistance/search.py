@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tact.assistance import selectors
+from tact.assistance import dashboards, selectors
 from tact.core.links import record_ref
 from tact.core.profile import Panel, PanelItem, register_state_panel
 from tact.core.search import SearchHit, register, snippet
@@ -40,10 +40,11 @@ def search_projects(user: Any, query: str, limit: int) -> list[SearchHit]:
 
 @register_state_panel("assistance")
 def assistance_panel(user: Any, state: Any) -> Panel | None:
-    projects = selectors.project_list(user, state=state.iso3)
-    count = projects.count()
+    summary = dashboards.recipient_summary(user, state)
+    count = summary["project_count"]
     if not count:
         return None
+    projects = selectors.project_list(user, state=state.iso3)
     items = [
         PanelItem(
             p.title,
@@ -52,7 +53,7 @@ def assistance_panel(user: Any, state: Any) -> Panel | None:
         )
         for p in projects.order_by("-updated_at")[:6]
     ]
-    total = selectors.recipient_summary(user, state)["total_usd"] or Decimal(0)
+    total = summary["total_usd"] or Decimal(0)
     return Panel(
         order=50,
         title=gettext_lazy("Technical assistance projects"),

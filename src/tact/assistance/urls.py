@@ -1,6 +1,6 @@
 from django.urls import URLPattern, path
 
-from tact.assistance import views
+from tact.assistance import dashboard_views, views
 
 app_name = "assistance"
 
@@ -19,25 +19,26 @@ urlpatterns: list[URLPattern] = [
     path("contributions/<int:pk>/", views.contribution_detail, name="contribution_detail"),
     path("exchange-rates/", views.exchange_rate_list, name="exchange_rate_list"),
     path("exchange-rates/upload/", views.exchange_rate_upload, name="exchange_rate_upload"),
-    path("matrix/", views.matrix, name="matrix"),
-    path("map/", views.map_view, name="map"),
-    path("map/data/", views.map_data, name="map_data"),
-    path("donors/", views.donor_list, name="donor_list"),
-    path("donors/<int:pk>/", views.donor_dashboard, name="donor_dashboard"),
-    path("recipients/<str:iso3>/", views.recipient_dashboard, name="recipient_dashboard"),
+    path("matrix/", dashboard_views.matrix, name="matrix"),
+    path("map/", dashboard_views.map_view, name="map"),
+    path("map/data/", dashboard_views.map_data, name="map_data"),
+    path("donors/", dashboard_views.donor_list, name="donor_list"),
+    path("donors/<int:pk>/", dashboard_views.donor_dashboard, name="donor_dashboard"),
+    path("recipients/<str:iso3>/", dashboard_views.recipient_dashboard, name="recipient_dashboard"),
 ]
 
-# --- overlaps and matching (overlaps helper) ---
-from tact.assistance import views_review  # noqa: E402
+# Needs and overlaps live in their sub-packages.
+from tact.assistance.needs import views as need_views  # noqa: E402
+from tact.assistance.overlaps import views as overlap_views  # noqa: E402
 
 urlpatterns += [
-    path("needs/", views_review.need_list, name="need_list"),
-    path("needs/new/", views_review.need_create, name="need_create"),
-    path("needs/unmet/", views_review.need_unmet, name="need_unmet"),
-    path("needs/<int:pk>/", views_review.need_detail, name="need_detail"),
-    path("needs/<int:pk>/edit/", views_review.need_edit, name="need_edit"),
-    path("overlaps/", views_review.overlap_list, name="overlap_list"),
-    path("overlaps/detect/", views_review.overlap_detect, name="overlap_detect"),
-    path("overlaps/<int:pk>/", views_review.overlap_detail, name="overlap_detail"),
-    path("overlaps/<int:pk>/review/", views_review.overlap_review, name="overlap_review"),
+    path("needs/", need_views.need_list, name="need_list"),
+    path("needs/new/", need_views.need_create, name="need_create"),
+    path("needs/unmet/", need_views.need_unmet, name="need_unmet"),
+    path("needs/<int:pk>/", need_views.need_detail, name="need_detail"),
+    path("needs/<int:pk>/edit/", need_views.need_edit, name="need_edit"),
+    path("overlaps/", overlap_views.overlap_list, name="overlap_list"),
+    path("overlaps/detect/", overlap_views.overlap_detect, name="overlap_detect"),
+    path("overlaps/<int:pk>/", overlap_views.overlap_detail, name="overlap_detail"),
+    path("overlaps/<int:pk>/review/", overlap_views.overlap_review, name="overlap_review"),
 ]

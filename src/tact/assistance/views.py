@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 from decimal import Decimal
 from typing import Any
 
@@ -11,13 +10,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Sum
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.db.models import Sum
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from tact.assistance import selectors, services
+from tact.assistance import dashboards, keyset, permissions, selectors, services
 from tact.assistance.forms import (
     ContributionForm,
     ExchangeRateUploadForm,
@@ -28,57 +27,52 @@ from tact.assistance.importing import read_progress
 from tact.assistance.models import Channel, Contribution, ImportRun, Project
 from tact.catalog.models import Theme
 from tact.core import access
-from tact.core.exports import XLSX_TYPE, xlsx_response
+from tact.core.exports import xlsx_response
 from tact.core.htmx import htmx_template
 from tact.core.pagination import paginate, querystring_without_page
 from tact.core.uploads import check_upload_size
-from tact.directory.models import Organisation, State
+from tact.directory.models import Organisation
 
 PROJECT_FILTERS = ("q", "state", "theme", "channel", "organisation", "status", "sector")
 
 
-def _filters(request: HttpRequest) -> dict[str, str]:
+def project_filters(request: HttpRequest) -> dict[str, str]:
     return {key: request.GET.get(key, "").strip() for key in PROJECT_FILTERS}
 
 
-def _filter_context(filters: dict[str, str]) -> dict[str, Any]:
+def filter_context(filters: dict[str, str]) -> dict[str, Any]:
     return {
         **filters,
         "filters": filters,
         "themes": Theme.objects.all(),
         "channels": Channel.choices,
         "statuses": Project.Status.choices,
-        "states": State.objects.filter(projects_received__isnull=False).distinct(),
+        "states": dashboards.recipient_states(),
     }
 
 
-def _money(value: Decimal | None) -> float | str:
+def money_cell(value: Decimal | None) -> float | str:
     return float(value) if value is not None else ""
 
 
 @login_not_required
 def index(request: HttpRequest) -> HttpResponse:
-    projects = selectors.project_visible(request.user)
-    totals = projects.aggregate(n=Count("pk"), usd=Sum("budget_usd"))
-    by_channel = {
-        row["channel_override"] or row["channel_derived"]: row["n"]
-        for row in projects.values("channel_override", "channel_derived").annotate(n=Count("pk"))
-    }
+    totals, by_channel = dashboards.overview(request.user)
     return TemplateResponse(
         request,
         "assistance/index.html",
         {
             "totals": totals,
             "by_channel": [(label, by_channel.get(value, 0)) for value, label in Channel.choices],
-            "recent": projects.order_by("-updated_at")[:8],
-            "can_import": access.scope_of(request.user).can_write_anything,
+            "recent": selectors.project_visible(request.user).order_by("-updated_at")[:8],
+            "can_import": permissions.can_import(request.user),
         },
     )
 
 
 @login_not_required
 def project_list(request: HttpRequest) -> HttpResponse:
-    filters = _filters(request)
+    filters = project_filters(request)
     projects = selectors.project_list(request.user, **filters)
     if request.GET.get("format") == "xlsx":
         return xlsx_response(
@@ -106,30 +100,44 @@ def project_list(request: HttpRequest) -> HttpResponse:
                     p.start,
                     p.end,
                     ", ".join(c.code for c in p.countries.all()),
-                    _money(p.budget_usd),
-                    _money(p.commitment_usd),
-                    _money(p.disbursement_usd),
+                    money_cell(p.budget_usd),
+                    money_cell(p.commitment_usd),
+                    money_cell(p.disbursement_usd),
                 ]
                 for p in projects.prefetch_related("countries")
             ),
             title="projects",
         )
-    page = paginate(request, projects.prefetch_related("countries__state"))
+    # Keyset pages: the next 50 by title through the (title, id) index, never an OFFSET
+    # or a full COUNT (the count stops at keyset.COUNT_CAP).
+    page = keyset.keyset_page(
+        projects.prefetch_related("countries__state"),
+        ("title", "pk"),
+        after=request.GET.get("cursor", ""),
+        before=request.GET.get("before", ""),
+    )
     template = htmx_template(request, "assistance/project_list.html", "rows")
     return TemplateResponse(
         request,
         template,
         {
             "page": page,
-            "querystring": querystring_without_page(request),
-            **_filter_context(filters),
+            "querystring": _querystring_without_cursor(request),
+            **filter_context(filters),
         },
     )
 
 
+def _querystring_without_cursor(request: HttpRequest) -> str:
+    params = request.GET.copy()
+    for key in ("page", "cursor", "before"):
+        params.pop(key, None)
+    return params.urlencode()
+
+
 @login_not_required
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    project = selectors.project_get(request.user, pk)
+    project = permissions.access_project(request.user, pk)
     return TemplateResponse(
         request,
         "assistance/project_detail.html",
@@ -149,14 +157,13 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             # Through reverse relations, so assistance does not import the evaluation app.
             "frameworks": access.visible(request.user, project.results_frameworks.all()),
             "evaluations": access.visible(request.user, project.evaluations.all()),
-            "can_edit": access.can_edit(request.user, project),
+            "can_edit": permissions.can_edit_project(request.user, project),
         },
     )
 
 
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    project = selectors.project_get(request.user, pk)
-    access.require_edit(request.user, project)
+    project = permissions.access_project(request.user, pk, for_edit=True)
     initial = {
         "provisions": project.provisions.all(),
         "themes": project.themes.all(),
@@ -187,7 +194,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def project_export(request: HttpRequest) -> HttpResponse:
     """The visible, filtered projects as IATI 2.03 XML or CSV."""
     fmt = request.GET.get("format", "xml")
-    projects = selectors.project_list(request.user, **_filters(request))
+    projects = selectors.project_list(request.user, **project_filters(request))
     if fmt == "csv":
         text = io.StringIO(newline="")
         left_out = services.export_projects(projects.iterator(), text, fmt="csv")
@@ -280,7 +287,7 @@ def _run_context(request: HttpRequest, run: ImportRun) -> dict[str, Any]:
 
 
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    run = selectors.import_run_get(request.user, pk)
+    run = permissions.access_import_run(request.user, pk)
     if request.GET.get("format") == "xlsx":
         return xlsx_response(
             f"import-{run.pk}.xlsx",
@@ -296,7 +303,7 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def import_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """htmx polling target: the progress block (and, once finished, the whole report)."""
-    run = selectors.import_run_get(request.user, pk)
+    run = permissions.access_import_run(request.user, pk)
     response = TemplateResponse(
         request, "assistance/import_detail.html#progress", _run_context(request, run)
     )
@@ -336,12 +343,12 @@ def contribution_list(request: HttpRequest) -> HttpResponse:
                     str(c.donor),
                     c.year,
                     c.currency,
-                    _money(c.pledged_amount),
+                    money_cell(c.pledged_amount),
                     c.pledged_date,
-                    _money(c.paid_amount),
+                    money_cell(c.paid_amount),
                     c.paid_date,
-                    _money(c.pledged_usd),
-                    _money(c.paid_usd),
+                    money_cell(c.pledged_usd),
+                    money_cell(c.paid_usd),
                     c.get_earmarking_display(),
                     _earmark_label(c),
                 ]
@@ -362,8 +369,7 @@ def contribution_list(request: HttpRequest) -> HttpResponse:
             "earmarking": earmarking,
             "donors": Organisation.objects.filter(contributions__isnull=False).distinct(),
             "earmarkings": Contribution.Earmarking.choices,
-            "can_create": access.scope_of(request.user).is_secretariat
-            or access.scope_of(request.user).role == access.Role.DONOR,
+            "can_create": permissions.can_record_contributions(request.user),
         },
     )
 
@@ -399,7 +405,7 @@ def contribution_create(request: HttpRequest) -> HttpResponse:
 
 
 def contribution_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    contribution = selectors.contribution_get(request.user, pk)
+    contribution = permissions.access_contribution(request.user, pk)
     return TemplateResponse(
         request,
         "assistance/contribution_detail.html",
@@ -445,139 +451,3 @@ def exchange_rate_upload(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(
         request, "assistance/exchange_rate_upload.html", {"form": form, "report": report}
     )
-
-
-# -- who does what where, map, dashboards ---------------------------------------------------
-
-
-@login_not_required
-def matrix(request: HttpRequest) -> HttpResponse:
-    filters = _filters(request)
-    role = request.GET.get("role", "funder")
-    if role not in selectors.ROLE_CODES:
-        role = "funder"
-    result = selectors.who_does_what_where(request.user, role=role, **filters)
-    if request.GET.get("format") == "xlsx":
-        return xlsx_response(
-            "who-does-what-where.xlsx",
-            [
-                _("ISO3"),
-                _("State"),
-                _("Theme"),
-                _("Funder") if role == "funder" else _("Implementer"),
-                _("Projects"),
-                _("Amount (USD)"),
-            ],
-            result.long_rows(),
-            title="who does what where",
-        )
-    return TemplateResponse(
-        request,
-        "assistance/matrix.html",
-        {
-            "matrix": result,
-            "role": role,
-            "querystring": querystring_without_page(request),
-            **_filter_context(filters),
-        },
-    )
-
-
-@login_not_required
-def map_view(request: HttpRequest) -> HttpResponse:
-    filters = _filters(request)
-    return TemplateResponse(
-        request,
-        "assistance/map.html",
-        {"querystring": querystring_without_page(request), **_filter_context(filters)},
-    )
-
-
-@login_not_required
-def map_data(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(selectors.map_data(request.user, **_filters(request)))
-
-
-def donor_list(request: HttpRequest) -> HttpResponse:
-    rows = selectors.donors(request.user)
-    if request.GET.get("format") == "xlsx":
-        return xlsx_response(
-            "donors.xlsx",
-            [_("Donor"), _("IATI id"), _("Projects funded")],
-            ([str(r["organisation"]), r["organisation"].iati_ref, r["projects"]] for r in rows),
-            title="donors",
-        )
-    return TemplateResponse(request, "assistance/donor_list.html", {"rows": rows})
-
-
-def donor_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_object_or_404(Organisation, pk=pk)
-    summary = selectors.donor_summary(request.user, organisation)
-    if request.GET.get("format") == "xlsx":
-        return xlsx_response(
-            f"donor-{pk}.xlsx",
-            [_("IATI identifier"), _("Title"), _("Channel"), _("Amount (USD)")],
-            (
-                [p.iati_identifier, p.title, p.get_channel_display(), _money(p.amount_usd)]
-                for p in summary["projects"]
-            ),
-            title="donor",
-        )
-    chart = {
-        "tooltip": {"trigger": "axis"},
-        "legend": {},
-        "xAxis": {"type": "category", "data": [str(r["year"]) for r in summary["by_year"]]},
-        "yAxis": {"type": "value", "name": "USD"},
-        "series": [
-            {
-                "name": _("Pledged (USD)"),
-                "type": "bar",
-                "data": [float(r["pledged"] or 0) for r in summary["by_year"]],
-            },
-            {
-                "name": _("Paid (USD)"),
-                "type": "bar",
-                "data": [float(r["paid"] or 0) for r in summary["by_year"]],
-            },
-        ],
-    }
-    return TemplateResponse(
-        request,
-        "assistance/donor_dashboard.html",
-        {"organisation": organisation, **summary, "chart": json.dumps(chart)},
-    )
-
-
-def recipient_dashboard(request: HttpRequest, iso3: str) -> HttpResponse:
-    state = State.objects.filter(iso3=iso3.upper()).first()
-    if state is None:
-        raise Http404
-    summary = selectors.recipient_summary(request.user, state)
-    if request.GET.get("format") == "xlsx":
-        return xlsx_response(
-            f"recipient-{state.iso3}.xlsx",
-            [_("IATI identifier"), _("Title"), _("Reporting organisation"), _("Amount (USD)")],
-            (
-                [p.iati_identifier, p.title, p.reporting_org_name, _money(p.amount_usd)]
-                for p in summary["projects"]
-            ),
-            title="recipient",
-        )
-    chart = {
-        "tooltip": {"trigger": "item"},
-        "series": [
-            {
-                "type": "pie",
-                "radius": ["35%", "65%"],
-                "data": [{"name": k, "value": float(round(v, 2))} for k, v in summary["by_funder"]],
-            }
-        ],
-    }
-    return TemplateResponse(
-        request,
-        "assistance/recipient_dashboard.html",
-        {"state": state, **summary, "chart": json.dumps(chart), "xlsx_type": XLSX_TYPE},
-    )
-
-
-# --- overlaps and matching (overlaps helper) ---

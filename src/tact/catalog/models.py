@@ -128,8 +128,15 @@ class Provision(models.Model):
         return min(levels, key=lambda lv: OBLIGATION_RANK[Obligation(lv)], default="none")
 
 
+class ParagraphQuerySet(models.QuerySet["ProvisionParagraph"]):
+    def numbered(self) -> ParagraphQuerySet:
+        """Numbered paragraphs only, without their lettered sub-items (gap counts, matrices)."""
+        return self.exclude(key__contains="/item_")
+
+
 class ProvisionParagraph(models.Model):
-    """A numbered paragraph of an article, with its obligation level (`untoc/art_24/para_2`)."""
+    """A numbered paragraph of an article, with its obligation level (`untoc/art_24/para_2`),
+    or a lettered sub-item of one (`untoc/art_2/para_1/item_a`)."""
 
     protection: ClassVar[Protection] = PUBLIC_REFERENCE
 
@@ -140,10 +147,21 @@ class ProvisionParagraph(models.Model):
     text = models.TextField(_("text (English)"))
     obligation = models.CharField(_("obligation"), max_length=16, choices=Obligation.choices)
 
+    objects = ParagraphQuerySet.as_manager()
+
     class Meta:
         ordering = ["provision", "order"]
         verbose_name = _("paragraph")
         verbose_name_plural = _("paragraphs")
 
     def __str__(self) -> str:
-        return f"{self.provision}({self.number})"
+        # "1" -> art. 24(1); "2(a)" -> art. 24(2)(a); "(a)" -> art. 2(a) (single paragraph).
+        para, _, item = self.number.partition("(")
+        if not item:
+            return f"{self.provision}({self.number})"
+        return f"{self.provision}({para})({item}" if para else f"{self.provision}({item}"
+
+    @property
+    def is_item(self) -> bool:
+        """A lettered sub-item of a paragraph (``untoc/art_2/para_1/item_a``)."""
+        return "/item_" in self.key

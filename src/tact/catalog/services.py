@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,28 @@ def _upsert(report: LoadReport, model: Any, lookup: dict[str, Any], values: dict
     else:
         report.unchanged += 1
     return obj
+
+
+#: Paragraph ``n`` sorts at ``n * ITEM_SLOTS``, its lettered sub-items just after it.
+ITEM_SLOTS = 100
+_ITEM_LINE = re.compile(r"^([a-z])\)\s+(\S.*)$")
+
+
+def lettered_items(text: str) -> list[tuple[str, str]]:
+    """``a) ...``, ``b) ...`` lines of a paragraph, each with the lines nested under it.
+
+    Only the first level counts: "(i)" and "a." lines below an item stay in that item, and
+    a letter out of sequence (a quoted list) ends the reading rather than starting a new one.
+    """
+    items: list[tuple[str, list[str]]] = []
+    for line in text.split("\n"):
+        match = _ITEM_LINE.match(line.strip())
+        expected = chr(ord("a") + len(items))
+        if match and match.group(1) == expected:
+            items.append((match.group(1), [match.group(2)]))
+        elif items:
+            items[-1][1].append(line.strip())
+    return [(letter, "\n".join(lines).strip()) for letter, lines in items]
 
 
 @transaction.atomic
@@ -90,6 +113,7 @@ def catalog_load(*, actor: Any = None, path: Path = CATALOG_FILE) -> LoadReport:
             current = set(provision.themes.values_list("pk", flat=True))
             if wanted != current:
                 provision.themes.set(wanted)
+            single = len(art["paragraphs"]) == 1
             for order, para in enumerate(art["paragraphs"]):
                 _upsert(
                     report,
@@ -98,11 +122,26 @@ def catalog_load(*, actor: Any = None, path: Path = CATALOG_FILE) -> LoadReport:
                     {
                         "provision": provision,
                         "number": para["number"],
-                        "order": order,
+                        "order": order * ITEM_SLOTS,
                         "text": para["text"],
                         "obligation": para["obligation"],
                     },
                 )
+                # Lettered sub-items (art. 3(a), art. 2(a)-(j)) are addressable on their own:
+                # labels, suggestions and mappings can target "untoc/art_2/para_1/item_a".
+                for index, (letter, text) in enumerate(lettered_items(para["text"]), start=1):
+                    _upsert(
+                        report,
+                        ProvisionParagraph,
+                        {"key": f"{para['id']}/item_{letter}"},
+                        {
+                            "provision": provision,
+                            "number": f"({letter})" if single else f"{para['number']}({letter})",
+                            "order": order * ITEM_SLOTS + index,
+                            "text": text,
+                            "obligation": para["obligation"],
+                        },
+                    )
     if report.created or report.updated:
         audit_log(actor=actor, action="catalog.load", changes={"report": [None, str(report)]})
     return report

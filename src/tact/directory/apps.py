@@ -5,6 +5,3 @@ class DirectoryConfig(AppConfig):
     name = "tact.directory"
     label = "directory"
     verbose_name = "directory"
-
-    def ready(self) -> None:
-        from tact.directory import search  # noqa: F401  (registers search providers)

@@ -8,6 +8,7 @@ provision is computed once per process.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -46,6 +47,12 @@ def query_for(provision: Provision, paragraph: ProvisionParagraph | None = None)
     treaties = _treaties()
     code = provision.instrument.code
     article = str(provision.number)
+    if paragraph is not None and paragraph.is_item:
+        # A lettered sub-item (art. 3(a)) is queried with its own words, not its paragraph's.
+        number, _, item = paragraph.number.partition("(")
+        if code in treaties and article in treaties[code]:
+            ref = ConventionRef(code, article, number or None, item.rstrip(")"))
+            return dataclasses.replace(convention_text(treaties, ref), text=paragraph.text)
     if code in treaties and article in treaties[code]:
         ref = ConventionRef(code, article, paragraph.number if paragraph else None, None)
         return convention_text(treaties, ref)

@@ -49,11 +49,17 @@ def _slug(value: str) -> str:
 def eid_for_code(code: str) -> str:
     """The AKN eId of the element holding recommendation ``code``.
 
-    Raises ``ValueError`` for codes outside the ``op``/``annex`` scheme.
+    Codes outside the ``op``/``annex`` scheme are an imported document's own eIds (kept
+    as they are) or a report's numbers (``125.1`` -> ``rec_125-1``). Raises
+    ``ValueError`` for an empty code.
     """
     parts = code.split(".")
     if len(parts) < 2 or parts[0] not in ("op", "annex"):
-        raise ValueError(f"not a recommendation code: {code!r}")
+        if not code:
+            raise ValueError("empty recommendation code")
+        if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_\-]*", code):
+            return code
+        return f"rec_{_slug(code)}"
     if parts[0] == "op":
         eid = f"para_{_slug(parts[1])}"
     else:

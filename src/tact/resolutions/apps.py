@@ -5,6 +5,3 @@ class ResolutionsConfig(AppConfig):
     name = "tact.resolutions"
     label = "resolutions"
     verbose_name = "resolutions"
-
-    def ready(self) -> None:
-        from tact.resolutions import search  # noqa: F401  (search provider, state panel)

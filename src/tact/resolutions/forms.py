@@ -30,7 +30,11 @@ class DateInput(forms.DateInput):
 class ResolutionUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Resolution or decision"),
-        help_text=_("Plain text, Markdown or Word (.docx), in any of the six UN languages."),
+        help_text=_(
+            "Plain text, Markdown, Word (.docx) or Akoma Ntoso XML, in any of the six UN "
+            "languages. UPR reports, thematic tables and concluding observations are read "
+            "one recommendation at a time."
+        ),
     )
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, required=False)
     symbol = forms.CharField(label=_("Symbol"), max_length=100, required=False)
@@ -195,10 +199,27 @@ class EvidenceForm(forms.Form):
 
 
 class MeetingForm(forms.ModelForm[Meeting]):
+    adopted_recommendations = forms.ModelMultipleChoiceField(
+        label=_("Recommendations adopted"),
+        queryset=Recommendation.objects.select_related("resolution").order_by(
+            "resolution__title", "order"
+        ),
+        required=False,
+        help_text=_("The recommendations this meeting adopted, if any."),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+
     class Meta:
         model = Meeting
         fields = ["body", "session", "title", "starts_on", "ends_on", "place", "summary"]
         widgets = {"starts_on": DateInput, "ends_on": DateInput}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["adopted_recommendations"].initial = list(
+                self.instance.adopted_recommendations.values_list("pk", flat=True)
+            )
 
 
 class AgendaItemForm(forms.Form):

@@ -37,6 +37,7 @@ class Resolution(TimeStampedModel):
     class DocType(models.TextChoices):
         RESOLUTION = "resolution", _("Resolution")
         DECISION = "decision", _("Decision")
+        REPORT = "report", _("Recommendation report")
 
     title = models.TextField(_("title"))
     symbol = models.CharField(_("symbol"), max_length=100, blank=True)
@@ -53,6 +54,16 @@ class Resolution(TimeStampedModel):
     annex_chapeau = models.TextField(_("annex chapeau"), blank=True)
     has_annex = models.BooleanField(default=False)
     source_filename = models.CharField(_("source file"), max_length=255, blank=True)
+    # The State under review (UPR) or State party (concluding observations) a report addresses.
+    addressee = models.CharField(_("addressed to"), max_length=200, blank=True)
+    addressee_state = models.ForeignKey(
+        "directory.State",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("State addressed"),
+    )
     # Hash of the document's structure and text: importing the same document twice finds it.
     content_hash = models.CharField(max_length=64, unique=True)
     created_by = models.ForeignKey(
@@ -69,6 +80,15 @@ class Resolution(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("resolutions:resolution_detail", args=[self.pk])
+
+
+class Position(models.TextChoices):
+    """The addressee's response to a recommendation, as recommendation reports record it."""
+
+    SUPPORTED = "supported", _("Supported")
+    PARTIALLY_SUPPORTED = "partially_supported", _("Partially supported")
+    NOTED = "noted", _("Noted")
+    PENDING = "pending", _("Pending response")
 
 
 class Recommendation(TimeStampedModel):
@@ -97,6 +117,15 @@ class Recommendation(TimeStampedModel):
     addressees = models.JSONField(_("addressees"), default=list, blank=True)
     footnotes = models.JSONField(_("footnotes"), default=list, blank=True)
     footnote_offsets = models.JSONField(default=dict, blank=True)
+    # Recommendation reports: who recommended it and what the addressee said about it.
+    position = models.CharField(_("position"), max_length=20, choices=Position.choices, blank=True)
+    source = models.CharField(_("recommended by"), max_length=500, blank=True)
+    source_states = models.ManyToManyField(
+        "directory.State",
+        blank=True,
+        related_name="recommendations_made",
+        verbose_name=_("recommending States"),
+    )
     themes = models.ManyToManyField(
         "catalog.Theme", blank=True, related_name="recommendations", verbose_name=_("themes")
     )

@@ -5,11 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tact.core.links import record_ref
-from tact.core.profile import Panel, PanelItem, register_state_panel
 from tact.core.search import SearchHit, register, snippet
 from tact.resolutions import selectors
 from tact.resolutions.models import Meeting, Recommendation
@@ -66,22 +64,3 @@ def search_meetings(user: Any, query: str, limit: int) -> list[SearchHit]:
         )
         for m in qs[:limit]
     ]
-
-
-@register_state_panel("follow_up")
-def follow_up_panel(user: Any, state: Any) -> Panel | None:
-    reports = list(selectors.follow_up_list(user, state=state)[:8])
-    return Panel(
-        order=10,
-        title=_("Follow-up of recommendations"),
-        items=[
-            PanelItem(
-                f"{f.recommendation.code}: {f.get_status_display()}",
-                f.get_absolute_url(),
-                f"{f.reported_on:%Y-%m-%d}",
-            )
-            for f in reports
-        ],
-        more_url=reverse("resolutions:state_progress", args=[state.iso3]),
-        summary=_("No follow-up reported yet.") if not reports else "",
-    )

@@ -53,7 +53,10 @@ def import_error_message(error: ResolutionImportError) -> str:
             "No numbered operative paragraphs were found, so this does not look like a "
             "resolution or decision. Check that paragraphs are numbered (1., 2., ...)."
         ),
-        "unsupported_type": _("This type of file is not supported. Upload .txt, .md or .docx."),
+        "unsupported_type": _(
+            "This type of file is not supported. Upload .txt, .md, .docx or Akoma Ntoso .xml."
+        ),
+        "bad_xml": _("The XML file cannot be imported: %(detail)s"),
         "unsupported_language": _("This language is not supported: %(detail)s"),
     }
     return messages.get(error.code, "%(detail)s") % {"detail": error.message}
@@ -81,6 +84,26 @@ def _clean_addressees(values: Iterable[str]) -> list[str]:
     return cleaned
 
 
+def _name_key(name: str) -> str:
+    """Comparable form of a State name as printed ("the Philippines" = "Philippines")."""
+    key = " ".join(name.casefold().replace("’", "'").split())
+    for article in ("the ", "la ", "le ", "l'", "el ", "los ", "las "):
+        if key.startswith(article):
+            key = key[len(article) :]
+    return key
+
+
+def _state_index() -> dict[str, State]:
+    """Directory States by every name they carry (short, formal, each UN language)."""
+    index: dict[str, State] = {}
+    for state in State.objects.only("name", "formal_name", "names", "iso3"):
+        names = [state.name, state.formal_name, *(state.names or {}).values()]
+        for name in names:
+            if isinstance(name, str) and name:
+                index.setdefault(_name_key(name), state)
+    return index
+
+
 @transaction.atomic
 def resolution_import(
     *,
@@ -105,7 +128,10 @@ def resolution_import(
     unknown = set(corrections) - set(parsed.codes())
     if unknown:
         raise ValidationError(_("Unknown recommendation codes: %(codes)s") % {"codes": unknown})
+    states = _state_index()
     resolution = Resolution.objects.create(
+        addressee=parsed.addressee[:200],
+        addressee_state=states.get(_name_key(parsed.addressee)),
         title=parsed.title or filename,
         symbol=symbol or parsed.symbol,
         doc_type=parsed.doc_type,
@@ -144,7 +170,12 @@ def resolution_import(
             addressees=addressees,
             footnotes=node.footnotes,
             footnote_offsets=node.footnote_offsets,
+            position=node.position,
+            source="; ".join(node.sources)[:500],
         )
+        matched = [states[key] for key in map(_name_key, node.sources) if key in states]
+        if matched:
+            rec.source_states.set(matched)
         rec.themes.set([themes[c] for c in fix.get("themes", node.themes) if c in themes])
         rec.provisions.set(
             [provisions[k] for k in fix.get("provisions", node.articles) if k in provisions]
@@ -377,6 +408,26 @@ def meeting_adopt(
     codes = [r.code for r in recommendations]
     meeting.adopted_recommendations.add(*recommendations)
     audit_log(actor=actor, action="adopt", target=meeting, changes={"recommendations": codes})
+
+
+@transaction.atomic
+def meeting_set_adopted(
+    *, actor: Any, meeting: Meeting, recommendations: Iterable[Recommendation]
+) -> None:
+    """Record exactly which recommendations the meeting adopted (replacing the list)."""
+    access.require_secretariat(actor)
+    wanted = list(recommendations)
+    before = sorted(f"{r.resolution_id}:{r.code}" for r in meeting.adopted_recommendations.all())
+    after = sorted(f"{r.resolution_id}:{r.code}" for r in wanted)
+    if before == after:
+        return
+    meeting.adopted_recommendations.set(wanted)
+    audit_log(
+        actor=actor,
+        action="update",
+        target=meeting,
+        changes={"adopted_recommendations": [before, after]},
+    )
 
 
 @transaction.atomic

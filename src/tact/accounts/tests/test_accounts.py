@@ -54,7 +54,8 @@ def test_api_me_with_token_and_without(
     assert data == {
         "username": "focal_kenya",
         "role": "focal_point",
-        "states": [kenya.pk],
+        "states": ["KEN"],
+        "state_ids": [kenya.pk],
         "organisations": [],
     }
     assert client.get("/api/v1/me").status_code == 401

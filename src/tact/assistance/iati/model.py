@@ -363,6 +363,9 @@ class Activity:
     related_activities: list[RelatedActivity] = field(default_factory=list)
     results: list[Result] = field(default_factory=list)
     crs_add_channel_code: str | None = None
+    #: Lenient import only: each schema slip tolerated in this activity, shown on the project
+    #: page as a data-quality warning (not part of IATI, never exported).
+    quality_warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         """Keep ``description`` and ``descriptions["1"]`` the same mapping.

@@ -272,6 +272,12 @@ class ActivityStream(Iterator[ActivityResult]):
             errors.extend(report.errors)
             warnings.extend(report.warnings)
         ok = not errors
+        if ok and not self.strict_schema and not self.schema_only:
+            # Lenient mode: what strict validation would have rejected travels with the
+            # activity, so the project page can show it as a data-quality warning.
+            activity.quality_warnings = list(schema_errors) + [
+                w for w in warnings if w not in schema_errors
+            ]
         return ActivityResult(
             line=line,
             identifier=activity.identifier,

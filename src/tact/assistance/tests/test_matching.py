@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tact.assistance.matching import CandidateRecord, NeedRecord, match_needs, unmet
+from tact.assistance.needs.matching import CandidateRecord, NeedRecord, match_needs, unmet
 
 TODAY = dt.date(2025, 6, 1)
 

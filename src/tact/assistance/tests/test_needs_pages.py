@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from tact.assistance.models import Need
+from tact.assistance.needs.services import need_save
 from tact.assistance.services import need_upsert
-from tact.assistance.services_review import need_save
 from tact.assistance.tests.review_support import make_project
 from tact.catalog.models import Provision, Theme
 from tact.core.models import AuditEntry

@@ -14,7 +14,7 @@ from tact.assistance.overlaps import (
     recall_against_brute_force,
     score_pair,
 )
-from tact.assistance.overlaps_generate import generate_records
+from tact.assistance.overlaps.generate import generate_records
 
 D = dt.date
 

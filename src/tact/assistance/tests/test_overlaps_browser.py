@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from tact.assistance import demo
-from tact.assistance.demo_review import load_overlaps
 from tact.assistance.models import OverlapCandidate
+from tact.assistance.overlaps.demo import load_overlaps
 from tact.core.access import SYSTEM
 
 pytestmark = pytest.mark.browser

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tact.assistance import demo
-from tact.assistance.demo_review import load_overlaps
 from tact.assistance.models import Need, OverlapCandidate
+from tact.assistance.overlaps.demo import load_overlaps
 from tact.core.access import SYSTEM
 from tact.directory import demo as directory_demo
 

@@ -47,6 +47,8 @@ def test_api_provision_detail_has_paragraph_ids_and_obligations(client: Client) 
     assert [(p["key"], p["obligation"]) for p in data["paragraphs"]] == [
         ("untoc/art_24/para_1", "mandatory"),
         ("untoc/art_24/para_2", "optional"),
+        ("untoc/art_24/para_2/item_a", "optional"),
+        ("untoc/art_24/para_2/item_b", "optional"),
         ("untoc/art_24/para_3", "must_consider"),
         ("untoc/art_24/para_4", "mandatory"),
     ]

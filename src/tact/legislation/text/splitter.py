@@ -150,6 +150,74 @@ def _chinese_number(text: str) -> str:
     return str(total + current)
 
 
+_AR_UNITS: dict[str, int] = {
+    "الاولي": 1,
+    "الحاديه": 1,
+    "الواحده": 1,
+    "الثانيه": 2,
+    "الثالثه": 3,
+    "الرابعه": 4,
+    "الخامسه": 5,
+    "السادسه": 6,
+    "السابعه": 7,
+    "الثامنه": 8,
+    "التاسعه": 9,
+    "العاشره": 10,
+}
+_AR_TENS: dict[str, int] = {
+    "العشرون": 20,
+    "الثلاثون": 30,
+    "الاربعون": 40,
+    "الخمسون": 50,
+    "الستون": 60,
+    "السبعون": 70,
+    "الثمانون": 80,
+    "التسعون": 90,
+    "المائه": 100,
+    "المئه": 100,
+}
+
+
+_AR_SPELLING = str.maketrans("أإآىة", "ااايه")
+
+
+def _arabic_key(word: str) -> str:
+    """Spelling-insensitive form: hamza seats, alif maqsura, ta marbuta, tashkeel."""
+    word = re.sub(r"[\u064B-\u0652\u0640]", "", word)
+    word = word.translate(_AR_SPELLING)
+    # Genitive/accusative "-ين" of the tens reads like the nominative "-ون".
+    return re.sub(r"ين$", "ون", word) if word not in _AR_UNITS else word
+
+
+def arabic_ordinal(phrase: str) -> int | None:
+    """'الحادية والعشرون' -> 21, 'الثانية عشرة' -> 12, 'الأولى بعد المائة' -> 101."""
+    words = phrase.split()
+    total = 0
+    pending_unit = 0
+    seen = False
+    index = 0
+    while index < len(words):
+        word = words[index]
+        key = _arabic_key(word[1:] if word.startswith("و") and len(word) > 2 else word)
+        if word in {"بعد"}:
+            index += 1
+            continue
+        if re.fullmatch(r"عشر[ةه]?", word):
+            if not pending_unit:
+                return None
+            pending_unit += 10
+        elif key in _AR_UNITS:
+            total += pending_unit
+            pending_unit = _AR_UNITS[key]
+        elif key in _AR_TENS:
+            total += _AR_TENS[key]
+        else:
+            return None
+        seen = True
+        index += 1
+    return total + pending_unit if seen else None
+
+
 def _strip_accents_lower(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.casefold())
     return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
@@ -184,6 +252,14 @@ _NUM_LATIN = (
 )
 _NUM_SECTION = r"(?P<num>\d+[A-Za-z]{0,2}(?:[-.]\d+[A-Za-z]{0,2})*)"
 
+# Arabic ordinals as article numbers ("المادة الحادية والعشرون"): one ordinal word, then
+# "عشرة" (teens), "و..." (tens) or "بعد المائة" (hundreds); the value is computed by
+# :func:`arabic_ordinal`, and a phrase it cannot read is not a heading.
+_AR_WORD = r"(?:ال[^\s\d()\[\]:.\-–—]+)"
+_AR_ORDINAL = _AR_WORD + r"(?:\s+عشر[ةه]?|\s+و\s*" + _AR_WORD + r"|\s+بعد\s+" + _AR_WORD + r")*"
+# "مكرر" / "مكرراً" (bis), optionally numbered: "مكرر (1)", "مكرر أ".
+_AR_BIS = r"(?P<bis>\s*[-–—]?\s*مكرر[اًةه]*(?:\s*[\(\[]?\s*(?P<bisn>[0-9٠-٩]+|[أ-ي])\s*[\)\]]?)?)?"
+
 # A provision heading: keyword + number, then end of line, a separator, or (for headings
 # written as Markdown / on their own line) the provision's title.
 _TAIL = r"(?P<tail>(?:\s*(?:[.:\-–—)]+|\s)\s*.*)?)$"
@@ -209,16 +285,24 @@ _PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (
             "art",
             re.compile(
-                r"^(?P<kw>(?:ال)?ماد[ةه])\s*[\(\[]?\s*(?P<num>[0-9٠-٩]+(?:\s*مكرر[اةه]?)?"
-                r"|ال[اأ]ول[ىي]|\S+ة)\s*[\)\]]?" + _TAIL
+                r"^(?P<kw>(?:ال)?ماد[ةه])\s*[\(\[]?\s*(?P<num>[0-9٠-٩]+"
+                r"|" + _AR_ORDINAL + r")\s*[\)\]]?" + _AR_BIS + _TAIL
             ),
-        )
+        ),
+        # Headings that are only the ordinal: "التاسعة - مكرر (1)", "الحادية عشرة:".
+        (
+            "art",
+            re.compile(
+                r"^(?P<kw>)(?P<num>" + _AR_ORDINAL + r")" + _AR_BIS + r"(?P<tail>\s*[:.\-–—]?\s*)$"
+            ),
+        ),
     ],
     "art-zh": [
         (
             "art",
             re.compile(
-                r"^(?P<kw>第)\s*(?P<num>[零〇一二两三四五六七八九十百千\d]+)\s*条(?:之[一二三四五六七八九十]+)?"
+                r"^(?P<kw>第)\s*(?P<num>[零〇一二两三四五六七八九十百千\d]+)\s*条"
+                r"(?:之(?P<zhi>[一二三四五六七八九十]+))?"
                 r"(?P<tail>.*)$"
             ),
         )
@@ -325,6 +409,37 @@ def _finish(open_: _Open, order: int) -> SplitProvision:
     )
 
 
+_AR_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]+")
+_AR_LETTERS = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
+
+
+def _provision_num(match: re.Match[str]) -> str:
+    """Canonical number of a matched heading ('' when the heading is not really one)."""
+    raw = match.group("num")
+    groups = match.groupdict()
+    if match.group("kw") == "第":
+        num = _chinese_number(raw)
+        return f"{num}-{_chinese_number(groups['zhi'])}" if groups.get("zhi") else num
+    if "bis" not in groups:
+        return _clean_num(raw)
+    digits = raw.translate(_ARABIC_DIGITS).strip()
+    if digits.isdigit():
+        num = str(int(digits))
+    else:
+        value = arabic_ordinal(raw)
+        if value is None:
+            return ""
+        num = str(value)
+    if groups.get("bis"):
+        num += "bis"
+        extra = (groups.get("bisn") or "").translate(_ARABIC_DIGITS)
+        if extra.isdigit():
+            num += f"-{int(extra)}"
+        elif extra and extra in _AR_LETTERS:
+            num += f"-{chr(ord('a') + _AR_LETTERS.index(extra))}"
+    return num
+
+
 def split_law(text: str, language: str) -> list[SplitProvision]:
     """Split *text* (plain text or Markdown) into provisions.
 
@@ -339,6 +454,8 @@ def split_law(text: str, language: str) -> list[SplitProvision]:
     families = _LANGUAGE_PATTERNS.get(lang, _DEFAULT_PATTERNS)
     division_re = _DIVISIONS.get(lang)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    # Arabic copied from PDFs comes as presentation forms (ﺍﻟﻤﺎﺩﺓ); headings need letters.
+    text = _AR_PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     text = _FRONT_MATTER.sub("", text)
 
     provisions: list[SplitProvision] = []
@@ -388,9 +505,7 @@ def split_law(text: str, language: str) -> list[SplitProvision]:
             found = None
         if found is not None:
             kind, match = found
-            num = _clean_num(match.group("num"))
-            if match.group("kw") == "第":
-                num = _chinese_number(match.group("num"))
+            num = _provision_num(match)
             if num:
                 close()
                 heading, body = _split_tail(match.group("tail") or "", bool(md), lang)

@@ -19,6 +19,7 @@ ERROR_CODES: Final[frozenset[str]] = frozenset(
         "no_operative_paragraphs",
         "unsupported_type",
         "unsupported_language",
+        "bad_xml",
     }
 )
 

@@ -77,6 +77,11 @@ class Node:
     footnote_offsets: dict[str, int] = field(default_factory=dict)
     themes: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
+    #: Recommendation reports: recommending States or bodies as printed, the position
+    #: (supported / partially_supported / noted / pending) and the themes the table gave.
+    sources: list[str] = field(default_factory=list)
+    position: str = ""
+    source_themes: list[str] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
 
     def walk(self) -> Iterator[Node]:
@@ -112,7 +117,9 @@ class ParsedResolution:
     body: str
     language: str
     symbol: str = ""
-    doc_type: Literal["resolution", "decision"] = "resolution"
+    doc_type: Literal["resolution", "decision", "report"] = "resolution"
+    #: The State a recommendation report addresses (State under review, State party).
+    addressee: str = ""
     preamble: list[PreambleParagraph] = field(default_factory=list)
     operative: list[Node] = field(default_factory=list)
     annex: Annex | None = None

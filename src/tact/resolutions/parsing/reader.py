@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from tact.resolutions.parsing.akn_reader import parse_akn
 from tact.resolutions.parsing.errors import ResolutionImportError
+from tact.resolutions.parsing.furniture import remove_furniture
 from tact.resolutions.parsing.language import detect_language, normalise_language
 from tact.resolutions.parsing.lexicon import (
     ANNEX_HEADING,
@@ -29,6 +31,7 @@ from tact.resolutions.parsing.model import (
     ParsedResolution,
     PreambleParagraph,
 )
+from tact.resolutions.parsing.reports import detect_report, parse_report
 from tact.resolutions.parsing.sources import (
     DEFAULT_MAX_SIZE,
     check_docx_container,
@@ -68,7 +71,10 @@ def parse_resolution(
             code="too_large",
         )
     chosen = normalise_language(language) if language else None
-    if source_kind(data, filename) == "docx":
+    kind = source_kind(data, filename)
+    if kind == "xml":
+        return parse_akn(data, language=chosen)
+    if kind == "docx":
         check_docx_container(data, max_size)
         markdown = docx_to_markdown(data)
     else:
@@ -87,6 +93,13 @@ def _megabytes(size: int) -> str:
 
 def parse_markdown(markdown: str, *, language: str | None = None) -> ParsedResolution:
     """Parse already-decoded light Markdown (also used for pasted text)."""
+    markdown = remove_furniture(markdown)
+    report = detect_report(markdown)
+    if report is not None:
+        chosen = normalise_language(language) if language else None
+        parsed = parse_report(markdown, report, language=chosen)
+        if parsed.operative:
+            return parsed
     source = read_source(markdown)
     units = [unit for unit in source.units if strip_markers(unit.text).strip()]
     if not units:

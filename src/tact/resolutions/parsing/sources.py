@@ -24,6 +24,7 @@ from tact.resolutions.parsing.errors import ResolutionImportError
 DEFAULT_MAX_SIZE: Final[int] = 10 * 1024 * 1024
 TEXT_EXTENSIONS: Final[frozenset[str]] = frozenset({".txt", ".text", ".md", ".markdown"})
 DOCX_EXTENSIONS: Final[frozenset[str]] = frozenset({".docx"})
+XML_EXTENSIONS: Final[frozenset[str]] = frozenset({".xml", ".akn"})
 #: Decompressed DOCX parts may not exceed this multiple of ``max_size`` (zip bomb guard).
 DOCX_EXPANSION_LIMIT: Final[int] = 20
 
@@ -72,11 +73,15 @@ def source_kind(data: bytes, filename: str) -> str:
         return "docx"
     if suffix in TEXT_EXTENSIONS:
         return "text"
+    if suffix in XML_EXTENSIONS:
+        return "xml"
     if suffix == "":
+        if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"<?xml", b"<akomaNtoso")):
+            return "xml"
         return "docx" if data.startswith(b"PK\x03\x04") else "text"
     raise ResolutionImportError(
         f"Files of type '{suffix}' are not supported. Upload a Word document (.docx), "
-        "a Markdown file (.md) or a plain text file (.txt).",
+        "a Markdown file (.md), a plain text file (.txt) or Akoma Ntoso XML (.xml).",
         code="unsupported_type",
     )
 

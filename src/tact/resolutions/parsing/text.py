@@ -39,6 +39,17 @@ _FOOTNOTE_SUP_DEF = re.compile(r"^\s*(?:[-*+]\s+)?<sup>\s*\**\s*(\w+)\s*\**\s*</
 _FOOTNOTE_MD_DEF = re.compile(r"^\s*\[\^(\w+)\]:\s*(.*)$")
 _FOOTNOTE_UNI_DEF = re.compile(r"^\s*(" + _SUP_CLASS + r"+)\s*(.*)$")
 _FOOTNOTE_BARE_DEF = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
+#: ``1. text`` after a separator (PDF renderings number notes like paragraphs).
+_FOOTNOTE_DOT_DEF = re.compile(r"^\s*(\d{1,3})\.\s+(\S.*)$")
+#: ``[1] text`` / ``[*] text`` at the start of a line is a note wherever it stands.
+_FOOTNOTE_BRACKET_DEF = re.compile(r"^\s*\\?\[(\d{1,3}|\*)\\?\]\s*(\S.*)$")
+#: ``* text`` (or ``\\* text``) after a separator: the star note of a title.
+_FOOTNOTE_STAR_DEF = re.compile(r"^\s*(?:\\\*|\*)\s*(?![(\[])(\S.*)$")
+#: ``text [1],`` / ``text[1]`` cites note 1 (Markdown links ``[1](...)`` excluded).
+_BRACKET_REF = re.compile(r"(?<=[^\s\[])\s?\\?\[(\d{1,3}|\*)\\?\](?![(:])")
+#: A digit glued to a word ("thereto1,") or after a space before punctuation ("rapportant 1,").
+_GLUED_REF = r"(?<=[^\W\d_])(\d{1,2})(?=[,.;:)\s]|$)"
+_SPACED_REF = r"(?<=[^\W\d_]) (\d{1,2})(?=[ \u00a0\u202f]?[,.;:)]|\s*$)"
 _BULLET = re.compile(r"^(?:[-+•·–—▪◦]|\*(?=\s))\s+")
 _HEADING = re.compile(r"^#{1,6}\s+")
 _LABEL = re.compile(
@@ -69,6 +80,8 @@ class Source:
 
     units: list[Unit] = field(default_factory=list)
     footnotes: dict[str, str] = field(default_factory=dict)
+    #: The source lines with footnote definitions blanked out (reports read lines).
+    lines: list[str] = field(default_factory=list)
 
 
 def split_markers(text: str) -> tuple[str, list[str], dict[str, int]]:
@@ -103,6 +116,8 @@ def clean_inline(text: str) -> str:
         r"<sup>\s*\**\s*(\w+)\s*\**\s*</sup>", lambda m: MARK_OPEN + m.group(1) + MARK_CLOSE, text
     )
     text = re.sub(r"\[\^(\w+)\]", lambda m: MARK_OPEN + m.group(1) + MARK_CLOSE, text)
+    text = _BRACKET_REF.sub(lambda m: MARK_OPEN + m.group(1) + MARK_CLOSE, text)
+    text = re.sub(r"(?<=\S)\\\*(?=[\s,.;:]|$)", MARK_OPEN + "*" + MARK_CLOSE, text)
     text = re.sub(
         r"(?<=[^\W\d_])(" + _SUP_CLASS + r"+)|(?<=[,.;:)])(" + _SUP_CLASS + r"+)",
         lambda m: (
@@ -132,17 +147,48 @@ def clean_inline(text: str) -> str:
 def read_source(markdown: str) -> Source:
     """Split Markdown-ish text into units and footnote definitions."""
     lines = markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    kept, footnotes = _extract_footnotes(lines)
+    cited = cited_ids("\n".join(lines))
+    kept, footnotes = _extract_footnotes(lines, cited)
     units = _units(kept)
     explicit: set[str] = set()
     for unit in units:
         _, ids, _ = split_markers(unit.text)
         explicit.update(ids)
-    implicit = {key for key in footnotes if key.isdigit() and key not in explicit}
+    implicit = {key for key in footnotes if key not in explicit}
     if implicit:
         for unit in units:
             unit.text = _mark_trailing_digits(unit.text, implicit)
-    return Source(units=units, footnotes=footnotes)
+        # "rapportant 1," (a space before the call) only counts for notes still uncited,
+        # and only at the first occurrence, so "article 5," elsewhere stays text.
+        found: set[str] = set()
+        for unit in units:
+            _, ids, _ = split_markers(unit.text)
+            found.update(ids)
+        for unit in units:
+            unit.text = _mark_spaced_digits(unit.text, implicit - found, found)
+        if "*" in implicit - found:
+            for unit in units:
+                unit.text = _mark_star(unit.text)
+    return Source(units=units, footnotes=footnotes, lines=kept)
+
+
+def mark_calls(text: str, ids: frozenset[str] | set[str]) -> str:
+    """Mark glued calls ("funding1") of notes ``ids`` in text read line by line."""
+    return _mark_trailing_digits(text, set(ids)) if ids else text
+
+
+def cited_ids(text: str) -> set[str]:
+    """Every footnote id that the text seems to cite, in any common marker style."""
+    ids: set[str] = set(re.findall(r"<sup>\s*\**\s*(\w+)\s*\**\s*</sup>", text))
+    ids.update(re.findall(r"\[\^(\w+)\]", text))
+    ids.update(_BRACKET_REF.findall(text))
+    ids.update(re.findall(_GLUED_REF, text))
+    ids.update(re.findall(_SPACED_REF, text, flags=re.M))
+    for group in re.findall(r"(?<=[^\W\d_])(" + _SUP_CLASS + r"+)", text):
+        ids.add("".join(_SUPERSCRIPT_DIGITS[ch] for ch in group))
+    if re.search(r"(?<=\S)\\\*", text) or re.search(r"[^\W_]\*(?=\s*$)", text, flags=re.M):
+        ids.add("*")
+    return ids
 
 
 def _mark_trailing_digits(text: str, ids: set[str]) -> str:
@@ -152,28 +198,50 @@ def _mark_trailing_digits(text: str, ids: set[str]) -> str:
         key = match.group(1)
         return MARK_OPEN + key + MARK_CLOSE if key in ids else key
 
-    return re.sub(r"(?<=[^\W\d_])(\d{1,2})(?=[,.;:)\s]|$)", replace, text)
+    return re.sub(_GLUED_REF, replace, text)
 
 
-def _extract_footnotes(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+def _mark_spaced_digits(text: str, ids: set[str], found: set[str]) -> str:
+    """Turn "rapportant 1," into a marker, once per note (``found`` records it)."""
+
+    def replace(match: re.Match[str]) -> str:
+        key = match.group(1)
+        if key in ids and key not in found:
+            found.add(key)
+            return MARK_OPEN + key + MARK_CLOSE
+        return match.group(0)
+
+    return re.sub(_SPACED_REF, replace, text)
+
+
+def _mark_star(text: str) -> str:
+    """A star left glued at the end of a title or sentence calls the star note."""
+    return re.sub(r"(?<=[^\W_]|[.,;:)])\*(?=\s*$)", MARK_OPEN + "*" + MARK_CLOSE, text, count=1)
+
+
+def _extract_footnotes(
+    lines: list[str], cited: set[str] | None = None
+) -> tuple[list[str], dict[str, str]]:
     """Pull footnote definitions out of the line stream; blank lines keep boundaries.
 
-    Recognised: ``<sup>1</sup> text`` and ``[^1]: text`` anywhere, ``¹ text`` anywhere,
-    ``1 text`` right after a ``---`` separator or in a block of such lines that ends the
-    document. Continuation lines directly under a definition belong to it.
+    Recognised: ``<sup>1</sup> text``, ``[^1]: text`` and ``[1] text`` anywhere,
+    ``¹ text`` anywhere, ``1 text`` / ``1. text`` / ``* text`` right after a ``---`` or
+    ``____`` separator or in a block of such lines that ends the document, when the text
+    cites that note. Continuation lines directly under a definition belong to it.
     """
+    cited = cited if cited is not None else cited_ids("\n".join(lines))
     footnotes: dict[str, str] = {}
     kept: list[str] = []
     in_block = False
     current: str | None = None
-    tail_start = _bare_tail_start(lines)
+    tail_start = _bare_tail_start(lines, cited)
     for index, line in enumerate(lines):
-        if _SEPARATOR.match(line):
+        if _SEPARATOR.match(line) or re.match(r"^\s*_{3,}\s*$", line):
             kept.append("")
             in_block = True
             current = None
             continue
-        definition = _definition(line, bare=in_block or index >= tail_start)
+        definition = _definition(line, bare=in_block or index >= tail_start, cited=cited)
         if definition is not None:
             key, text = definition
             footnotes[key] = text
@@ -195,9 +263,9 @@ def _extract_footnotes(lines: list[str]) -> tuple[list[str], dict[str, str]]:
     return kept, footnotes
 
 
-def _definition(line: str, *, bare: bool) -> tuple[str, str] | None:
+def _definition(line: str, *, bare: bool, cited: set[str]) -> tuple[str, str] | None:
     """``(id, text)`` if ``line`` defines a footnote."""
-    for pattern in (_FOOTNOTE_SUP_DEF, _FOOTNOTE_MD_DEF):
+    for pattern in (_FOOTNOTE_SUP_DEF, _FOOTNOTE_MD_DEF, _FOOTNOTE_BRACKET_DEF):
         match = pattern.match(line)
         if match:
             return match.group(1), strip_markers(clean_inline(match.group(2)))
@@ -209,31 +277,38 @@ def _definition(line: str, *, bare: bool) -> tuple[str, str] | None:
         match = _FOOTNOTE_BARE_DEF.match(line)
         if match:
             return match.group(1), strip_markers(clean_inline(match.group(2)))
+        match = _FOOTNOTE_DOT_DEF.match(line)
+        if match and match.group(1) in cited:
+            return match.group(1), strip_markers(clean_inline(match.group(2)))
+        match = _FOOTNOTE_STAR_DEF.match(line)
+        if match and "*" in cited and not _LABEL.match(match.group(1)):
+            return "*", strip_markers(clean_inline(match.group(1)))
     return None
 
 
-def _bare_tail_start(lines: list[str]) -> int:
-    """Index where a final block of ``N text`` footnote lines starts (len if none).
+def _bare_tail_start(lines: list[str], cited: set[str]) -> int:
+    """Index where a final block of ``N text`` / ``N. text`` / ``* text`` notes starts.
 
-    Such a block only counts when each number is cited in the text above it as a
-    trailing digit ("ней1,"), which keeps ordinary numbered text out.
+    Walking up from the end, a line belongs to the block only when the text cites that
+    note (``N. text`` needs a call glued to a word, as "thereto1,", because "3." at the
+    end of a document is usually a paragraph). ``len(lines)`` when there is no block.
     """
+    text = "\n".join(lines)
+    glued = set(re.findall(_GLUED_REF, text))
     start = len(lines)
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
         if not line.strip():
             continue
-        if _FOOTNOTE_BARE_DEF.match(line):
+        bare = _FOOTNOTE_BARE_DEF.match(line)
+        dot = _FOOTNOTE_DOT_DEF.match(line)
+        if (bare and bare.group(1) in cited) or (dot and dot.group(1) in glued):
+            start = index
+            continue
+        if "*" in cited and _FOOTNOTE_STAR_DEF.match(line) and not _BULLET.match(line):
             start = index
             continue
         break
-    if start == len(lines):
-        return start
-    body = "\n".join(lines[:start])
-    for line in lines[start:]:
-        match = _FOOTNOTE_BARE_DEF.match(line)
-        if match and not re.search(rf"[^\W\d_]{match.group(1)}(?=[,.;:)\s]|$)", body):
-            return len(lines)
     return start
 
 

@@ -79,8 +79,13 @@ def test_eid_for_code() -> None:
     assert eid_for_code("op.3.a.ii") == "para_3__list_1__item_a__list_1__item_ii"
     assert eid_for_code("annex.a") == "att_1__list_1__item_a"
     assert eid_for_code("annex.b.iv") == "att_1__list_1__item_b__list_1__item_iv"
+    # Codes outside the op/annex scheme: an imported document's own eIds are kept as they
+    # are, report numbers become "rec_" eIds; an empty code is an error.
+    assert eid_for_code("dec_1__para_2") == "dec_1__para_2"
+    assert eid_for_code("125.1") == "rec_125-1"
+    assert eid_for_code("preamble.1") == "rec_preamble-1"
     with pytest.raises(ValueError):
-        eid_for_code("preamble.1")
+        eid_for_code("")
 
 
 def test_decision_with_operative_sub_items_validates() -> None:

@@ -72,3 +72,26 @@ def test_upload_preview_correct_save_follow_up_and_chart(
     page.wait_for_selector(".chart svg")
     assert page.locator("#fig-reports").inner_text() == "1"
     page.screenshot(path=str(SHOTS / "resolutions-4-progress.png"), full_page=True)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_upr_report_preview_and_saved_page(
+    browser_page: Any, live_server: Any, reference_data: None, browser_login: Any, language: str
+) -> None:
+    from tact.accounts.services import user_create
+
+    user_create(actor=None, username="officer", password="pw-for-tests-1", role="secretariat")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser_page
+    browser_login(page, "officer")
+    page.goto(f"{live_server.url}/{language}/resolutions/import/")
+    page.set_input_files("input[name=file]", str(FIXTURES / "reports" / "upr_en.txt"))
+    page.locator("form[enctype='multipart/form-data'] button[type=submit]").click()
+    page.wait_for_selector("table.preview")
+    assert page.locator("tr[data-code='125.3']").is_visible()
+    assert "Bolivia (Plurinational State of)" in page.locator("tr[data-code='125.3']").inner_text()
+    page.screenshot(path=str(SHOTS / f"resolutions-upr-preview-{language}.png"), full_page=True)
+    page.locator("form[action$='confirm/'] button[type=submit]").first.click()
+    page.wait_for_selector("ol.rec-tree")
+    assert page.locator("#rec-125\\.2").is_visible()
+    page.screenshot(path=str(SHOTS / f"resolutions-upr-saved-{language}.png"), full_page=True)

@@ -216,3 +216,77 @@ def test_akn_export_validates_and_maps_every_code(client: Client) -> None:
     assert re.search(
         rb'<akomaNtoso[^>]*xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"', xml
     )
+
+
+# --- recommendation reports and Akoma Ntoso through the same page ---------------------------
+REPORTS = FIXTURES / "reports"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "found"),
+    [
+        ("upr_en.txt", "11 recommendations found"),
+        ("upr_fr.txt", "6 recommendations found"),
+        ("thematic_es.md", "5 recommendations found"),
+        ("co_en.txt", "5 recommendations found"),
+        ("co_fr.txt", "4 recommendations found"),
+    ],
+)
+def test_reports_preview_then_save(client: Client, secretariat: Any, name: str, found: str) -> None:
+    client.force_login(secretariat)
+    before = _counts()
+    response = _upload(client, (REPORTS / name).read_bytes(), name)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert found in body
+    assert "Recommended by" in body
+    assert _counts() == before
+    response = client.post(
+        reverse("resolutions:import_confirm"), _form_data(response.context["form"])
+    )
+    assert response.status_code == 302
+    resolution = Resolution.objects.get()
+    assert resolution.doc_type == "report"
+    assert resolution.recommendations.exclude(source="").exists()
+    page = client.get(resolution.get_absolute_url()).content.decode()
+    assert "Recommended by" in page
+
+
+@pytest.mark.django_db
+def test_akn_preview_then_save(client: Client, secretariat: Any) -> None:
+    from datetime import date
+
+    from tact.resolutions.akn import to_akn
+    from tact.resolutions.parsing import parse_resolution
+
+    xml = to_akn(parse_resolution(SEED_EN, "seed_en.md"), doc_date=date(2012, 10, 19), number="6/3")
+    client.force_login(secretariat)
+    response = _upload(client, xml, "resolution-6-3.akn.xml")
+    assert response.status_code == 200
+    assert "16 recommendations found" in response.content.decode()
+    response = client.post(
+        reverse("resolutions:import_confirm"), _form_data(response.context["form"])
+    )
+    assert response.status_code == 302
+    assert Recommendation.objects.filter(code="annex.b.iv").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY e "x">]><akomaNtoso>&e;</akomaNtoso>',
+        b"<?xml version='1.0'?><akomaNtoso><doc>",
+    ],
+    ids=["entities", "broken"],
+)
+def test_bad_xml_gets_a_clear_message_and_changes_nothing(
+    client: Client, secretariat: Any, data: bytes
+) -> None:
+    client.force_login(secretariat)
+    before = _counts()
+    response = _upload(client, data, "bad.xml")
+    assert response.status_code == 200
+    assert "The XML file cannot be imported" in response.content.decode()
+    assert _counts() == before

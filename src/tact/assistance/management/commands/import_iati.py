@@ -1,4 +1,4 @@
-"""tact import-iati FILE... [--strict] [--schema-only]: import IATI activity files."""
+"""tact import-iati FILE... [--strict] [--lenient] [--schema-only]: import IATI activity files."""
 
 from __future__ import annotations
 
@@ -25,6 +25,12 @@ class Command(BaseCommand):
         parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
         parser.add_argument(
             "--strict", action="store_true", help="Reject a whole file if any activity is invalid"
+        )
+        parser.add_argument(
+            "--lenient",
+            action="store_true",
+            help="Import activities with small schema slips and record each as a data-quality "
+            "warning on the project",
         )
         parser.add_argument(
             "--schema-only",
@@ -59,7 +65,11 @@ class Command(BaseCommand):
     def _import(self, path: Path, options: dict[str, Any], show: bool) -> ImportReport:
         if not show:
             return import_iati(
-                path, actor=SYSTEM, strict=options["strict"], schema_only=options["schema_only"]
+                path,
+                actor=SYSTEM,
+                strict=options["strict"],
+                schema_only=options["schema_only"],
+                lenient=options["lenient"],
             )
         console = Console(stderr=True)
         with Progress(
@@ -77,6 +87,7 @@ class Command(BaseCommand):
                 actor=SYSTEM,
                 strict=options["strict"],
                 schema_only=options["schema_only"],
+                lenient=options["lenient"],
                 progress=lambda done, total, rep: bar.update(
                     task, completed=done, total=total or None, seen=rep.seen
                 ),

@@ -13,8 +13,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tact.assistance.models import OverlapCandidate
 from tact.assistance.overlaps import DEFAULT_THRESHOLD
+from tact.assistance.overlaps.services import overlaps_detect
 from tact.assistance.reasons import describe
-from tact.assistance.services_review import overlaps_detect
 from tact.core.access import SYSTEM
 
 

@@ -1,9 +1,16 @@
-"""tact serve: the web server on 127.0.0.1:8000 plus the embedded background worker."""
+"""tact serve: the web server on 127.0.0.1:8000 plus the embedded background worker.
+
+``tact serve --prod``: gunicorn with several worker processes (static files served by
+whitenoise from the collected files), without the embedded task worker: run ``tact worker``
+as its own process (see docs/deployment.md). ``make demo`` keeps the one-process default.
+"""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -11,14 +18,33 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 
+def default_workers() -> int:
+    """gunicorn's rule of thumb, 2 x cores + 1, kept small on small machines."""
+    return min(2 * (os.cpu_count() or 1) + 1, 9)
+
+
 class Command(BaseCommand):
-    help = "Serve tact (web + embedded task worker). For production use a WSGI server."
+    help = (
+        "Serve tact (web + embedded task worker); --prod: gunicorn with several workers, "
+        "the task worker being `tact worker` in its own process."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
         parser.add_argument("--no-worker", action="store_true")
+        parser.add_argument("--prod", action="store_true", help="gunicorn, several workers")
+        parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (--prod)")
+        parser.add_argument(
+            "--with-worker", action="store_true", help="also start the task worker (--prod)"
+        )
+        parser.add_argument(
+            "--collectstatic", action="store_true", help="collect static files first (--prod)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["prod"]:
+            self._prod(options)
+            return
         worker = None
         backend = settings.TASKS["default"]["BACKEND"]
         if not options["no_worker"] and backend.startswith("django_tasks_db"):
@@ -30,6 +56,43 @@ class Command(BaseCommand):
             if not settings.DEBUG:
                 call_command("collectstatic", interactive=False, verbosity=0)
             call_command("runserver", options["addrport"], use_reloader=False)
+        finally:
+            if worker is not None:
+                worker.terminate()
+
+    def _prod(self, options: dict[str, Any]) -> None:
+        # Collecting (and compressing) every static file takes minutes on a small machine:
+        # done once per release (or with --collectstatic), not at every start.
+        manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+        if options["collectstatic"] or not manifest.exists():
+            call_command("collectstatic", interactive=False, verbosity=0)
+        workers = options["workers"] or default_workers()
+        worker = None
+        if options["with_worker"]:
+            worker = subprocess.Popen([sys.executable, "-m", "tact.cli", "worker"])
+        command = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "tact.config.wsgi:application",
+            "--bind",
+            options["addrport"],
+            "--workers",
+            str(workers),
+            "--timeout",
+            "60",
+            "--graceful-timeout",
+            "30",
+            "--max-requests",
+            "2000",
+            "--max-requests-jitter",
+            "200",
+            "--access-logfile",
+            "-",
+        ]
+        self.stdout.write(f"gunicorn on {options['addrport']} with {workers} workers")
+        try:
+            subprocess.run(command, check=False)  # noqa: S603 (our own interpreter and args)
         finally:
             if worker is not None:
                 worker.terminate()

@@ -1,0 +1,173 @@
+"""The bridge from the database to overlap detection: one :class:`ProjectRecord` per project,
+read in chunks of plain values (bounded memory, a handful of queries per chunk).
+
+Which references make two records "the same activity": only activity-level ones. An
+``other-identifier`` of type A1 (reporting organisation's own identifier), A2 (CRS
+activity identifier), A3 (previous activity identifier) or A9 (other activity identifier)
+names an activity; types B1 (previous reporting organisation identifier) and B9 (other
+organisation identifier) name an *organisation*, shared by every activity of the
+publisher, so they never link two records (on real registry files they made thousands of
+false pairs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from django.db.models import QuerySet
+
+from tact.assistance.models import (
+    ParticipatingOrganisation,
+    Project,
+    ProjectCountry,
+    ProjectSector,
+    Transaction,
+)
+from tact.assistance.overlaps.scoring import ProjectRecord
+
+ACTIVITY_IDENTIFIER_TYPES = frozenset({"A1", "A2", "A3", "A9"})
+"""``other-identifier`` types (OtherIdentifierType code list) that identify an activity."""
+
+CHUNK = 2000
+
+
+def chunks(ids: list[int], size: int = CHUNK) -> Iterator[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def related_refs(activity: Any) -> list[str]:
+    """Activity identifiers an IATI activity (as stored JSON) points to: its related
+    activities and its activity-level other identifiers (see the module docstring)."""
+    refs: list[str] = []
+    if not isinstance(activity, dict):
+        return refs
+    for item in activity.get("related_activities") or ():
+        ref = item.get("ref") if isinstance(item, dict) else None
+        if ref:
+            refs.append(str(ref))
+    for item in activity.get("other_identifiers") or ():
+        if not isinstance(item, dict) or item.get("type") not in ACTIVITY_IDENTIFIER_TYPES:
+            continue
+        if item.get("ref"):
+            refs.append(str(item["ref"]))
+    return refs
+
+
+def project_records(projects: QuerySet[Project]) -> Iterator[ProjectRecord]:
+    """Overlap records for ``projects``, read in chunks (bounded memory, few queries)."""
+    ids = list(projects.order_by("pk").values_list("pk", flat=True))
+    for chunk in chunks(ids):
+        countries: dict[int, set[str]] = {}
+        for pid, code in ProjectCountry.objects.filter(project_id__in=chunk).values_list(
+            "project_id", "code"
+        ):
+            countries.setdefault(pid, set()).add(code)
+        sectors: dict[int, set[str]] = {}
+        for pid, code in ProjectSector.objects.filter(project_id__in=chunk).values_list(
+            "project_id", "code"
+        ):
+            sectors.setdefault(pid, set()).add(code)
+        topics: dict[int, set[str]] = {}
+        through_p = Project.provisions.through
+        for pid, key in through_p.objects.filter(project_id__in=chunk).values_list(
+            "project_id", "provision__key"
+        ):
+            topics.setdefault(pid, set()).add(key)
+        through_t = Project.themes.through
+        for pid, code in through_t.objects.filter(project_id__in=chunk).values_list(
+            "project_id", "theme__code"
+        ):
+            topics.setdefault(pid, set()).add(code)
+        funders: dict[int, set[str]] = {}
+        implementers: dict[int, set[str]] = {}
+        linked: dict[int, set[str]] = {}
+        for pid, role, name, ref, activity_id in ParticipatingOrganisation.objects.filter(
+            project_id__in=chunk
+        ).values_list("project_id", "role", "name", "ref", "activity_id"):
+            label = name or ref
+            if label and role == ParticipatingOrganisation.Role.FUNDING:
+                funders.setdefault(pid, set()).add(label)
+            elif label and role in (
+                ParticipatingOrganisation.Role.IMPLEMENTING,
+                ParticipatingOrganisation.Role.EXTENDING,
+            ):
+                implementers.setdefault(pid, set()).add(label)
+            if activity_id:
+                linked.setdefault(pid, set()).add(activity_id)
+        for pid, provider, receiver in Transaction.objects.filter(project_id__in=chunk).values_list(
+            "project_id", "provider_activity_id", "receiver_activity_id"
+        ):
+            for ref in (provider, receiver):
+                if ref:
+                    linked.setdefault(pid, set()).add(ref)
+        rows = Project.objects.filter(pk__in=chunk).values_list(
+            "pk",
+            "iati_identifier",
+            "reporting_org_name",
+            "reporting_org_ref",
+            "title",
+            "description",
+            "planned_start",
+            "actual_start",
+            "planned_end",
+            "actual_end",
+            "iati_activity__related_activities",
+            "iati_activity__other_identifiers",
+        )
+        for row in rows.order_by("pk"):
+            (pid, identifier, org_name, org_ref, title, description) = row[:6]
+            planned_start, actual_start, planned_end, actual_end, related, others = row[6:]
+            refs = set(linked.get(pid, ()))
+            refs.update(related_refs({"related_activities": related, "other_identifiers": others}))
+            refs.discard(identifier)
+            yield ProjectRecord(
+                key=pid,
+                identifier=identifier,
+                reporting_org=org_name or org_ref,
+                funders=frozenset(funders.get(pid, ())),
+                implementers=frozenset(implementers.get(pid, ())),
+                countries=frozenset(countries.get(pid, ())),
+                sectors=frozenset(sectors.get(pid, ())),
+                topics=frozenset(topics.get(pid, ())),
+                start=actual_start or planned_start,
+                end=actual_end or planned_end,
+                title=title,
+                description=description,
+                linked_ids=frozenset(refs),
+            )
+
+
+def record_from_activity(activity: Any, key: Any = None) -> ProjectRecord:
+    """A :class:`ProjectRecord` straight from a parsed IATI activity (benches and tests on
+    real files, without a database), with the same rules as :func:`project_records`."""
+    refs: set[str] = {r.ref for r in activity.related_activities if r.ref}
+    refs.update(
+        o.ref for o in activity.other_identifiers if o.ref and o.type in ACTIVITY_IDENTIFIER_TYPES
+    )
+    refs.update(o.activity_id for o in activity.participating_orgs if o.activity_id)
+    for transaction in activity.transactions:
+        for side in (transaction.provider_org, transaction.receiver_org):
+            if side is not None and side.activity_id:
+                refs.add(side.activity_id)
+    refs.discard(activity.identifier)
+    funders = {o.name or o.ref or "" for o in activity.participating_orgs if o.role == "1"}
+    implementers = {
+        o.name or o.ref or "" for o in activity.participating_orgs if o.role in ("3", "4")
+    }
+    dates = activity.dates
+    return ProjectRecord(
+        key=activity.identifier if key is None else key,
+        identifier=activity.identifier,
+        reporting_org=activity.reporting_org.name or activity.reporting_org.ref or "",
+        funders=frozenset(f for f in funders if f),
+        implementers=frozenset(i for i in implementers if i),
+        countries=frozenset(c.code for c in activity.recipient_countries),
+        sectors=frozenset(s.code for s in activity.sectors),
+        start=dates.get("2") or dates.get("1"),
+        end=dates.get("4") or dates.get("3"),
+        title=activity.title_text(),
+        description=activity.description_text(),
+        linked_ids=frozenset(refs),
+    )

@@ -1,0 +1,320 @@
+"""Keeping the assistance summaries up to date (see :mod:`tact.assistance.summary_models`).
+
+``project_facts`` turns one project into its summary facts; ``refresh_projects(ids)``
+replaces the facts of those projects (deleted ones simply lose theirs) and re-sums only the
+summary rows whose keys they touched; ``rebuild`` does it for every project (after a large
+import, or ``tact refresh-summaries``). ``recompute`` sums facts freshly computed from the
+records without touching the tables: the tests compare it with the stored summaries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Sum
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from tact.assistance.models import ParticipatingOrganisation, Project, ProjectCountry
+from tact.assistance.summary_models import (
+    AssistanceSummary,
+    SummaryColumns,
+    SummaryFact,
+    SummaryLevel,
+)
+
+CHUNK = 2000
+REBUILD_ABOVE = 5000
+"""Refreshing more projects than this rebuilds everything (one pass is cheaper)."""
+
+DIMENSIONS = (
+    "level",
+    "state_id",
+    "theme_id",
+    "role",
+    "organisation",
+    "organisation_id",
+    "channel",
+    "year",
+    "classification",
+    "owner_state_id",
+    "owner_organisation_id",
+    "created_by_id",
+)
+MEASURES = ("projects", "amount_usd", "budget_usd")
+ROLES = ("1", "4")
+
+
+def _key(values: dict[str, Any]) -> str:
+    text = "\x1f".join("" if values[d] is None else str(values[d]) for d in DIMENSIONS)
+    return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()
+
+
+def _shares(project: Project) -> list[tuple[int, Decimal]]:
+    """(state pk, share) of a project's recipient states: by percentage when every country
+    has one and they add up to more than 0, else equal (as the pages always did)."""
+    countries = [c for c in project.countries.all() if c.state_id]
+    if not countries:
+        return []
+    given = [c.percentage for c in countries if c.percentage is not None]
+    total = sum(given, Decimal(0))
+    if len(given) == len(countries) and total > 0:
+        return [(int(c.state_id), (c.percentage or Decimal(0)) / total) for c in countries]  # type: ignore[arg-type]
+    return [(int(c.state_id), Decimal(1) / len(countries)) for c in countries]  # type: ignore[arg-type]
+
+
+def _organisations(project: Project, role: str) -> list[tuple[str, int | None]]:
+    orgs = [
+        (o.label, o.organisation_id)
+        for o in project.participating_organisations.all()
+        if o.role == role
+    ]
+    if orgs:
+        return orgs
+    fallback = project.reporting_org_name or project.reporting_org_ref or "?"
+    return [(fallback, project.reporting_organisation_id)]
+
+
+def project_facts(project: Project) -> list[dict[str, Any]]:
+    """The summary facts of one project (needs ``countries``, ``themes`` and
+    ``participating_organisations`` prefetched for speed, not for correctness)."""
+    start = project.actual_start or project.planned_start
+    base: dict[str, Any] = {
+        "state_id": None,
+        "theme_id": None,
+        "role": "",
+        "organisation": "",
+        "organisation_id": None,
+        "channel": project.channel_override or project.channel_derived,
+        "year": start.year if start else None,
+        "classification": project.classification,
+        "owner_state_id": project.owner_state_id,
+        "owner_organisation_id": project.owner_organisation_id,
+        "created_by_id": project.created_by_id,
+        "projects": 1,
+        "amount_usd": Decimal(0),
+        "budget_usd": Decimal(0),
+    }
+    amount = project.amount_usd or Decimal(0)
+    facts = [{**base, "level": SummaryLevel.ALL, "amount_usd": amount,
+              "budget_usd": project.budget_usd or Decimal(0)}]  # fmt: skip
+    shares = _shares(project)
+    themes: list[int | None] = [t.pk for t in project.themes.all()] or [None]
+    organisations = {role: _organisations(project, role) for role in ROLES}
+    if not shares:
+        facts.append({**base, "level": SummaryLevel.STATE, "amount_usd": amount})
+    for state_id, share in shares:
+        part = amount * share
+        facts.append({**base, "level": SummaryLevel.STATE, "state_id": state_id,
+                      "amount_usd": part})  # fmt: skip
+        for theme_id in themes:
+            in_theme = part / len(themes)
+            facts.append({**base, "level": SummaryLevel.CELL, "state_id": state_id,
+                          "theme_id": theme_id, "amount_usd": in_theme})  # fmt: skip
+            for role, orgs in organisations.items():
+                for label, org_id in orgs:
+                    facts.append({**base, "level": SummaryLevel.ORGANISATION,
+                                  "state_id": state_id, "theme_id": theme_id, "role": role,
+                                  "organisation": label[:300], "organisation_id": org_id,
+                                  "amount_usd": in_theme / len(orgs)})  # fmt: skip
+    if shares:
+        for theme_id in themes:
+            facts.append({**base, "level": SummaryLevel.THEME, "theme_id": theme_id,
+                          "amount_usd": amount / len(themes)})  # fmt: skip
+    donors = {o.organisation_id for o in project.participating_organisations.all()
+              if o.role == "1" and o.organisation_id}  # fmt: skip
+    if project.reporting_organisation_id:
+        donors.add(project.reporting_organisation_id)
+    for donor in sorted(donors):
+        # The project counts once per donor (on its first state), so that the donor's
+        # projects add up across states; the amount is shared among them.
+        places: list[tuple[int | None, Decimal]] = [*shares] or [(None, Decimal(1))]
+        for n, (place, share) in enumerate(places):
+            facts.append({**base, "level": SummaryLevel.DONOR, "organisation_id": donor,
+                          "state_id": place, "amount_usd": amount * share,
+                          "projects": 1 if n == 0 else 0})  # fmt: skip
+    for fact in facts:
+        fact["key"] = _key(fact)
+    return facts
+
+
+def _projects(ids: Iterable[int] | None) -> Iterator[Project]:
+    qs = Project.objects.all() if ids is None else Project.objects.filter(pk__in=list(ids))
+    pks = list(qs.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(pks), CHUNK):
+        chunk = (
+            Project.objects.filter(pk__in=pks[start : start + CHUNK])
+            .defer("iati_activity", "description")
+            .prefetch_related("countries", "themes", "participating_organisations")
+        )
+        yield from chunk
+
+
+def _sum_rows(keys: Iterable[str] | None) -> list[AssistanceSummary]:
+    facts = SummaryFact.objects.all()
+    if keys is not None:
+        facts = facts.filter(key__in=list(keys))
+    rows = facts.values("key", *DIMENSIONS).annotate(
+        n=Sum("projects"), amount=Sum("amount_usd"), budget=Sum("budget_usd")
+    )
+    return [
+        AssistanceSummary(
+            **{k: row[k] for k in ("key", *DIMENSIONS)},
+            projects=row["n"] or 0,
+            amount_usd=row["amount"] or 0,
+            budget_usd=row["budget"] or 0,
+        )
+        for row in rows
+    ]
+
+
+@transaction.atomic
+def refresh_projects(ids: Iterable[int]) -> int:
+    """Bring the summaries up to date for these projects (changed, created or deleted)."""
+    ids = sorted(set(ids))
+    if not ids:
+        return 0
+    if len(ids) > REBUILD_ABOVE:
+        return rebuild()
+    keys: set[str] = set()
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        old = SummaryFact.objects.filter(project_id__in=chunk)
+        keys.update(old.values_list("key", flat=True))
+        old.delete()
+    new: list[SummaryFact] = []
+    for project in _projects(ids):
+        for fact in project_facts(project):
+            keys.add(fact["key"])
+            new.append(SummaryFact(project_id=project.pk, **fact))
+    SummaryFact.objects.bulk_create(new, batch_size=1000)
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), CHUNK):
+        part = ordered[start : start + CHUNK]
+        AssistanceSummary.objects.filter(key__in=part).delete()
+        AssistanceSummary.objects.bulk_create(_sum_rows(part), batch_size=1000)
+    return len(ids)
+
+
+@transaction.atomic
+def rebuild() -> int:
+    """Recompute every fact and summary from the projects."""
+    SummaryFact.objects.all().delete()
+    AssistanceSummary.objects.all().delete()
+    count = 0
+    batch: list[SummaryFact] = []
+    for project in _projects(None):
+        count += 1
+        batch.extend(SummaryFact(project_id=project.pk, **f) for f in project_facts(project))
+        if len(batch) >= 5000:
+            SummaryFact.objects.bulk_create(batch, batch_size=1000)
+            batch = []
+    SummaryFact.objects.bulk_create(batch, batch_size=1000)
+    AssistanceSummary.objects.bulk_create(_sum_rows(None), batch_size=1000)
+    return count
+
+
+def recompute() -> dict[str, tuple[int, Decimal, Decimal]]:
+    """{key: (projects, amount, budget)} summed from facts freshly computed from the records,
+    rounded as the database stores them (for tests and ``--check``)."""
+    sums: dict[str, list[Any]] = {}
+    for project in _projects(None):
+        for fact in project_facts(project):
+            entry = sums.setdefault(fact["key"], [0, Decimal(0), Decimal(0)])
+            entry[0] += fact["projects"]
+            entry[1] += round(fact["amount_usd"], 6)
+            entry[2] += round(fact["budget_usd"], 6)
+    return {k: (v[0], v[1], v[2]) for k, v in sums.items()}
+
+
+_deferred: ContextVar[set[int] | None] = ContextVar("assistance_summaries_deferred", default=None)
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Within this block, record changes are collected and refreshed once at its end (the
+    import writes thousands of projects; one refresh costs less than one per save)."""
+    if _deferred.get() is not None:
+        yield
+        return
+    token = _deferred.set(set())
+    try:
+        yield
+        pending = _deferred.get() or set()
+    finally:
+        _deferred.reset(token)
+    refresh_projects(pending)
+
+
+def _changed(project_id: int | None) -> None:
+    if project_id is None:
+        return
+    pending = _deferred.get()
+    if pending is not None:
+        pending.add(project_id)
+    else:
+        refresh_projects([project_id])
+
+
+def written(project_ids: Iterable[int]) -> None:
+    """Tell the summaries that these projects were written in bulk (no signals)."""
+    for pk in project_ids:
+        _changed(pk)
+
+
+# Any write to a project or to the rows the summaries read keeps them right, including a
+# classification change (which decides who sees the amounts) and edits made outside the
+# services (fixtures, the shell). Deletes work because facts are keyed by id, not by a
+# foreign key, so they are still there to subtract.
+@receiver(post_save, sender=Project, dispatch_uid="assistance-summaries-project-save")
+@receiver(post_delete, sender=Project, dispatch_uid="assistance-summaries-project-delete")
+def _project_changed(sender: Any, instance: Project, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
+        _changed(instance.pk)
+
+
+@receiver(post_save, sender=ProjectCountry, dispatch_uid="assistance-summaries-country-save")
+@receiver(post_delete, sender=ProjectCountry, dispatch_uid="assistance-summaries-country-del")
+@receiver(post_save, sender=ParticipatingOrganisation, dispatch_uid="assistance-summaries-org")
+@receiver(
+    post_delete, sender=ParticipatingOrganisation, dispatch_uid="assistance-summaries-org-del"
+)
+def _child_changed(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
+        _changed(instance.project_id)
+
+
+@receiver(m2m_changed, sender=Project.themes.through, dispatch_uid="assistance-summaries-themes")
+def _themes_changed(
+    sender: Any, instance: Any, action: str, reverse: bool, pk_set: Any, **kwargs: Any
+) -> None:
+    if not action.startswith("post_"):
+        return
+    if not reverse:
+        _changed(instance.pk)
+    else:
+        for pk in pk_set or ():
+            _changed(pk)
+
+
+def stored() -> dict[str, tuple[int, Decimal, Decimal]]:
+    return {
+        row.key: (row.projects, row.amount_usd, row.budget_usd)
+        for row in AssistanceSummary.objects.all()
+    }
+
+
+__all__ = [
+    "SummaryColumns",
+    "project_facts",
+    "rebuild",
+    "recompute",
+    "refresh_projects",
+    "stored",
+]

@@ -1,0 +1,247 @@
+"""Recommendation reports: UPR working-group reports, thematic tables, concluding observations.
+
+Fixtures are written in the shape of real UN documents (A/HRC/27/7-style PDF text with
+page furniture in English, a French UPR report, a Spanish thematic table, CEDAW and CRC
+concluding observations); a 250-recommendation report checks the scale of real reviews.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tact.core.access import SYSTEM
+from tact.resolutions import services
+from tact.resolutions.models import Recommendation
+from tact.resolutions.parsing import parse_markdown, parse_resolution
+from tact.resolutions.parsing.reports import split_sources
+
+REPORTS = Path(__file__).parent / "fixtures" / "reports"
+
+
+def _parse(name: str):  # type: ignore[no-untyped-def]
+    return parse_resolution((REPORTS / name).read_bytes(), name)
+
+
+def test_upr_report_english() -> None:
+    report = _parse("upr_en.txt")
+    assert report.doc_type == "report"
+    assert report.addressee == "Portugal"
+    later = ["126.1", "126.2", "127.1", "127.2"]
+    assert report.codes() == [f"125.{n}" for n in range(1, 8)] + later
+    positions = {node.code: node.position for node in report.walk()}
+    assert {positions[f"125.{n}"] for n in range(1, 8)} == {"supported"}
+    assert positions["126.1"] == positions["126.2"] == "pending"
+    assert positions["127.1"] == positions["127.2"] == "noted"
+    sources = {node.code: node.sources for node in report.walk()}
+    assert sources["125.2"] == ["Montenegro", "Slovakia"]
+    assert sources["125.3"] == ["Bolivia (Plurinational State of)"]
+    assert sources["125.4"] == ["Chile", "Costa Rica", "Peru"]
+    assert sources["125.6"] == ["Iran (Islamic Republic of)", "Italy"]
+    assert sources["126.1"] == ["Algeria", "Indonesia", "Philippines"]
+    # The page break inside 125.5/125.6 and the closing paragraph stay out of the items.
+    texts = {node.code: node.text for node in report.walk()}
+    assert "GE.14" not in texts["125.5"] and "A/HRC/27/7" not in texts["125.6"]
+    assert texts["127.2"].endswith("(Holy See, Sierra Leone).")
+    assert report.node("125.5").footnotes == ["1"]
+    assert report.footnotes["1"].startswith("See A/HRC/WG.6/19/PRT/1")
+
+
+def test_upr_report_french_pending() -> None:
+    report = _parse("upr_fr.txt")
+    assert report.language == "fr"
+    assert report.addressee == "Maroc"
+    assert len(report.codes()) == 6
+    assert {node.position for node in report.walk()} == {"pending"}
+    assert report.node("144.2").sources == ["Bahreïn", "Égypte", "Tunisie"]
+    assert report.node("144.1").sources == ["Burkina Faso", "Côte d’Ivoire"]
+    assert "GE.19" not in report.node("144.3").text
+
+
+def test_thematic_table_spanish() -> None:
+    report = _parse("thematic_es.md")
+    assert report.codes() == ["132.1", "132.2", "132.3", "132.4", "132.5"]
+    assert [n.position for n in report.walk()] == [
+        "supported",
+        "supported",
+        "partially_supported",
+        "noted",
+        "noted",
+    ]
+    assert report.node("132.2").sources == ["Filipinas", "Tailandia"]
+    themes = ["Desapariciones forzadas", "Protección de testigos"]
+    assert report.node("132.4").source_themes == themes
+    assert report.addressee == "México"
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "state", "codes"),
+    [
+        (
+            "co_en.txt",
+            "Committee on the Elimination of Discrimination against Women",
+            "United Kingdom of Great Britain and Northern Ireland",
+            ["34", "34.a", "34.b", "34.c", "35"],
+        ),
+        ("co_fr.txt", "Comité des droits de l’enfant", "Maroc", ["63", "63.a", "63.b", "63.c"]),
+    ],
+)
+def test_concluding_observations(name: str, body: str, state: str, codes: list[str]) -> None:
+    report = _parse(name)
+    assert report.body == body
+    assert report.addressee == state
+    assert report.codes() == codes
+    assert all(node.sources == [body] for node in report.walk())
+    # Observations that only note a concern are not recommendations.
+    assert "33" not in report.codes()
+    assert "Dissemination" not in report.node(codes[-1]).text
+
+
+def test_two_hundred_and_fifty_recommendations_each_their_own_record() -> None:
+    states = ["Kenya", "Mexico", "Norway", "Brazil", "Viet Nam"]
+    lines = [
+        "Report of the Working Group on the Universal Periodic Review",
+        "",
+        "Nigeria",
+        "",
+        "161. The following recommendations will be examined by Nigeria:",
+        "",
+    ]
+    for n in range(1, 251):
+        lines.append(
+            f"161.{n} Strengthen measures to prevent trafficking in persons and protect "
+            f"victims and witnesses, programme {n} ({states[n % 5]});"
+        )
+    report = parse_markdown("\n".join(lines))
+    assert len(report.codes()) == 250
+    assert report.codes()[-1] == "161.250"
+    assert all(len(node.text) < 200 for node in report.walk())
+    assert report.node("161.9").sources == ["Viet Nam"]
+
+
+def test_split_sources_leaves_ordinary_parentheses() -> None:
+    assert split_sources("Ratify the Convention (ICPPED) and report (Chile);") == (
+        "Ratify the Convention (ICPPED) and report",
+        ["Chile"],
+    )
+    assert split_sources("Ratify it (see para. 5)")[1] == []
+
+
+@pytest.mark.django_db
+def test_import_links_sources_and_addressee_to_directory_states() -> None:
+    parsed = services.resolution_parse((REPORTS / "upr_en.txt").read_bytes(), "upr_en.txt")
+    resolution, created = services.resolution_import(
+        actor=SYSTEM, parsed=parsed, filename="upr_en.txt"
+    )
+    assert created
+    assert resolution.doc_type == "report"
+    assert resolution.addressee == "Portugal"
+    assert resolution.addressee_state is not None and resolution.addressee_state.iso3 == "PRT"
+    rec = Recommendation.objects.get(resolution=resolution, code="125.2")
+    assert rec.position == "supported"
+    assert rec.source == "Montenegro; Slovakia"
+    assert sorted(rec.source_states.values_list("iso3", flat=True)) == ["MNE", "SVK"]
+    noted = Recommendation.objects.get(resolution=resolution, code="127.2")
+    assert noted.position == "noted"
+    assert Recommendation.objects.filter(resolution=resolution).count() == 11
+
+
+def test_pdf_addendum_without_blank_lines_and_labels_on_their_own_line() -> None:
+    # The shape of an Add.1 copied from a PDF: no blank lines, the symbol repeated as a
+    # running header, each label alone on its line, the position in a wrapped heading.
+    text = "\n".join(
+        [
+            "A/HRC/99/9/Add.1",
+            "Human Rights Council",
+            "Report of the Working Group on the Universal Periodic",
+            "Review*",
+            "Ruritania",
+            "Addendum",
+            "GE.31-00001 (E)",
+            "A/HRC/99/9/Add.1",
+            "1.",
+            "Ruritania welcomes the recommendations and took note of five of them.",
+            "I. The recommendations formulated during the interactive",
+            "dialogue listed below enjoy the support of Ruritania",
+            "98.1.",
+            "Strengthen the witness protection programme and extend it to victims",
+            "of trafficking (Norway).",
+            "98.2.",
+            "Establish a national rapporteur on trafficking in persons (Chile, Peru).",
+            "98.3. Adopt a law on the smuggling of migrants in line with the",
+            "Protocol (Viet Nam).",
+        ]
+    )
+    report = parse_markdown(text)
+    assert report.codes() == ["98.1", "98.2", "98.3"]
+    assert report.addressee == "Ruritania"
+    assert report.title.startswith("Report of the Working Group on the Universal Periodic")
+    assert {node.position for node in report.walk()} == {"supported"}
+    first = report.node("98.1")
+    assert first.text.startswith("Strengthen the witness protection programme")
+    assert first.sources == ["Norway"]
+    assert report.node("98.2").sources == ["Chile", "Peru"]
+
+
+def test_upr_report_arabic_chinese_russian() -> None:
+    arabic = "\n".join(
+        [
+            "تقرير الفريق العامل المعني بالاستعراض الدوري الشامل",
+            "",
+            "الأردن",
+            "",
+            "120- التوصيات التالية تحظى بتأييد الأردن:",
+            "",
+            "120.1 تعزيز الجهود الرامية إلى مكافحة الاتجار بالأشخاص وحماية الضحايا (مصر)؛",
+            "120.2 مواصلة تدريب القضاة وأفراد الشرطة على التحقيق في جرائم الاتجار (تونس، المغرب)؛",
+            "120.3 اعتماد قانون لحماية الشهود والمبلغين (فرنسا).",
+        ]
+    )
+    report = parse_markdown(arabic)
+    assert report.language == "ar"
+    assert report.codes() == ["120.1", "120.2", "120.3"]
+    assert report.node("120.2").sources == ["تونس", "المغرب"]
+    assert {node.position for node in report.walk()} == {"supported"}
+    assert report.addressee == "الأردن"
+
+    chinese = "\n".join(
+        [
+            "普遍定期审议工作组的报告",
+            "",
+            "越南",
+            "",
+            "38. 以下建议得到越南的支持：",
+            "",
+            "38.1 加强打击贩运人口的国际合作（老挝、柬埔寨）；",
+            "38.2 为人口贩运受害者提供法律援助和庇护（泰国）；",
+            "38.3 加强对执法人员的培训，以查明贩运受害者（菲律宾）。",
+        ]
+    )
+    report = parse_markdown(chinese)
+    assert report.language == "zh"
+    assert report.codes() == ["38.1", "38.2", "38.3"]
+    assert report.node("38.1").sources == ["老挝", "柬埔寨"]
+    assert report.node("38.3").sources == ["菲律宾"]
+    assert {node.position for node in report.walk()} == {"supported"}
+
+    russian = "\n".join(
+        [
+            "Доклад Рабочей группы по универсальному периодическому обзору",
+            "",
+            "Казахстан",
+            "",
+            "139. Следующие рекомендации будут рассмотрены Казахстаном:",
+            "",
+            "139.1 Ратифицировать Факультативный протокол к Конвенции против пыток (Дания);",
+            "139.2 Усилить меры по защите жертв торговли людьми (Беларусь, Куба);",
+            "139.3 Укрепить международное сотрудничество в борьбе с организованной "
+            "преступностью (Египет).",
+        ]
+    )
+    report = parse_markdown(russian)
+    assert report.language == "ru"
+    assert report.codes() == ["139.1", "139.2", "139.3"]
+    assert report.node("139.2").sources == ["Беларусь", "Куба"]
+    assert {node.position for node in report.walk()} == {"pending"}
+    assert report.addressee == "Казахстан"
