@@ -11,6 +11,7 @@ anonymous visitor) and its title must appear nowhere.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 from collections import Counter
@@ -51,6 +52,8 @@ API_DETAIL = {
     "resolutions.meeting": "/api/v1/meetings/{pk}",
     "resolutions.recommendation": "/api/v1/recommendations/{pk}",
     "resolutions.resolution": "/api/v1/resolutions/{pk}",
+    "training.programme": "/api/v1/training/programmes/{pk}",
+    "training.session": "/api/v1/training/sessions/{pk}",
 }
 # List pages whose Excel export would carry the record's title.
 EXPORTS = {
@@ -59,7 +62,16 @@ EXPORTS = {
     "evaluation.evaluation": "evaluation:evaluation_list",
 }
 # Values model_bakery cannot guess (codes that pages look up in upper case).
-OVERRIDES: dict[str, dict[str, Any]] = {"directory.state": {"iso3": "ZZX", "iso2": "ZX"}}
+OVERRIDES: dict[str, dict[str, Any]] = {
+    "directory.state": {"iso3": "ZZX", "iso2": "ZX"},
+    # check constraints: a session ends after it starts and has a positive maximum score
+    "training.session": {
+        "start": dt.date(2025, 3, 10),
+        "end": dt.date(2025, 3, 12),
+        "max_score": 100,
+    },
+    "training.surveyresponse": {"score": 3},
+}
 # (classification, owner) put on the protected ancestor; owner "state" is Kenya and
 # "organisation" the donor organisation of `donor_nl`.
 SCENARIOS = [

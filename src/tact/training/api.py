@@ -7,7 +7,6 @@ from typing import Any
 
 from django.db import transaction
 from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
@@ -220,8 +219,19 @@ class TrainingScoresOut(Schema):
     gain: TrainingGainOut
 
 
+def _found(record: Any) -> Any:
+    if record is None:
+        raise Http404(_("No such record."))
+    return record
+
+
 def _state(iso3: str) -> State:
-    return get_object_or_404(State, iso3=iso3.upper())
+    # States and organisations are public reference data: no access rule to apply.
+    return _found(State.objects.filter(iso3=iso3.upper()).first())
+
+
+def _organisation(pk: int | None) -> Organisation | None:
+    return _found(Organisation.objects.filter(pk=pk).first()) if pk else None
 
 
 def _gain(report: Any) -> dict[str, Any]:
@@ -248,14 +258,12 @@ def create_programme(request: HttpRequest, payload: TrainingProgrammeIn) -> Stat
     values["owner_state"] = _state(owner) if owner else None
     project_id = values.pop("project_id")
     values["project"] = (
-        access.get_visible_or_404(user, Project.objects.all(), pk=project_id)
+        _found(access.visible(user, Project.objects.filter(pk=project_id)).first())
         if project_id
         else None
     )
     implementer_id = values.pop("implementer_id")
-    values["implementer"] = (
-        get_object_or_404(Organisation, pk=implementer_id) if implementer_id else None
-    )
+    values["implementer"] = _organisation(implementer_id)
     values["needs"] = list(access.visible(user, Need.objects.filter(pk__in=values.pop("need_ids"))))
     values["provisions"] = list(Provision.objects.filter(key__in=values.pop("provisions")))
     return Status(201, services.programme_create(actor=user, **values))
@@ -291,7 +299,7 @@ def create_session(
     user = actor(request)
     programme = permissions.access_programme(user, programme_id)
     values = payload.dict()
-    course = get_object_or_404(programme.courses.all(), pk=values.pop("course_id"))
+    course = _found(programme.courses.filter(pk=values.pop("course_id")).first())
     values["state"] = _state(values["state"])
     values["participant_states"] = [_state(iso3) for iso3 in values["participant_states"]] or [
         values["state"]
@@ -307,7 +315,7 @@ def create_session(
             services.trainer_add(
                 actor=user,
                 session=session,
-                organisation=get_object_or_404(Organisation, pk=org_id) if org_id else None,
+                organisation=_organisation(org_id),
                 **trainer,
             )
     return Status(201, session)
