@@ -11,6 +11,7 @@ anonymous visitor) and its title must appear nowhere.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 from collections import Counter
@@ -55,6 +56,8 @@ API_DETAIL = {
     "threats.methodtemplate": "/api/v1/threats/templates/{pk}",
     "strategies.strategy": "/api/v1/strategies/{pk}",
     "strategies.taskforce": "/api/v1/strategies/task-forces/{pk}",
+    "training.programme": "/api/v1/training/programmes/{pk}",
+    "training.session": "/api/v1/training/sessions/{pk}",
 }
 # List pages whose Excel export would carry the record's title.
 EXPORTS = {
@@ -64,7 +67,16 @@ EXPORTS = {
     "threats.assessment": "threats:index",
 }
 # Values model_bakery cannot guess (codes that pages look up in upper case).
-OVERRIDES: dict[str, dict[str, Any]] = {"directory.state": {"iso3": "ZZX", "iso2": "ZX"}}
+OVERRIDES: dict[str, dict[str, Any]] = {
+    "directory.state": {"iso3": "ZZX", "iso2": "ZX"},
+    # check constraints: a session ends after it starts and has a positive maximum score
+    "training.session": {
+        "start": dt.date(2025, 3, 10),
+        "end": dt.date(2025, 3, 12),
+        "max_score": 100,
+    },
+    "training.surveyresponse": {"score": 3},
+}
 # (classification, owner) put on the protected ancestor; owner "state" is Kenya and
 # "organisation" the donor organisation of `donor_nl`.
 SCENARIOS = [

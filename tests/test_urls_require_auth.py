@@ -53,6 +53,9 @@ PUBLIC_URL_NAMES = {
     "evaluation:index",
     "evaluation:good_practices",
     "evaluation:portfolio",
+    "training:index",
+    "training:programme_detail",
+    "training:verify",
 }
 
 

@@ -96,6 +96,7 @@ DOMAIN_APIS = (
     "tact.evaluation.api",
     "tact.threats.api",
     "tact.strategies.api",
+    "tact.training.api",
 )
 for module_name in DOMAIN_APIS:
     if importlib.util.find_spec(module_name) is not None:

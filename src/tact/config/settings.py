@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "tact.strategies",
     "tact.evaluation",
     "tact.threats",
+    "tact.training",
     "tact.site",
 ]
 

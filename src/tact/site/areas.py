@@ -74,6 +74,7 @@ AREAS: tuple[Area, ...] = (
             "inter-agency cooperation."
         ),
         ("technical_assistance", "law_enforcement"),
+        "training:index",
     ),
     Area(
         "threats",
