@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from tact.assistance import selectors
 from tact.core.links import record_ref
 from tact.core.profile import Panel, PanelItem, register_state_panel
-from tact.core.search import SearchHit, register, snippet
+from tact.search import SearchHit, register, snippet
 
 
 @register("projects")

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tact.catalog.models import Provision
 from tact.core.links import record_ref
-from tact.core.search import SearchHit, register, snippet
+from tact.search import SearchHit, register, snippet
 
 
 @register("provisions")

@@ -57,7 +57,7 @@ DOMAIN_APIS = (
     "tact.catalog.api",
     "tact.directory.api",
     "tact.accounts.api",
-    "tact.core.api_search",
+    "tact.search.api",
     "tact.resolutions.api",
     "tact.legislation.api",
     "tact.assistance.api",

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "ninja",
     "tact.core",
+    "tact.search",
     "tact.accounts",
     "tact.catalog",
     "tact.directory",

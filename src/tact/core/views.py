@@ -12,8 +12,8 @@ from tact.catalog.selectors import instrument_list, provision_list, theme_list
 from tact.core import access
 from tact.core.areas import AREAS, AREAS_BY_SLUG
 from tact.core.audit import history_for
-from tact.core.search import search_all
 from tact.directory.models import Organisation, State
+from tact.search import search_all
 
 
 @login_not_required

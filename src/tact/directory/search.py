@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tact.core import access
 from tact.core.links import record_ref
-from tact.core.search import SearchHit, register, snippet
 from tact.directory.models import Contact, Organisation, State
+from tact.search import SearchHit, register, snippet
 
 
 @register("states")

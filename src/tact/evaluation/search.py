@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tact.core import access
 from tact.core.links import record_ref
-from tact.core.search import SearchHit, register, snippet
 from tact.evaluation.models import Evaluation, Finding, ResultsFramework
+from tact.search import SearchHit, register, snippet
 
 
 @register("evaluations")

@@ -11,9 +11,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tact.core import access
-from tact.core.search import SearchHit, register, snippet
 from tact.legislation import selectors
 from tact.legislation.models import LegalText
+from tact.search import SearchHit, register, snippet
 
 
 @register("legislation")

@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from tact.core.links import record_ref
 from tact.core.profile import Panel, PanelItem, register_state_panel
-from tact.core.search import SearchHit, register, snippet
 from tact.resolutions import selectors
 from tact.resolutions.models import Meeting, Recommendation
+from tact.search import SearchHit, register, snippet
 
 
 @register("recommendations")

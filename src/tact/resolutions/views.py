@@ -18,7 +18,6 @@ from django.views.decorators.http import require_POST
 from tact.core import access, links
 from tact.core.exports import pdf_response, xlsx_response
 from tact.core.pagination import paginate, querystring_without_page
-from tact.core.search import search_all
 from tact.core.uploads import check_upload_size
 from tact.directory.models import State
 from tact.resolutions import selectors, services
@@ -36,6 +35,7 @@ from tact.resolutions.forms import (
 )
 from tact.resolutions.models import FollowUp, Meeting, Recommendation, Resolution
 from tact.resolutions.tree import load_preview, parsed_from_records, sign_preview
+from tact.search import search_all
 
 
 def _is_secretariat(request: HttpRequest) -> bool:

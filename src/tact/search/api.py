@@ -2,7 +2,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from tact.core.api import PUBLIC_AUTH, actor
-from tact.core.search import search_all
+from tact.search import search_all
 
 router = Router(tags=["search"], auth=PUBLIC_AUTH)
 
