@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("legislation/", include("tact.legislation.urls")),
     path("assistance/", include("tact.assistance.urls")),
     path("evaluation/", include("tact.evaluation.urls")),
+    path("practices/", include("tact.practices.urls")),
     path("jsi18n/", login_not_required(JavaScriptCatalog.as_view()), name="javascript-catalog"),
     path("admin/", admin.site.urls),
 )

@@ -9,6 +9,7 @@ from tact.core import access
 from tact.core.links import record_ref
 from tact.evaluation.models import Evaluation, Finding, ResultsFramework
 from tact.search import SearchHit, register, snippet
+from tact.search.documents import Document, Source, register_source
 
 
 @register("evaluations")
@@ -76,3 +77,33 @@ def search_frameworks(user: Any, query: str, limit: int) -> list[SearchHit]:
         )
         for f in qs[:limit]
     ]
+
+
+# --- the one search across tact (tact.search documents) --------------------------------------
+
+
+def _evaluation_document(e: Any) -> Document:
+    return Document(
+        title=e.title,
+        body=e.summary,
+        language="en",
+        context=" ".join(f.title for f in e.findings.all())[:2000],
+        year=e.report_date.year if e.report_date else None,
+        states=tuple(s.iso3 for s in e.states.all()),
+        themes=tuple(t.code for t in e.themes.all()),
+        provisions=tuple(p.key for p in e.provisions.all()),
+    )
+
+
+register_source(
+    Source(
+        kind="evaluation",
+        label=_("Evaluation"),
+        model=Evaluation,
+        document=_evaluation_document,
+        queryset=lambda: Evaluation.objects.prefetch_related(
+            "states", "themes", "provisions", "findings"
+        ),
+        follows=((Finding, "findings"),),
+    )
+)
