@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -61,8 +61,7 @@ class OwnerForm(forms.Form):
     def __init__(self, *args: Any, state_ids: frozenset[int] = frozenset(), **kwargs: Any):
         super().__init__(*args, **kwargs)
         qs = State.objects.order_by("name")
-        field = self.fields["owner_state"]
-        assert isinstance(field, forms.ModelChoiceField)
+        field = cast("forms.ModelChoiceField[State]", self.fields["owner_state"])
         field.queryset = qs.filter(pk__in=state_ids) if state_ids else qs
 
 
@@ -93,8 +92,7 @@ class EndorseForm(forms.Form):
 
     def __init__(self, *args: Any, state_ids: list[int] | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        field = self.fields["state"]
-        assert isinstance(field, forms.ModelChoiceField)
+        field = cast("forms.ModelChoiceField[State]", self.fields["state"])
         field.queryset = State.objects.filter(pk__in=state_ids or [])
 
 
@@ -106,8 +104,7 @@ class ReplicateForm(forms.Form):
 
     def __init__(self, *args: Any, state_ids: list[int] | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        field = self.fields["state"]
-        assert isinstance(field, forms.ModelChoiceField)
+        field = cast("forms.ModelChoiceField[State]", self.fields["state"])
         field.queryset = State.objects.filter(pk__in=state_ids or [])
 
 

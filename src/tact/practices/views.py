@@ -219,7 +219,7 @@ def practice_transition(request: HttpRequest, pk: int, action: str) -> HttpRespo
     except ValidationError as exc:
         messages.error(request, _errors(exc))
     else:
-        messages.success(request, done)
+        messages.success(request, str(done))
     return redirect(practice)
 
 
