@@ -62,6 +62,7 @@ DOMAIN_APIS = (
     "tact.legislation.api",
     "tact.assistance.api",
     "tact.evaluation.api",
+    "tact.practices.api",
 )
 for module_name in DOMAIN_APIS:
     if importlib.util.find_spec(module_name) is not None:

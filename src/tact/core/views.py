@@ -1,4 +1,4 @@
-"""Home, area pages, site search, record history and health: thin views over selectors."""
+"""Home, area pages, record history and health: thin views over selectors."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from tact.core import access
 from tact.core.areas import AREAS, AREAS_BY_SLUG
 from tact.core.audit import history_for
 from tact.directory.models import Organisation, State
-from tact.search import search_all
 
 
 @login_not_required
@@ -42,16 +41,6 @@ def area(request: HttpRequest, slug: str) -> HttpResponse:
         "core/area.html",
         {"area": found, "themes": themes, "provisions": provisions},
     )
-
-
-@login_not_required
-def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
-    hits = search_all(request.user, query) if query else []
-    template = (
-        "core/search.html#results" if request.headers.get("HX-Request") else ("core/search.html")
-    )
-    return TemplateResponse(request, template, {"query": query, "hits": hits})
 
 
 def history(request: HttpRequest, app_label: str, model: str, pk: str) -> HttpResponse:

@@ -427,3 +427,16 @@ def similar_records(
         exclude=(ref,),
     )
     return result.hits
+
+
+def other_hits(actor: Any, query: str, *, limit_per_kind: int = 5) -> list[Any]:
+    """Hits of the registered providers for records that are not in the document index
+    (states, organisations, contacts...): substring matches, access-filtered by the provider."""
+    from tact.search.registry import search_all
+
+    indexed = {source.model._meta.label_lower for source in sources().values()}
+    return [
+        hit
+        for hit in search_all(actor, query, limit_per_kind=limit_per_kind)
+        if hit.ref.partition(":")[0] not in indexed
+    ]

@@ -19,6 +19,7 @@ DEMO_MODULES = (
     "tact.legislation.demo",
     "tact.assistance.demo",
     "tact.evaluation.demo",
+    "tact.practices.demo",
 )
 
 
