@@ -76,9 +76,7 @@ def load(actor: Actor) -> str:
         )
         _publish(actor, submitted)
     focal_mexico = _as("focal.mexico", actor)
-    if not submitted.endorsements.filter(state=mexico).exists() and (
-        focal_mexico is not actor
-    ):
+    if not submitted.endorsements.filter(state=mexico).exists() and (focal_mexico is not actor):
         exchange.endorse(
             actor=focal_mexico,
             practice=submitted,

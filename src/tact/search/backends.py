@@ -33,7 +33,7 @@ from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import QuerySet
 
-from tact.search.analysis import analyse, canonical_language
+from tact.search.analysis import analyse, canonical_language, script_language
 from tact.search.query import MatchQuery
 
 __all__ = [
@@ -133,7 +133,7 @@ def index_terms(text: str, language: str) -> list[str]:
     lang = canonical_language(language)
     terms: list[str] = []
     for chunk in text.split():
-        terms.extend(_chunk_terms(chunk, lang))
+        terms.extend(_chunk_terms(chunk, script_language(chunk, lang)))
     return terms
 
 

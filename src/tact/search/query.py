@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from tact.search.analysis import analyse, canonical_language
+from tact.search.analysis import analyse, canonical_language, script_language
 
 __all__ = ["Alternative", "MatchQuery", "highlight", "parse_query", "query_languages"]
 
@@ -147,7 +147,8 @@ def highlight(text: str, query: MatchQuery, language: str, *, width: int = 240) 
     if terms:
         lang = canonical_language(language)
         for match in words:
-            if not _word_terms(match.group(0), lang).isdisjoint(terms):
+            word = match.group(0)
+            if not _word_terms(word, script_language(word, lang)).isdisjoint(terms):
                 marked.append(match.span())
     start = 0
     if marked and len(text) > width:
