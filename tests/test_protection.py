@@ -29,19 +29,19 @@ def test_every_tact_model_declares_its_protection() -> None:
     assert undeclared == [], f"declare `protection` on: {undeclared}"
 
 
-def test_inherited_protection_names_a_real_parent_that_ends_in_a_declared_record() -> None:
-    for model in _tact_models():
+def test_inherited_protection_names_real_parents_that_end_in_declared_records() -> None:
+    def walk(model: type[models.Model], seen: list[str]) -> None:
         declared = protection_of(model)
-        assert declared is not None
-        seen = [model._meta.label]
-        while declared is not None and declared.kind == "inherits":
-            field = model._meta.get_field(declared.parent)
-            assert field.many_to_one or field.one_to_one, f"{model._meta.label}.{declared.parent} is no foreign key"
-            model = field.related_model
-            declared = protection_of(model)
-            seen.append(model._meta.label)
-            assert len(seen) < 8, f"protection loops: {seen}"
-        assert declared is not None, f"{seen} ends in an undeclared model"
+        assert declared is not None, f"{seen} ends in the undeclared {model._meta.label}"
+        assert len(seen) < 8, f"protection loops: {seen}"
+        for parent in declared.parents:
+            field = model._meta.get_field(parent)
+            label = f"{model._meta.label}.{parent}"
+            assert field.many_to_one or field.one_to_one, f"{label} is no foreign key"
+            walk(field.related_model, [*seen, label])
+
+    for model in _tact_models():
+        walk(model, [])
 
 
 def test_undeclared_models_are_denied_to_everyone(secretariat: Any) -> None:

@@ -13,9 +13,9 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 PUBLIC_URL_NAMES = {
-    "core:home",
-    "core:area",
-    "core:search",
+    "site:home",
+    "site:area",
+    "site:search",
     "catalog:index",
     "catalog:instrument_detail",
     "catalog:provision_detail",
@@ -52,6 +52,9 @@ PUBLIC_URL_NAMES = {
     "evaluation:index",
     "evaluation:good_practices",
     "evaluation:portfolio",
+    "practices:list",
+    "practices:detail",
+    "practices:pdf",
 }
 
 

@@ -3,14 +3,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tact.accounts import selectors, services
+from tact.accounts import permissions, selectors, services
 from tact.accounts.forms import TokenCreateForm
-from tact.accounts.models import ApiToken, User
+from tact.accounts.models import User
 
 
 def _user(request: HttpRequest) -> User:
@@ -50,7 +50,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
-    token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
+    token = permissions.access_own_token(request.user, token_id)
     services.token_revoke(actor=request.user, token=token)
     messages.success(request, _("Token revoked."))
     return redirect("accounts:profile")

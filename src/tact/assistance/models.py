@@ -691,7 +691,7 @@ class OverlapCandidate(TimeStampedModel):
     kept (with their review) but marked ``active=False``.
     """
 
-    protection: ClassVar[Protection] = INTERNAL
+    protection: ClassVar[Protection] = inherits("project_a", "project_b")
 
     class Review(models.TextChoices):
         PENDING = "pending", _("To review")

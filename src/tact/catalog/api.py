@@ -1,11 +1,10 @@
 import datetime as dt
 
 from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
-from tact.catalog import selectors
+from tact.catalog import permissions, selectors
 from tact.catalog.models import Instrument, Obligation, Provision
 from tact.core.api import PUBLIC_AUTH
 
@@ -73,7 +72,7 @@ def list_instruments(request: HttpRequest) -> list[Instrument]:
 
 @router.get("/instruments/{code}", response=InstrumentOut)
 def get_instrument(request: HttpRequest, code: str) -> Instrument:
-    return get_object_or_404(selectors.instrument_list(), code=code)
+    return permissions.access_instrument(None, code, queryset=selectors.instrument_list())
 
 
 @router.get("/themes", response=list[ThemeOut])

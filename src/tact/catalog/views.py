@@ -2,11 +2,10 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from tact.catalog import selectors
-from tact.catalog.models import Instrument, Obligation, Provision, Theme
+from tact.catalog import permissions, selectors
+from tact.catalog.models import Obligation, Provision
 from tact.core.exports import xlsx_response
 from tact.core.htmx import htmx_template
 from tact.core.languages import pick
@@ -23,7 +22,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_not_required
 def instrument_detail(request: HttpRequest, code: str) -> HttpResponse:
-    instrument = get_object_or_404(Instrument, code=code)
+    instrument = permissions.access_instrument(request.user, code)
     theme = request.GET.get("theme") or None
     obligation = request.GET.get("obligation") or None
     q = request.GET.get("q") or None
@@ -88,7 +87,7 @@ def provision_detail(request: HttpRequest, code: str, number: int) -> HttpRespon
 
 @login_not_required
 def theme_detail(request: HttpRequest, code: str) -> HttpResponse:
-    theme = get_object_or_404(Theme, code=code)
+    theme = permissions.access_theme(request.user, code)
     return TemplateResponse(
         request,
         "catalog/theme_detail.html",

@@ -5,16 +5,16 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog, set_language
 
 from tact.config.api import api
-from tact.core import views as core_views
+from tact.site import views as site_views
 
 urlpatterns = [
     path("api/v1/", api.urls),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
-    path("health/", core_views.health, name="health"),
+    path("health/", site_views.health, name="health"),
 ]
 
 urlpatterns += i18n_patterns(
-    path("", include("tact.core.urls")),
+    path("", include("tact.site.urls")),
     path("accounts/", include("tact.accounts.urls")),
     path("catalog/", include("tact.catalog.urls")),
     path("directory/", include("tact.directory.urls")),

@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar, Union
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
@@ -100,8 +100,9 @@ class SystemActor:
 
 SYSTEM = SystemActor()
 
-# Whoever acts: a signed-in user, the anonymous visitor, or the operator's system actor.
-Actor = Union["User", "AnonymousUser", SystemActor]
+# Whoever acts: a signed-in user, the anonymous visitor (or None, treated as anonymous), or
+# the operator's system actor.
+Actor = Union["User", "AnonymousUser", SystemActor, None]
 
 
 def scope_of(user: User | AnonymousUser | SystemActor | None) -> Scope:
@@ -167,8 +168,11 @@ def declared_q(user: Any, model: type[models.Model], *, prefix: str = "") -> Q:
         return Q()
     if declared.kind == "internal":
         return Q() if scope_of(user).is_secretariat else NOTHING
-    parent_model = _parent_model(model, declared.parent)
-    return declared_q(user, parent_model, prefix=f"{prefix}{declared.parent}__")
+    q = Q()
+    for parent in declared.parents:
+        parent_model = _parent_model(model, parent)
+        q &= declared_q(user, parent_model, prefix=f"{prefix}{parent}__")
+    return q
 
 
 def visible(user: Any, queryset: models.QuerySet[M]) -> models.QuerySet[M]:
@@ -176,18 +180,20 @@ def visible(user: Any, queryset: models.QuerySet[M]) -> models.QuerySet[M]:
     return queryset.filter(declared_q(user, queryset.model))
 
 
-def protected_ancestor(obj: Any) -> Any:
-    """The record whose classification decides about `obj` (itself unless it inherits);
-    None when a parent link is empty."""
-    current = obj
-    for _depth in range(16):  # declarations are acyclic; the bound guards a bad one
-        declared = protection_of(current)
-        if declared is None or declared.kind != "inherits":
-            return current
-        current = getattr(current, declared.parent, None)
-        if current is None:
+def protected_ancestors(obj: Any) -> list[Any] | None:
+    """The records whose protection decides about `obj` (itself unless it inherits); None
+    when a parent link is empty."""
+    declared = protection_of(obj)
+    if declared is None or declared.kind != "inherits":
+        return [obj]
+    found: list[Any] = []
+    for parent in declared.parents:
+        record = getattr(obj, parent, None)
+        above = protected_ancestors(record) if record is not None else None
+        if above is None:
             return None
-    return None
+        found.extend(above)
+    return found
 
 
 def _is_member(scope: Scope, obj: Any) -> bool:
@@ -202,8 +208,14 @@ def _is_member(scope: Scope, obj: Any) -> bool:
 def can_view(user: Any, obj: Any) -> bool:
     """May `user` see `obj`? Decided by the model's declaration; undeclared means no."""
     scope = scope_of(user)
-    record = protected_ancestor(obj)
-    declared = protection_of(record) if record is not None else None
+    ancestors = protected_ancestors(obj)
+    if ancestors is None:
+        return scope.is_secretariat
+    return all(_may_see(scope, record) for record in ancestors)
+
+
+def _may_see(scope: Scope, record: Any) -> bool:
+    declared = protection_of(record)
     if declared is None:
         return False
     if declared.kind == "public":
@@ -223,12 +235,18 @@ def can_view(user: Any, obj: Any) -> bool:
 
 
 def can_edit(user: Any, obj: Any) -> bool:
-    """May `user` change `obj`? A record that inherits is editable with its parent."""
+    """May `user` change `obj`? A record that inherits is editable with its parent(s)."""
     scope = scope_of(user)
     if not scope.can_write_anything:
         return False
-    obj = protected_ancestor(obj)
-    declared = protection_of(obj) if obj is not None else None
+    ancestors = protected_ancestors(obj)
+    if ancestors is None:
+        return scope.is_secretariat
+    return all(_may_edit(scope, record) for record in ancestors)
+
+
+def _may_edit(scope: Scope, obj: Any) -> bool:
+    declared = protection_of(obj)
     if declared is None:
         return False
     if declared.kind == "internal":
@@ -284,7 +302,8 @@ def get_visible_or_404(user: Any, queryset: models.QuerySet[M], **lookup: Any) -
     queryset = visible(user, queryset)
     try:
         return queryset.get(**lookup)
-    except model.DoesNotExist as exc:  # type: ignore[attr-defined]
+    except (model.DoesNotExist, ValueError, TypeError, ValidationError) as exc:  # type: ignore[attr-defined]
+        # A malformed key ("", "abc") names no record either.
         raise Http404(_("No such record.")) from exc
 
 

@@ -2,21 +2,28 @@
 
 from typing import Any
 
+from django.contrib.auth import authenticate
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from ninja.security import APIKeyHeader, HttpBearer, django_auth
 
-from tact.accounts.services import token_authenticate
+
+def token_authenticate(request: HttpRequest, key: str) -> Any:
+    """The user owning a personal API token, through the authentication backends (the
+    accounts app provides the token backend; core knows no app)."""
+    if not key:
+        return None
+    user = authenticate(request, api_token=key)
+    if user is not None:
+        request.user = user
+    return user
 
 
 class TokenAuth(HttpBearer):
     """`Authorization: Bearer tact_…` with a personal API token."""
 
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        user = token_authenticate(token)
-        if user is not None:
-            request.user = user
-        return user
+        return token_authenticate(request, token)
 
 
 class TokenHeaderAuth(APIKeyHeader):
@@ -25,10 +32,7 @@ class TokenHeaderAuth(APIKeyHeader):
     param_name = "X-API-Token"
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
-        user = token_authenticate(key or "")
-        if user is not None:
-            request.user = user
-        return user
+        return token_authenticate(request, key or "")
 
 
 def anonymous(request: HttpRequest) -> Any:

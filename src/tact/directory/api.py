@@ -2,14 +2,12 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
-from tact.core import access
 from tact.core.api import LOGIN_AUTH, PUBLIC_AUTH, actor
 from tact.core.models import Classification
-from tact.directory import selectors, services
+from tact.directory import permissions, selectors, services
 from tact.directory.models import Contact, Organisation, State
 
 router = Router(tags=["directory"], auth=PUBLIC_AUTH)
@@ -133,7 +131,7 @@ def list_organisations(
 
 @router.get("/organisations/{org_id}", response=OrganisationOut)
 def get_organisation(request: HttpRequest, org_id: int) -> Organisation:
-    return get_object_or_404(Organisation.objects.select_related("state"), pk=org_id)
+    return permissions.access_organisation(actor(request), org_id)
 
 
 @router.get("/contacts", response=list[ContactOut])
@@ -145,17 +143,21 @@ def list_contacts(request: HttpRequest, state: str | None = None) -> object:
 
 @router.get("/contacts/{contact_id}", response=ContactOut)
 def get_contact(request: HttpRequest, contact_id: int) -> Contact:
-    return selectors.contact_get(actor=actor(request), contact_id=contact_id)
+    return permissions.access_contact(actor(request), contact_id)
 
 
 @router.post("/contacts", response={201: ContactOut}, auth=LOGIN_AUTH)
 def create_contact(request: HttpRequest, payload: ContactIn) -> Status[Contact]:
-    state = get_object_or_404(State, iso3=payload.state.upper())
-    if not access.can_create_for(actor(request), owner_state_id=state.pk):
+    state = permissions.access_state(actor(request), payload.state)
+    if not permissions.can_add_contact(actor(request), state):
         raise PermissionDenied("You may not add contacts for this state.")
     values = payload.dict(exclude={"state"})
     organisation_id = values.pop("organisation_id")
-    organisation = get_object_or_404(Organisation, pk=organisation_id) if organisation_id else None
+    organisation = (
+        permissions.access_organisation(actor(request), organisation_id)
+        if organisation_id
+        else None
+    )
     contact = services.contact_create(
         actor=actor(request), state=state, organisation=organisation, **values
     )

@@ -103,9 +103,3 @@ def contact_list(
     if organisation_id:
         qs = qs.filter(organisation_id=organisation_id)
     return qs.order_by("name")
-
-
-def contact_get(*, actor: Any, contact_id: int) -> Contact:
-    return access.get_visible_or_404(
-        actor, Contact.objects.select_related("organisation", "state"), pk=contact_id
-    )

@@ -4,17 +4,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from tact.core import access
 from tact.core.exports import xlsx_response
 from tact.core.htmx import htmx_template
 from tact.core.pagination import paginate, querystring_without_page
 from tact.core.profile import state_panels
 from tact.core.uploads import check_upload_size
-from tact.directory import selectors, services
+from tact.directory import permissions, selectors, services
 from tact.directory.forms import ContactForm, OrganisationForm, PartyStatusImportForm
 from tact.directory.models import Organisation, State
 
@@ -63,7 +62,7 @@ def state_detail(request: HttpRequest, iso3: str) -> HttpResponse:
             "party_rows": selectors.party_status_rows(state),
             "organisations": selectors.organisation_list(state=state.iso3),
             "contacts": selectors.contact_list(actor=request.user, state=state.iso3),
-            "can_add_contact": access.can_create_for(request.user, owner_state_id=state.pk),
+            "can_add_contact": permissions.can_add_contact(request.user, state),
             "panels": state_panels(request.user, state),
         },
     )
@@ -106,7 +105,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 @login_not_required
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_object_or_404(Organisation.objects.select_related("state"), pk=pk)
+    organisation = permissions.access_organisation(request.user, pk)
     return TemplateResponse(
         request,
         "directory/organisation_detail.html",
@@ -118,17 +117,17 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = selectors.contact_get(actor=request.user, contact_id=pk)
+    contact = permissions.access_contact(request.user, pk)
     return TemplateResponse(
         request,
         "directory/contact_detail.html",
-        {"contact": contact, "can_edit": access.can_edit(request.user, contact)},
+        {"contact": contact, "can_edit": permissions.can_edit_contact(request.user, contact)},
     )
 
 
 def contact_create(request: HttpRequest, iso3: str) -> HttpResponse:
-    state = get_object_or_404(State, iso3=iso3.upper())
-    if not access.can_create_for(request.user, owner_state_id=state.pk):
+    state = permissions.access_state(request.user, iso3)
+    if not permissions.can_add_contact(request.user, state):
         raise PermissionDenied
     form = ContactForm(request.POST or None, state_id=state.pk)
     if request.method == "POST" and form.is_valid():
@@ -141,9 +140,7 @@ def contact_create(request: HttpRequest, iso3: str) -> HttpResponse:
 
 
 def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = selectors.contact_get(actor=request.user, contact_id=pk)
-    if not access.can_edit(request.user, contact):
-        raise PermissionDenied
+    contact = permissions.access_contact(request.user, pk, for_edit=True)
     form = ContactForm(request.POST or None, instance=contact, state_id=contact.state_id)
     if request.method == "POST" and form.is_valid():
         services.contact_update(actor=request.user, contact=contact, **form.cleaned_data)
@@ -157,7 +154,8 @@ def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def party_status_import(request: HttpRequest) -> HttpResponse:
-    access.require_secretariat(request.user)
+    if not permissions.can_import_party_status(request.user):
+        raise PermissionDenied
     form = PartyStatusImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
@@ -176,7 +174,7 @@ def party_status_import(request: HttpRequest) -> HttpResponse:
 
 def organisation_create(request: HttpRequest) -> HttpResponse:
     """The secretariat adds any organisation; a focal point adds agencies of its states."""
-    if not access.scope_of(request.user).can_write_anything:
+    if not permissions.can_add_organisation(request.user):
         raise PermissionDenied
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

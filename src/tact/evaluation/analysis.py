@@ -16,11 +16,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.apps import apps
 from django.db import DatabaseError
 from django.db.models import Count, Q, QuerySet
 
+from tact.assistance.models import (
+    Need,
+    OverlapCandidate,
+    ParticipatingOrganisation,
+    Project,
+    ProjectCountry,
+)
 from tact.core import access
+from tact.core.access import Actor
+from tact.evaluation import permissions
 from tact.evaluation import portfolio as pf
 from tact.evaluation.models import Criterion, Evaluation, Rating, ResultsFramework
 from tact.evaluation.selectors import indicator_progress_records
@@ -77,16 +85,8 @@ class PortfolioReport:
         return sum(1 for r in self.fragmentation if r.fragmented)
 
 
-def project_model() -> Any:
-    return apps.get_model("assistance", "Project")
-
-
-def need_model() -> Any:
-    return apps.get_model("assistance", "Need")
-
-
-def projects(actor: Any, filters: Filters) -> QuerySet[Any]:
-    qs = access.visible(actor, project_model().objects.all())
+def projects(actor: Actor, filters: Filters) -> QuerySet[Project]:
+    qs = access.visible(actor, Project.objects.all())
     if filters.state:
         qs = qs.filter(countries__state__iso3=filters.state)
     if filters.theme:
@@ -109,13 +109,12 @@ def projects(actor: Any, filters: Filters) -> QuerySet[Any]:
     return qs.distinct()
 
 
-def funding_records(project_qs: QuerySet[Any], filters: Filters) -> list[pf.FundingRecord]:
+def funding_records(project_qs: QuerySet[Project], filters: Filters) -> list[pf.FundingRecord]:
     """The money of the selected projects by state, theme and funder (rule in the docstring
     of this module). Reads plain values in four queries, whatever the number of projects."""
-    project = project_model()
     ids = project_qs.values("pk")
     base: dict[int, tuple[Decimal, str, str]] = {}
-    for pk, budget, commitment, override, derived, org_name, org_ref in project.objects.filter(
+    for pk, budget, commitment, override, derived, org_name, org_ref in Project.objects.filter(
         pk__in=ids
     ).values_list(
         "pk",
@@ -129,21 +128,17 @@ def funding_records(project_qs: QuerySet[Any], filters: Filters) -> list[pf.Fund
         amount = budget if budget is not None else commitment
         base[pk] = (amount or ZERO, override or derived, org_name or org_ref or "?")
     countries: dict[int, list[tuple[str, Decimal | None]]] = defaultdict(list)
-    for pk, iso3, percentage in (
-        apps.get_model("assistance", "ProjectCountry")
-        .objects.filter(project__in=ids, state__isnull=False)
-        .values_list("project_id", "state__iso3", "percentage")
-    ):
+    for pk, iso3, percentage in ProjectCountry.objects.filter(
+        project__in=ids, state__isnull=False
+    ).values_list("project_id", "state__iso3", "percentage"):
         countries[pk].append((iso3, percentage))
     funders: dict[int, set[str]] = defaultdict(set)
-    for pk, name, ref in (
-        apps.get_model("assistance", "ParticipatingOrganisation")
-        .objects.filter(project__in=ids, role="1")
-        .values_list("project_id", "name", "ref")
-    ):
+    for pk, name, ref in ParticipatingOrganisation.objects.filter(
+        project__in=ids, role="1"
+    ).values_list("project_id", "name", "ref"):
         funders[pk].add(name or ref or "?")
     themes: dict[int, set[str]] = defaultdict(set)
-    for pk, code in project.themes.through.objects.filter(project__in=ids).values_list(
+    for pk, code in Project.themes.through.objects.filter(project__in=ids).values_list(
         "project_id", "theme__code"
     ):
         themes[pk].add(code)
@@ -180,8 +175,8 @@ def funding_records(project_qs: QuerySet[Any], filters: Filters) -> list[pf.Fund
     return records
 
 
-def need_records(actor: Any, filters: Filters) -> list[pf.NeedRecord]:
-    qs = access.visible(actor, need_model().objects.all()).select_related("state")
+def need_records(actor: Actor, filters: Filters) -> list[pf.NeedRecord]:
+    qs = access.visible(actor, Need.objects.all()).select_related("state")
     if filters.state:
         qs = qs.filter(state__iso3=filters.state)
     if filters.theme:
@@ -212,26 +207,33 @@ def overlap_count(project_ids: Iterable[int]) -> int | None:
     """Possible overlaps (assistance's overlap detection) between two projects of the
     selection, leaving out pairs a reviewer judged unrelated or complementary and pairs no
     longer detected. None where overlap detection is not available."""
-    try:
-        model = apps.get_model("assistance", "OverlapCandidate")
-    except LookupError:
-        return None
-    names = {f.name for f in model._meta.get_fields()}
-    if not {"project_a", "project_b"} <= names:
-        return None
     ids = list(project_ids)
-    qs = model.objects.filter(project_a_id__in=ids, project_b_id__in=ids)
-    if "active" in names:
-        qs = qs.filter(active=True)
-    if "status" in names:
-        qs = qs.exclude(status__in=["unrelated", "complementary"])
+    qs = OverlapCandidate.objects.filter(
+        project_a_id__in=ids, project_b_id__in=ids, active=True
+    ).exclude(status__in=["unrelated", "complementary"])
     try:
         return int(qs.count())
     except DatabaseError:  # the table is not migrated yet: the figure is unavailable
         return None
 
 
-def frameworks(actor: Any, filters: Filters, project_ids: list[int]) -> QuerySet[ResultsFramework]:
+def funder_names(actor: Actor, limit: int = 300) -> list[str]:
+    """The funders of the projects the actor may see (for the portfolio's funder filter)."""
+    organisations = access.visible(
+        actor, ParticipatingOrganisation.objects.filter(role=ParticipatingOrganisation.Role.FUNDING)
+    )
+    names = (
+        organisations.exclude(name="")
+        .values_list("name", flat=True)
+        .distinct()
+        .order_by("name")[:limit]
+    )
+    return list(names)
+
+
+def frameworks(
+    actor: Actor, filters: Filters, project_ids: list[int]
+) -> QuerySet[ResultsFramework]:
     qs = access.visible(actor, ResultsFramework.objects.all())
     in_projects = Q(project_id__in=project_ids)
     if filters.touches_money or filters.theme:
@@ -250,8 +252,11 @@ def frameworks(actor: Any, filters: Filters, project_ids: list[int]) -> QuerySet
 
 
 def achievement_records(
-    fw_qs: QuerySet[ResultsFramework],
+    actor: Actor, fw_qs: QuerySet[ResultsFramework]
 ) -> tuple[list[pf.AchievementRecord], list[dict[str, Any]]]:
+    """The achievement of every measured indicator, and the rows the report lists. A row
+    names the indicator's framework and that framework's project or strategy, the latter
+    only when the actor may see it (a public framework may belong to a restricted project)."""
     records = []
     rows = []
     for indicator, prog in indicator_progress_records(fw_qs):
@@ -267,11 +272,19 @@ def achievement_records(
                 ascending=indicator.ascending,
             )
         )
-        rows.append({"indicator": indicator, "progress": prog})
+        framework = indicator.node.framework
+        rows.append(
+            {
+                "indicator": indicator,
+                "progress": prog,
+                "framework": framework.title,
+                "subject": permissions.subject_title(actor, framework),
+            }
+        )
     return records, rows
 
 
-def evaluations(actor: Any, filters: Filters, project_ids: list[int]) -> QuerySet[Evaluation]:
+def evaluations(actor: Actor, filters: Filters, project_ids: list[int]) -> QuerySet[Evaluation]:
     qs = access.visible(actor, Evaluation.objects.all())
     if filters.state:
         qs = qs.filter(Q(states__iso3=filters.state) | Q(owner_state__iso3=filters.state))
@@ -298,12 +311,12 @@ def rating_records(ev_qs: QuerySet[Evaluation]) -> list[pf.RatingRecord]:
     ]
 
 
-def portfolio(actor: Any, filters: Filters) -> PortfolioReport:
+def portfolio(actor: Actor, filters: Filters) -> PortfolioReport:
     project_qs = projects(actor, filters)
     project_ids = list(project_qs.values_list("pk", flat=True))
     money = funding_records(project_qs, filters)
     fw_qs = frameworks(actor, filters, project_ids)
-    achievements, indicator_rows = achievement_records(fw_qs)
+    achievements, indicator_rows = achievement_records(actor, fw_qs)
     ev_qs = evaluations(actor, filters, project_ids)
     return PortfolioReport(
         filters=filters,

@@ -12,13 +12,13 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from tact.assistance.models import Project
 from tact.catalog.models import Provision, Theme
-from tact.core.access import SYSTEM
+from tact.core.access import SYSTEM, Actor
 from tact.directory.models import State
 from tact.evaluation import services
 from tact.evaluation.models import (
@@ -41,17 +41,13 @@ def _period(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
-def _demo_project(kenya: State) -> Any:
-    try:
-        project_model = apps.get_model("assistance", "Project")
-    except LookupError:
-        return None
+def _demo_project(kenya: State) -> Project | None:
     return (
-        project_model.objects.filter(countries__state=kenya, is_demo=True)
+        Project.objects.filter(countries__state=kenya, is_demo=True)
         .exclude(results_frameworks__isnull=False)
         .order_by("pk")
         .first()
-        or project_model.objects.filter(countries__state=kenya).order_by("pk").first()
+        or Project.objects.filter(countries__state=kenya).order_by("pk").first()
     )
 
 
@@ -367,7 +363,7 @@ def _evaluation(
     return evaluation
 
 
-def load(actor: Any = None) -> str:
+def load(actor: Actor | None = None) -> str:
     services.ensure_default_scales()
     kenya = State.objects.get(iso3="KEN")
     framework, projects = _framework(kenya)

@@ -3,9 +3,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
+from tact.assistance.models import Project
 from tact.catalog.models import Provision, Theme
 from tact.directory.models import State
 from tact.evaluation.models import (
@@ -73,9 +73,8 @@ class FrameworkForm(forms.Form):
         super().__init__(*args, **kwargs)
         strategy_field: Any = self.fields["strategy"]
         strategy_field.queryset = strategies if strategies is not None else Strategy.objects.all()
-        project_model = apps.get_model("assistance", "Project")
         self.fields["project"].queryset = (  # type: ignore[attr-defined]
-            projects if projects is not None else project_model.objects.all()
+            projects if projects is not None else Project.objects.none()
         )
 
     def clean(self) -> dict[str, Any]:

@@ -18,8 +18,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from tact.assistance.iati import model as iati
-from tact.core import access
+from tact.assistance.models import Project
+from tact.core.access import Actor
 from tact.core.audit import audit_log
+from tact.directory.models import State
+from tact.evaluation import permissions, services
 from tact.evaluation.models import (
     IATI_TO_LEVEL,
     LEVEL_TO_IATI,
@@ -80,13 +83,13 @@ def _overall(values: list[iati.PeriodValue]) -> iati.PeriodValue | None:
 @transaction.atomic
 def import_results(
     *,
-    actor: Any,
+    actor: Actor,
     framework: ResultsFramework,
     results: list[iati.Result],
     language: str | None = None,
 ) -> dict[str, int]:
     """Replace the IATI-sourced part of `framework` with `results`. Returns counts."""
-    access.require_edit(actor, framework)
+    permissions.require_edit_framework(actor, framework)
     removed = framework.nodes.filter(description__startswith=IATI_MARK).count()
     framework.nodes.filter(description__startswith=IATI_MARK).delete()
     nodes = indicators = periods = 0
@@ -288,7 +291,7 @@ def _date(value: Any) -> Any:
         return None
 
 
-def project_results(project: Any) -> list[iati.Result]:
+def project_results(project: Project) -> list[iati.Result]:
     """The IATI results stored with a project (assistance ProjectResult / ResultIndicator)."""
     language = getattr(project, "language", "") or "en"
     results = []
@@ -356,10 +359,10 @@ def project_results(project: Any) -> list[iati.Result]:
 
 
 @transaction.atomic
-def import_project_results(*, actor: Any, project: Any) -> tuple[ResultsFramework, dict[str, int]]:
+def import_project_results(
+    *, actor: Actor, project: Project
+) -> tuple[ResultsFramework, dict[str, int]]:
     """Build (or refresh) the results framework of a project from its stored IATI results."""
-    from tact.evaluation import services
-
     framework = ResultsFramework.objects.filter(project=project).first()
     if framework is None:
         framework = services.framework_create(
@@ -380,7 +383,7 @@ def import_project_results(*, actor: Any, project: Any) -> tuple[ResultsFramewor
     return framework, counts
 
 
-def _main_state(project: Any) -> Any:
+def _main_state(project: Project) -> State | None:
     country = (
         project.countries.select_related("state")
         .filter(state__isnull=False)
@@ -390,7 +393,7 @@ def _main_state(project: Any) -> Any:
     return country.state if country else None
 
 
-def project_activity(project: Any, framework: ResultsFramework) -> iati.Activity:
+def project_activity(project: Project, framework: ResultsFramework) -> iati.Activity:
     """A 2.03 activity of the project whose results are the framework's (for export)."""
     language = project.language or "en"
     dates = {}

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tact.core import access
+from tact.core.access import Actor
 from tact.core.profile import Panel, PanelItem, register_state_panel
+from tact.directory.models import State
 from tact.evaluation import selectors
 from tact.evaluation.models import Evaluation, ResultsFramework
 
 
 @register_state_panel("evaluation")
-def evaluation_panel(user: Any, state: Any) -> Panel | None:
+def evaluation_panel(user: Actor, state: State) -> Panel | None:
     frameworks = access.visible(user, ResultsFramework.objects.filter(state=state))
     evaluations = access.visible(
         user, Evaluation.objects.filter(Q(states=state) | Q(owner_state=state))

@@ -113,6 +113,8 @@ def portfolio_xlsx(report: PortfolioReport) -> bytes:
         [
             [
                 _("Indicator"),
+                _("Framework"),
+                _("Project or strategy"),
                 _("Level"),
                 _("Measure"),
                 _("Baseline"),
@@ -124,6 +126,8 @@ def portfolio_xlsx(report: PortfolioReport) -> bytes:
             *[
                 [
                     row["indicator"].title,
+                    row["framework"],
+                    row["subject"],
                     row["indicator"].node.get_level_display(),
                     row["indicator"].get_measure_display(),
                     _num(row["progress"].baseline, 4),

@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tact.core import access
+from tact.core.access import Actor
 from tact.core.links import record_ref
 from tact.evaluation.models import Evaluation, Finding, ResultsFramework
 from tact.search import SearchHit, register, snippet
@@ -13,7 +12,7 @@ from tact.search.documents import Document, Source, register_source
 
 
 @register("evaluations")
-def search_evaluations(user: Any, query: str, limit: int) -> list[SearchHit]:
+def search_evaluations(user: Actor, query: str, limit: int) -> list[SearchHit]:
     qs = access.visible(user, Evaluation.objects.all()).filter(
         Q(title__icontains=query) | Q(summary__icontains=query) | Q(evaluators__icontains=query)
     )
@@ -32,10 +31,9 @@ def search_evaluations(user: Any, query: str, limit: int) -> list[SearchHit]:
 
 
 @register("findings")
-def search_findings(user: Any, query: str, limit: int) -> list[SearchHit]:
-    visible_ids = access.visible(user, Evaluation.objects.all()).values("pk")
+def search_findings(user: Actor, query: str, limit: int) -> list[SearchHit]:
     qs = (
-        Finding.objects.filter(evaluation_id__in=visible_ids)
+        access.visible(user, Finding.objects.all())
         .filter(Q(title__icontains=query) | Q(text__icontains=query))
         .select_related("evaluation")
     )
@@ -54,7 +52,7 @@ def search_findings(user: Any, query: str, limit: int) -> list[SearchHit]:
 
 
 @register("results_frameworks")
-def search_frameworks(user: Any, query: str, limit: int) -> list[SearchHit]:
+def search_frameworks(user: Actor, query: str, limit: int) -> list[SearchHit]:
     qs = (
         access.visible(user, ResultsFramework.objects.all())
         .filter(
@@ -82,7 +80,7 @@ def search_frameworks(user: Any, query: str, limit: int) -> list[SearchHit]:
 # --- the one search across tact (tact.search documents) --------------------------------------
 
 
-def _evaluation_document(e: Any) -> Document:
+def _evaluation_document(e: Evaluation) -> Document:
     return Document(
         title=e.title,
         body=e.summary,

@@ -1,7 +1,8 @@
 """Reads for results and evaluation; every read applies the access rules.
 
 Frameworks and evaluations are classified records (`access.visible`); their parts (nodes,
-indicators, ratings, findings, responses) are reached only through a visible parent.
+indicators, ratings, findings, responses) declare that they inherit their parent's access.
+Fetching one record for a page or an API call is `evaluation.permissions.access_<entity>`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from tact.assistance.models import Project
 from tact.core import access
+from tact.core.access import Actor
 from tact.evaluation import results as calc
 from tact.evaluation.models import (
     LEVEL_ORDER,
@@ -31,7 +34,7 @@ from tact.evaluation.models import (
 
 
 def framework_list(
-    *, actor: Any, q: str | None = None, state: str | None = None
+    *, actor: Actor, q: str | None = None, state: str | None = None
 ) -> QuerySet[ResultsFramework]:
     qs = access.visible(
         actor, ResultsFramework.objects.select_related("project", "strategy", "state")
@@ -43,28 +46,23 @@ def framework_list(
     return qs.order_by("title")
 
 
-def framework_get(*, actor: Any, pk: int) -> ResultsFramework:
-    return access.get_visible_or_404(
-        actor, ResultsFramework.objects.select_related("project", "strategy", "state"), pk=pk
-    )
+def framework_evaluations(*, actor: Actor, framework: ResultsFramework) -> QuerySet[Evaluation]:
+    """The evaluations of a framework that the actor may see."""
+    return access.visible(actor, framework.evaluations.all())
 
 
-def strategy_list(*, actor: Any) -> QuerySet[Strategy]:
+def evaluation_interventions(*, actor: Actor, evaluation: Evaluation) -> QuerySet[Project]:
+    """The projects an evaluation evaluated that the actor may see."""
+    return access.visible(actor, evaluation.interventions.all())
+
+
+def evaluation_frameworks(*, actor: Actor, evaluation: Evaluation) -> QuerySet[ResultsFramework]:
+    """The results frameworks of an evaluation that the actor may see."""
+    return access.visible(actor, evaluation.frameworks.all())
+
+
+def strategy_list(*, actor: Actor) -> QuerySet[Strategy]:
     return access.visible(actor, Strategy.objects.select_related("state"))
-
-
-def indicator_get(*, actor: Any, pk: int) -> Indicator:
-    indicator = (
-        Indicator.objects.select_related("node__framework", "parent_indicator")
-        .prefetch_related("periods", "provisions", "child_indicators")
-        .filter(pk=pk)
-        .first()
-    )
-    if indicator is None or not access.can_view(actor, indicator.node.framework):
-        from django.http import Http404
-
-        raise Http404
-    return indicator
 
 
 def _value(
@@ -124,7 +122,7 @@ class NodeView:
 def _indicators_of(framework_ids: list[int]) -> list[Indicator]:
     return list(
         Indicator.objects.filter(node__framework_id__in=framework_ids)
-        .select_related("node")
+        .select_related("node__framework__project", "node__framework__strategy")
         .prefetch_related(
             Prefetch("periods", queryset=IndicatorPeriod.objects.order_by("start", "end")),
             "provisions",
@@ -194,7 +192,7 @@ def indicator_progress_records(
 
 def evaluation_list(
     *,
-    actor: Any,
+    actor: Actor,
     q: str | None = None,
     state: str | None = None,
     kind: str | None = None,
@@ -215,25 +213,6 @@ def evaluation_list(
     return qs.distinct().order_by("-report_date", "-pk")
 
 
-def evaluation_get(*, actor: Any, pk: int) -> Evaluation:
-    return access.get_visible_or_404(
-        actor,
-        Evaluation.objects.select_related(
-            "scale", "owner_state", "owner_organisation"
-        ).prefetch_related(
-            "ratings",
-            "findings__response",
-            "documents",
-            "states",
-            "themes",
-            "provisions",
-            "interventions",
-            "frameworks",
-        ),
-        pk=pk,
-    )
-
-
 def ratings_table(evaluation: Evaluation) -> list[dict[str, Any]]:
     """One row per OECD-DAC criterion, rated or not (never a total)."""
     ratings = {r.criterion: r for r in evaluation.ratings.all()}
@@ -250,20 +229,10 @@ def ratings_table(evaluation: Evaluation) -> list[dict[str, Any]]:
     ]
 
 
-def finding_get(*, actor: Any, pk: int) -> Finding:
-    finding = Finding.objects.select_related("evaluation__scale").filter(pk=pk).first()
-    if finding is None or not access.can_view(actor, finding.evaluation):
-        from django.http import Http404
-
-        raise Http404
-    return finding
-
-
 def good_practice_candidates(
-    *, actor: Any, q: str | None = None, theme: str | None = None, state: str | None = None
+    *, actor: Actor, q: str | None = None, theme: str | None = None, state: str | None = None
 ) -> QuerySet[Finding]:
-    visible_ids = access.visible(actor, Evaluation.objects.all()).values("pk")
-    qs = Finding.objects.filter(good_practice_candidate=True, evaluation_id__in=visible_ids)
+    qs = access.visible(actor, Finding.objects.filter(good_practice_candidate=True))
     if q:
         qs = qs.filter(
             Q(title__icontains=q) | Q(text__icontains=q) | Q(evaluation__title__icontains=q)
@@ -283,11 +252,9 @@ def good_practice_candidates(
     )
 
 
-def responses_to_follow(*, actor: Any, evaluation: Evaluation | None = None) -> QuerySet[Finding]:
-    visible_ids = access.visible(actor, Evaluation.objects.all()).values("pk")
-    qs = Finding.objects.filter(
-        kind=Finding.Kind.RECOMMENDATION, evaluation_id__in=visible_ids
-    ).select_related("evaluation", "response")
+def responses_to_follow(*, actor: Actor, evaluation: Evaluation | None = None) -> QuerySet[Finding]:
+    qs = access.visible(actor, Finding.objects.filter(kind=Finding.Kind.RECOMMENDATION))
+    qs = qs.select_related("evaluation", "response")
     if evaluation is not None:
         qs = qs.filter(evaluation=evaluation)
     return qs.order_by("evaluation", "order", "pk")

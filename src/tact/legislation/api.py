@@ -11,15 +11,16 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
+from tact.catalog import permissions as catalog_permissions
 from tact.catalog.models import Provision, ProvisionParagraph
 from tact.core.api import LOGIN_AUTH, PUBLIC_AUTH, actor
 from tact.core.models import Classification
+from tact.directory import permissions as directory_permissions
 from tact.directory.models import State
-from tact.legislation import selectors, services, suggestions
+from tact.legislation import permissions, selectors, services, suggestions
 from tact.legislation.models import LegalProvision, LegalText, ProvisionMapping
 
 router = Router(tags=["legislation"], auth=PUBLIC_AUTH)
@@ -245,16 +246,11 @@ class ComparisonOut(Schema):
 
 
 def _state(iso3: str) -> State:
-    return get_object_or_404(State, iso3=iso3.upper())
+    return directory_permissions.access_state(None, iso3)
 
 
 def _target(key: str) -> tuple[Provision, ProvisionParagraph | None]:
-    if "/para_" in key:
-        paragraph = get_object_or_404(
-            ProvisionParagraph.objects.select_related("provision"), key=key
-        )
-        return paragraph.provision, paragraph
-    return get_object_or_404(Provision, key=key), None
+    return catalog_permissions.access_convention_target(None, key)
 
 
 def _states(codes: str) -> list[State] | None:
@@ -284,7 +280,7 @@ def list_laws(
 
 @router.get("/legislation/laws/{law_id}", response=LawDetailOut)
 def get_law(request: HttpRequest, law_id: int) -> LegalText:
-    return selectors.law_get(actor(request), law_id)
+    return permissions.access_law(actor(request), law_id)
 
 
 @router.post("/legislation/laws", response={201: LawImportOut, 200: LawImportOut}, auth=LOGIN_AUTH)
@@ -330,14 +326,14 @@ class LawPatch(Schema):
 @router.patch("/legislation/laws/{law_id}", response=LawOut, auth=LOGIN_AUTH)
 def update_law(request: HttpRequest, law_id: int, payload: LawPatch) -> LegalText:
     user = actor(request)
-    law = selectors.law_get(user, law_id)
+    law = permissions.access_law(user, law_id, for_edit=True)
     return services.law_update(user, law, **payload.dict(exclude_unset=True))
 
 
 @router.delete("/legislation/laws/{law_id}", response={204: None}, auth=LOGIN_AUTH)
 def delete_law(request: HttpRequest, law_id: int) -> Status[None]:
     user = actor(request)
-    services.law_delete(user, selectors.law_get(user, law_id))
+    services.law_delete(user, permissions.access_law(user, law_id, for_edit=True))
     return Status(204, None)
 
 
@@ -354,7 +350,7 @@ def list_provisions(request: HttpRequest, state: str = "", law_id: int | None = 
 
 @router.get("/legislation/provisions/{provision_id}", response=ProvisionOut)
 def get_provision(request: HttpRequest, provision_id: int) -> LegalProvision:
-    return selectors.provision_get(actor(request), provision_id)
+    return permissions.access_provision(actor(request), provision_id)
 
 
 # --- mappings --------------------------------------------------------------------------------
@@ -380,7 +376,7 @@ def list_mappings(
 
 @router.get("/legislation/mappings/{mapping_id}", response=MappingOut)
 def get_mapping(request: HttpRequest, mapping_id: int) -> ProvisionMapping:
-    return selectors.mapping_get(actor(request), mapping_id)
+    return permissions.access_mapping(actor(request), mapping_id)
 
 
 @router.post("/legislation/mappings", response={201: MappingOut}, auth=LOGIN_AUTH)
@@ -388,7 +384,7 @@ def create_mapping(request: HttpRequest, payload: MappingIn) -> Status[Provision
     user = actor(request)
     provision, paragraph = _target(payload.target)
     legal_provision = (
-        selectors.provision_get(user, payload.legal_provision_id)
+        permissions.access_provision(user, payload.legal_provision_id)
         if payload.legal_provision_id
         else None
     )
@@ -407,14 +403,14 @@ def create_mapping(request: HttpRequest, payload: MappingIn) -> Status[Provision
 @router.patch("/legislation/mappings/{mapping_id}", response=MappingOut, auth=LOGIN_AUTH)
 def update_mapping(request: HttpRequest, mapping_id: int, payload: MappingPatch) -> Any:
     user = actor(request)
-    mapping = selectors.mapping_get(user, mapping_id)
+    mapping = permissions.access_mapping(user, mapping_id, for_edit=True)
     return services.mapping_update(user, mapping, **payload.dict(exclude_unset=True))
 
 
 @router.delete("/legislation/mappings/{mapping_id}", response={204: None}, auth=LOGIN_AUTH)
 def delete_mapping(request: HttpRequest, mapping_id: int) -> Status[None]:
     user = actor(request)
-    services.mapping_delete(user, selectors.mapping_get(user, mapping_id))
+    services.mapping_delete(user, permissions.access_mapping(user, mapping_id, for_edit=True))
     return Status(204, None)
 
 
@@ -444,7 +440,7 @@ def list_suggestions(request: HttpRequest, state: str, target: str, k: int = 10)
 def decide_suggestion(request: HttpRequest, payload: DecisionIn) -> dict[str, Any]:
     user = actor(request)
     provision, paragraph = _target(payload.target)
-    legal_provision = selectors.provision_get(user, payload.legal_provision_id)
+    legal_provision = permissions.access_provision(user, payload.legal_provision_id)
     state = _state(payload.state)
     if legal_provision.legal_text.state_id != state.pk:
         raise ValidationError("The national provision belongs to another state.")
@@ -593,7 +589,7 @@ def set_feature(request: HttpRequest, payload: FeatureIn) -> Any:
     """Record one victim/witness protection measure of a state (idempotent upsert)."""
     user = actor(request)
     legal_provision = (
-        selectors.provision_get(user, payload.legal_provision_id)
+        permissions.access_provision(user, payload.legal_provision_id)
         if payload.legal_provision_id
         else None
     )

@@ -63,10 +63,6 @@ def law_list(
     return qs.order_by("state__name", "title", "language")
 
 
-def law_get(user: Any, pk: int) -> LegalText:
-    return access.get_visible_or_404(user, LegalText.objects.select_related("state"), pk=pk)
-
-
 def law_versions(user: Any, legal_text: LegalText) -> QuerySet[LegalText]:
     """Other language and dated versions of the same law."""
     return (
@@ -78,15 +74,6 @@ def law_versions(user: Any, legal_text: LegalText) -> QuerySet[LegalText]:
 
 def provisions_visible(user: Any) -> QuerySet[LegalProvision]:
     return LegalProvision.objects.filter(access.visible_q(user, prefix="legal_text__"))
-
-
-def provision_get(user: Any, pk: int) -> LegalProvision:
-    try:
-        return provisions_visible(user).select_related("legal_text__state").get(pk=pk)
-    except LegalProvision.DoesNotExist as exc:
-        from django.http import Http404
-
-        raise Http404(_("No such record.")) from exc
 
 
 def state_provisions(user: Any, state: State) -> QuerySet[LegalProvision]:
@@ -102,10 +89,25 @@ def state_provisions(user: Any, state: State) -> QuerySet[LegalProvision]:
 # --- mappings ----------------------------------------------------------------------------------
 
 
+def cited_law_visible_q(user: Any) -> Q:
+    """The national provision a record cites (if any) must be visible too: an assessment or
+    a comparison feature never shows the title or article of a law the viewer may not see,
+    and reclassifying the law hides it everywhere at once."""
+    return Q(legal_provision__isnull=True) | access.declared_q(
+        user, LegalProvision, prefix="legal_provision__"
+    )
+
+
+def features_visible(user: Any) -> QuerySet[VictimWitnessFeature]:
+    return access.visible(user, VictimWitnessFeature.objects.all()).filter(
+        cited_law_visible_q(user)
+    )
+
+
 def mappings_visible(user: Any) -> QuerySet[ProvisionMapping]:
     return access.visible(
         user,
-        ProvisionMapping.objects.select_related(
+        ProvisionMapping.objects.filter(cited_law_visible_q(user)).select_related(
             "state",
             "convention_provision__instrument",
             "paragraph",
@@ -129,10 +131,6 @@ def mapping_list(
     if convention_provision is not None:
         qs = qs.filter(convention_provision=convention_provision)
     return qs
-
-
-def mapping_get(user: Any, pk: int) -> ProvisionMapping:
-    return access.get_visible_or_404(user, mappings_visible(user), pk=pk)
 
 
 def acceptance_rate(state: State | None = None) -> dict[str, Any]:
@@ -539,9 +537,7 @@ def states_with_legislation(user: Any) -> QuerySet[State]:
     """States for which the viewer can see laws, assessments or comparison features."""
     ids = set(access.visible(user, LegalText.objects.all()).values_list("state_id", flat=True))
     ids |= set(mappings_visible(user).values_list("state_id", flat=True))
-    ids |= set(
-        access.visible(user, VictimWitnessFeature.objects.all()).values_list("state_id", flat=True)
-    )
+    ids |= set(features_visible(user).values_list("state_id", flat=True))
     return State.objects.filter(pk__in=ids).order_by("name")
 
 
@@ -568,12 +564,9 @@ def comparison(
     if with_features:
         found = {
             (f.state_id, f.feature): f
-            for f in access.visible(
-                user,
-                VictimWitnessFeature.objects.filter(state__in=chosen).select_related(
-                    "legal_provision__legal_text"
-                ),
-            )
+            for f in features_visible(user)
+            .filter(state__in=chosen)
+            .select_related("legal_provision__legal_text")
         }
         features = [
             (value, str(label), [found.get((s.pk, value)) for s in chosen])

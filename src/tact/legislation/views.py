@@ -8,21 +8,23 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tact.catalog import permissions as catalog_permissions
 from tact.catalog.models import Instrument, Provision, ProvisionParagraph
 from tact.core import access
 from tact.core.exports import PDF_TYPE, XLSX_TYPE, xlsx_response
 from tact.core.htmx import htmx_template
 from tact.core.pagination import paginate, querystring_without_page
 from tact.core.uploads import check_upload_size
+from tact.directory import permissions as directory_permissions
 from tact.directory.models import State
-from tact.legislation import reports, selectors, services, suggestions
+from tact.legislation import permissions, reports, selectors, services, suggestions
 from tact.legislation.forms import ImportLawForm, MappingEditForm, MappingForm
 from tact.legislation.models import (
     Compliance,
@@ -44,14 +46,11 @@ def _search_url() -> str:
 
 
 def _own_states(user: Any) -> Any:
-    scope = access.scope_of(user)
-    if scope.is_secretariat:
-        return State.objects.order_by("name")
-    return State.objects.filter(pk__in=scope.state_ids).order_by("name")
+    return permissions.states_of(user)
 
 
-def _state(iso3: str) -> State:
-    return get_object_or_404(State, iso3=iso3.upper())
+def _state(request: HttpRequest, iso3: str) -> State:
+    return directory_permissions.access_state(request.user, iso3)
 
 
 @login_not_required
@@ -66,7 +65,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "recent": laws.order_by("-created_at")[:8],
             "states": selectors.states_with_legislation(user),
             "own_states": _own_states(user) if user.is_authenticated else [],
-            "can_import": access.scope_of(user).role in {"secretariat", "focal_point"},
+            "can_import": permissions.can_import_law(user),
             "acceptance": selectors.acceptance_rate(),
             "search_url": _search_url(),
         },
@@ -135,14 +134,14 @@ def law_list(request: HttpRequest) -> HttpResponse:
             "language_choices": TextLanguage.choices,
             "states": selectors.states_with_legislation(request.user),
             "querystring": querystring_without_page(request),
-            "can_import": access.scope_of(request.user).role in {"secretariat", "focal_point"},
+            "can_import": permissions.can_import_law(request.user),
         },
     )
 
 
 @login_not_required
 def law_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    law = selectors.law_get(request.user, pk)
+    law = permissions.access_law(request.user, pk)
     provisions = law.provisions.prefetch_related(selectors.prefetch_mappings(request.user))
     return TemplateResponse(
         request,
@@ -151,13 +150,13 @@ def law_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "law": law,
             "provisions": provisions,
             "versions": selectors.law_versions(request.user, law),
-            "can_edit": access.can_edit(request.user, law),
+            "can_edit": permissions.can_edit_law(request.user, law),
         },
     )
 
 
 def law_file(request: HttpRequest, pk: int) -> FileResponse:
-    law = selectors.law_get(request.user, pk)
+    law = permissions.access_law(request.user, pk)
     if not law.file:
         raise Http404
     return FileResponse(law.file.open("rb"), as_attachment=True, filename=law.file_name)
@@ -165,7 +164,7 @@ def law_file(request: HttpRequest, pk: int) -> FileResponse:
 
 def law_import(request: HttpRequest) -> HttpResponse:
     states = _own_states(request.user)
-    if not access.scope_of(request.user).can_write_anything or not states.exists():
+    if not permissions.can_import_law(request.user) or not states.exists():
         raise PermissionDenied
     laws = access.visible(request.user, LegalText.objects.filter(state__in=states))
     initial: dict[str, Any] = {}
@@ -223,9 +222,9 @@ def law_import(request: HttpRequest) -> HttpResponse:
 
 
 def provision_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    provision = selectors.provision_get(request.user, pk)
+    provision = permissions.access_provision(request.user, pk)
     state = provision.legal_text.state
-    can_map = access.can_create_for(request.user, owner_state_id=state.pk)
+    can_map = permissions.can_assess(request.user, state)
     form = None
     if can_map:
         form = MappingForm(
@@ -255,7 +254,7 @@ def provision_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def provision_targets(request: HttpRequest, pk: int) -> HttpResponse:
-    provision = selectors.provision_get(request.user, pk)
+    provision = permissions.access_provision(request.user, pk)
     return TemplateResponse(
         request,
         "legislation/_targets.html",
@@ -267,8 +266,8 @@ def provision_targets(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def mapping_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    mapping = selectors.mapping_get(request.user, pk)
-    can_edit = access.can_edit(request.user, mapping)
+    mapping = permissions.access_mapping(request.user, pk)
+    can_edit = permissions.can_edit_mapping(request.user, mapping)
     form = None
     if can_edit:
         form = MappingEditForm(
@@ -302,7 +301,7 @@ def mapping_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def mapping_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    mapping = selectors.mapping_get(request.user, pk)
+    mapping = permissions.access_mapping(request.user, pk, for_edit=True)
     target = mapping.legal_provision
     services.mapping_delete(request.user, mapping)
     messages.success(request, _("Assessment deleted."))
@@ -311,21 +310,16 @@ def mapping_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("legislation:gap_analysis", mapping.state.iso3)
 
 
-def _target(key: str) -> tuple[Provision, ProvisionParagraph | None]:
-    if "/para_" in key:
-        paragraph = get_object_or_404(
-            ProvisionParagraph.objects.select_related("provision__instrument"), key=key
-        )
-        return paragraph.provision, paragraph
-    return get_object_or_404(Provision.objects.select_related("instrument"), key=key), None
+def _target(request: HttpRequest, key: str) -> tuple[Provision, ProvisionParagraph | None]:
+    return catalog_permissions.access_convention_target(request.user, key)
 
 
 def workbench(request: HttpRequest, iso3: str, key: str) -> HttpResponse:
     """Map one Convention article/paragraph for one state, helped by suggestions."""
-    state = _state(iso3)
-    provision, paragraph = _target(key)
+    state = _state(request, iso3)
+    provision, paragraph = _target(request, key)
     rows = suggestions.suggest(request.user, state, provision, paragraph, k=10)
-    can_map = access.can_create_for(request.user, owner_state_id=state.pk)
+    can_map = permissions.can_assess(request.user, state)
     mappings = selectors.mapping_list(request.user, state=state, convention_provision=provision)
     template = htmx_template(request, "legislation/workbench.html", "suggestions")
     return TemplateResponse(
@@ -350,9 +344,9 @@ def workbench(request: HttpRequest, iso3: str, key: str) -> HttpResponse:
 
 @require_POST
 def suggestion_decide(request: HttpRequest, iso3: str, key: str) -> HttpResponse:
-    state = _state(iso3)
-    provision, paragraph = _target(key)
-    legal_provision = selectors.provision_get(request.user, int(request.POST.get("provision", 0)))
+    state = _state(request, iso3)
+    provision, paragraph = _target(request, key)
+    legal_provision = permissions.access_provision(request.user, request.POST.get("provision", ""))
     if legal_provision.legal_text.state_id != state.pk:
         raise Http404
     decision = request.POST.get("decision", "")
@@ -403,7 +397,7 @@ def gap_index(request: HttpRequest) -> HttpResponse:
 
 
 def gap_analysis(request: HttpRequest, iso3: str) -> HttpResponse:
-    state = _state(iso3)
+    state = _state(request, iso3)
     instrument = request.GET.get("instrument", "")
     analysis = selectors.gap_analysis(request.user, state, instrument=instrument)
     fmt = request.GET.get("format")
@@ -437,7 +431,7 @@ def gap_analysis(request: HttpRequest, iso3: str) -> HttpResponse:
             "colours": selectors.STATUS_COLOURS,
             "chart": selectors.gap_chart(analysis),
             "scope_rule": selectors.SCOPE_RULE,
-            "can_make_needs": access.can_create_for(request.user, owner_state_id=state.pk),
+            "can_make_needs": permissions.can_assess(request.user, state),
             "laws": selectors.laws_for_state(request.user, state),
             "querystring": querystring_without_page(request),
         },
@@ -446,7 +440,7 @@ def gap_analysis(request: HttpRequest, iso3: str) -> HttpResponse:
 
 @require_POST
 def gap_needs(request: HttpRequest, iso3: str) -> HttpResponse:
-    state = _state(iso3)
+    state = _state(request, iso3)
     report = services.gap_needs(request.user, state)
     messages.success(
         request,
@@ -461,8 +455,8 @@ def gap_needs(request: HttpRequest, iso3: str) -> HttpResponse:
 
 def features_edit(request: HttpRequest, iso3: str) -> HttpResponse:
     """A state's victim and witness protection measures (the comparison's structured data)."""
-    state = _state(iso3)
-    if not access.can_create_for(request.user, owner_state_id=state.pk):
+    state = _state(request, iso3)
+    if not permissions.can_assess(request.user, state):
         raise PermissionDenied
     current = {f.feature: f for f in VictimWitnessFeature.objects.filter(state=state)}
     if request.method == "POST":

@@ -342,6 +342,6 @@ def subscriptions(request: HttpRequest) -> HttpResponse:
         "practices/subscriptions.html",
         {
             "form": form,
-            "subscriptions": Subscription.objects.filter(user_id=request.user.pk),
+            "subscriptions": Subscription.objects.filter(user_id=request.user.pk or 0),
         },
     )

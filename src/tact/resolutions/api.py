@@ -6,18 +6,17 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import HttpRequest, HttpResponse
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
 
 from tact.core.api import LOGIN_AUTH, PUBLIC_AUTH, actor
 from tact.core.models import Classification
-from tact.directory.models import Organisation, State
-from tact.resolutions import selectors, services
+from tact.directory import permissions as directory_permissions
+from tact.resolutions import permissions, selectors, services
 from tact.resolutions.akn import to_akn
-from tact.resolutions.models import FollowUp, Meeting, Recommendation, Resolution
+from tact.resolutions.models import FollowUp, Meeting, Recommendation
 from tact.resolutions.tree import parsed_from_records
 
 router = Router(tags=["resolutions"], auth=PUBLIC_AUTH)
@@ -229,7 +228,7 @@ def import_resolution(
 
 @router.get("/resolutions/{resolution_id}", response=ResolutionDetailOut)
 def get_resolution(request: HttpRequest, resolution_id: int) -> dict[str, Any]:
-    resolution = get_object_or_404(Resolution, pk=resolution_id)
+    resolution = permissions.access_resolution(actor(request), resolution_id)
     data = ResolutionOut.from_orm(resolution).dict()
     data.update(
         preamble=resolution.preamble,
@@ -246,7 +245,7 @@ def get_resolution(request: HttpRequest, resolution_id: int) -> dict[str, Any]:
 @router.get("/resolutions/{resolution_id}/akn", response={200: None})
 def get_resolution_akn(request: HttpRequest, resolution_id: int) -> HttpResponse:
     """The resolution as Akoma Ntoso 3.0 XML; recommendation codes map to eIds."""
-    resolution = get_object_or_404(Resolution, pk=resolution_id)
+    resolution = permissions.access_resolution(actor(request), resolution_id)
     xml = to_akn(
         parsed_from_records(resolution),
         doc_date=resolution.adopted_on or resolution.created_at.date(),
@@ -273,9 +272,10 @@ def list_recommendations(
 
 @router.get("/recommendations/{recommendation_id}", response=RecommendationOut)
 def get_recommendation(request: HttpRequest, recommendation_id: int) -> Recommendation:
-    return get_object_or_404(
-        Recommendation.objects.select_related("parent").prefetch_related("themes", "provisions"),
-        pk=recommendation_id,
+    return permissions.access_recommendation(
+        actor(request),
+        recommendation_id,
+        queryset=Recommendation.objects.prefetch_related("themes", "provisions"),
     )
 
 
@@ -290,7 +290,7 @@ def list_follow_ups(
     q: str | None = None,
 ) -> object:
     """Follow-up reports the caller may see (restricted ones need a scope)."""
-    state_obj = get_object_or_404(State, iso3=state.upper()) if state else None
+    state_obj = directory_permissions.access_state(actor(request), state) if state else None
     return selectors.follow_up_list(
         actor(request),
         resolution=resolution,
@@ -303,15 +303,17 @@ def list_follow_ups(
 
 @router.get("/follow-ups/{follow_up_id}", response=FollowUpOut)
 def get_follow_up(request: HttpRequest, follow_up_id: int) -> FollowUp:
-    return selectors.follow_up_get(actor(request), follow_up_id)
+    return permissions.access_follow_up(actor(request), follow_up_id)
 
 
 @router.post("/follow-ups", response={201: FollowUpOut}, auth=LOGIN_AUTH)
 def create_follow_up(request: HttpRequest, payload: FollowUpIn) -> Status[FollowUp]:
-    recommendation = get_object_or_404(Recommendation, pk=payload.recommendation_id)
-    state = get_object_or_404(State, iso3=payload.state.upper()) if payload.state else None
+    recommendation = permissions.access_recommendation(actor(request), payload.recommendation_id)
+    state = (
+        directory_permissions.access_state(actor(request), payload.state) if payload.state else None
+    )
     organisation = (
-        get_object_or_404(Organisation, pk=payload.organisation_id)
+        directory_permissions.access_organisation(actor(request), payload.organisation_id)
         if payload.organisation_id
         else None
     )
@@ -328,7 +330,7 @@ def create_follow_up(request: HttpRequest, payload: FollowUpIn) -> Status[Follow
 @router.post("/follow-ups/{follow_up_id}/evidence", response={201: EvidenceOut}, auth=LOGIN_AUTH)
 def add_evidence(request: HttpRequest, follow_up_id: int, payload: EvidenceIn) -> Status[Any]:
     """Attach a web link or a link to another tact record (`app_label.model:pk`)."""
-    follow_up = selectors.follow_up_get(actor(request), follow_up_id)
+    follow_up = permissions.access_follow_up(actor(request), follow_up_id, for_edit=True)
     if not (payload.url or payload.record_ref):
         raise ValidationError("Give a url or a record_ref.")
     evidence = services.evidence_add(actor=actor(request), follow_up=follow_up, **payload.dict())
@@ -338,7 +340,7 @@ def add_evidence(request: HttpRequest, follow_up_id: int, payload: EvidenceIn) -
 @router.get("/resolutions/{resolution_id}/progress", response=dict[str, Any])
 def get_progress(request: HttpRequest, resolution_id: int) -> dict[str, Any]:
     """Latest report of each actor on each recommendation, counted by status."""
-    resolution = get_object_or_404(Resolution, pk=resolution_id)
+    resolution = permissions.access_resolution(actor(request), resolution_id)
     progress = selectors.resolution_progress(actor(request), resolution)
     return {
         "total_reports": progress.total_reports,
@@ -360,7 +362,5 @@ def list_meetings(request: HttpRequest, q: str | None = None) -> object:
 
 @router.get("/meetings/{meeting_id}", response=MeetingDetailOut)
 def get_meeting(request: HttpRequest, meeting_id: int) -> Meeting:
-    try:
-        return selectors.meeting_get(meeting_id)
-    except Meeting.DoesNotExist as exc:
-        raise Http404("No such meeting.") from exc
+    permissions.access_meeting(actor(request), meeting_id)
+    return selectors.meeting_get(meeting_id)

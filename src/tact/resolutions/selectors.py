@@ -90,16 +90,6 @@ def follow_up_list(
     return qs.prefetch_related("evidence").order_by("-reported_on", "-pk")
 
 
-def follow_up_get(user: Any, pk: int) -> FollowUp:
-    return access.get_visible_or_404(
-        user,
-        FollowUp.objects.select_related(
-            "recommendation__resolution", "owner_state", "owner_organisation"
-        ).prefetch_related("evidence"),
-        pk=pk,
-    )
-
-
 def _actor_key(follow_up: FollowUp) -> tuple[str, int | None, int | None]:
     return (follow_up.actor_kind, follow_up.owner_state_id, follow_up.owner_organisation_id)
 

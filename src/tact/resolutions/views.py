@@ -9,18 +9,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tact.core import access, links
+from tact.core import links
 from tact.core.exports import pdf_response, xlsx_response
 from tact.core.pagination import paginate, querystring_without_page
 from tact.core.uploads import check_upload_size
-from tact.directory.models import State
-from tact.resolutions import selectors, services
+from tact.directory import permissions as directory_permissions
+from tact.resolutions import permissions, selectors, services
 from tact.resolutions.akn import to_akn
 from tact.resolutions.forms import (
     AgendaItemForm,
@@ -33,13 +33,9 @@ from tact.resolutions.forms import (
     RecommendationForm,
     ResolutionUploadForm,
 )
-from tact.resolutions.models import FollowUp, Meeting, Recommendation, Resolution
+from tact.resolutions.models import FollowUp, Recommendation
 from tact.resolutions.tree import load_preview, parsed_from_records, sign_preview
 from tact.search import search_all
-
-
-def _is_secretariat(request: HttpRequest) -> bool:
-    return access.scope_of(request.user).is_secretariat
 
 
 @login_not_required
@@ -54,7 +50,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "q": q,
             "querystring": querystring_without_page(request),
             "meetings": selectors.meeting_list()[:5],
-            "can_import": _is_secretariat(request),
+            "can_import": permissions.can_import_resolution(request.user),
         },
     )
 
@@ -63,7 +59,8 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def resolution_import(request: HttpRequest) -> HttpResponse:
-    access.require_secretariat(request.user)
+    if not permissions.can_import_resolution(request.user):
+        raise PermissionDenied
     form = ResolutionUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -103,7 +100,8 @@ def _preview(request: HttpRequest, form: PreviewForm, filename: str) -> HttpResp
 
 @require_POST
 def resolution_import_confirm(request: HttpRequest) -> HttpResponse:
-    access.require_secretariat(request.user)
+    if not permissions.can_import_resolution(request.user):
+        raise PermissionDenied
     try:
         parsed, filename = load_preview(request.POST.get("token", ""))
     except signing.BadSignature:
@@ -135,7 +133,7 @@ def resolution_import_confirm(request: HttpRequest) -> HttpResponse:
 
 @login_not_required
 def resolution_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    resolution = get_object_or_404(Resolution, pk=pk)
+    resolution = permissions.access_resolution(request.user, pk)
     if request.GET.get("format") == "xlsx":
         recs = selectors.recommendation_list(resolution=resolution)
         return xlsx_response(
@@ -160,14 +158,14 @@ def resolution_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "resolution": resolution,
             "tree": selectors.recommendation_tree(resolution),
-            "can_edit": _is_secretariat(request),
+            "can_edit": permissions.can_correct_recommendation(request.user),
         },
     )
 
 
 @login_not_required
 def resolution_akn(request: HttpRequest, pk: int) -> HttpResponse:
-    resolution = get_object_or_404(Resolution, pk=pk)
+    resolution = permissions.access_resolution(request.user, pk)
     xml = to_akn(
         parsed_from_records(resolution),
         doc_date=resolution.adopted_on or resolution.created_at.date(),
@@ -180,9 +178,7 @@ def resolution_akn(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_not_required
 def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    recommendation = get_object_or_404(
-        Recommendation.objects.select_related("resolution", "parent"), pk=pk
-    )
+    recommendation = permissions.access_recommendation(request.user, pk)
     follow_ups = selectors.follow_up_list(request.user, recommendation=recommendation)
     return TemplateResponse(
         request,
@@ -193,10 +189,10 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "children": recommendation.children.order_by("order"),
             "panels": recommendation.panels.select_related("meeting"),
             "adopted_at": recommendation.adopted_at.all(),
-            "can_edit": _is_secretariat(request),
-            "can_report": access.scope_of(request.user).can_write_anything,
+            "can_edit": permissions.can_correct_recommendation(request.user),
+            "can_report": permissions.can_report_follow_up(request.user),
             "form": RecommendationForm.for_recommendation(recommendation)
-            if _is_secretariat(request)
+            if permissions.can_correct_recommendation(request.user)
             else None,
         },
     )
@@ -204,7 +200,7 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    recommendation = get_object_or_404(Recommendation, pk=pk)
+    recommendation = permissions.access_recommendation(request.user, pk)
     form = RecommendationForm(request.POST)
     if form.is_valid():
         services.recommendation_update(
@@ -220,8 +216,9 @@ def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def followup_create(request: HttpRequest, pk: int) -> HttpResponse:
-    recommendation = get_object_or_404(Recommendation.objects.select_related("resolution"), pk=pk)
-    access.require_writer(request.user)
+    recommendation = permissions.access_recommendation(request.user, pk)
+    if not permissions.can_report_follow_up(request.user):
+        raise PermissionDenied
     form = FollowUpForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -244,8 +241,8 @@ def followup_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def followup_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    follow_up = selectors.follow_up_get(request.user, pk)
-    can_edit = access.can_edit(request.user, follow_up)
+    follow_up = permissions.access_follow_up(request.user, pk)
+    can_edit = permissions.can_edit_follow_up(request.user, follow_up)
     evidence = [
         (item, links.resolve_ref(request.user, item.record_ref) if item.record_ref else None)
         for item in follow_up.evidence.all()
@@ -265,7 +262,7 @@ def followup_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def followup_status(request: HttpRequest, pk: int) -> HttpResponse:
-    follow_up = selectors.follow_up_get(request.user, pk)
+    follow_up = permissions.access_follow_up(request.user, pk, for_edit=True)
     try:
         services.follow_up_update(
             actor=request.user, follow_up=follow_up, status=request.POST.get("status", "")
@@ -279,7 +276,7 @@ def followup_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
-    follow_up = selectors.follow_up_get(request.user, pk)
+    follow_up = permissions.access_follow_up(request.user, pk, for_edit=True)
     form = EvidenceForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -365,7 +362,7 @@ def _subtree_count(progress: selectors.Progress, root: Recommendation, status: s
 
 @login_not_required
 def progress(request: HttpRequest, pk: int) -> HttpResponse:
-    resolution = get_object_or_404(Resolution, pk=pk)
+    resolution = permissions.access_resolution(request.user, pk)
     data = selectors.resolution_progress(request.user, resolution)
     fmt = request.GET.get("format")
     if fmt == "xlsx":
@@ -419,7 +416,7 @@ def progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_not_required
 def state_progress(request: HttpRequest, iso3: str) -> HttpResponse:
-    state = get_object_or_404(State, iso3=iso3.upper())
+    state = directory_permissions.access_state(request.user, iso3)
     rows = selectors.state_progress(request.user, state)
     if request.GET.get("format") == "xlsx":
         return xlsx_response(
@@ -465,18 +462,15 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             "page": paginate(request, meetings),
             "q": q,
             "querystring": querystring_without_page(request),
-            "can_edit": _is_secretariat(request),
+            "can_edit": permissions.can_manage_meetings(request.user),
         },
     )
 
 
 @login_not_required
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        meeting = selectors.meeting_get(pk)
-    except Meeting.DoesNotExist as exc:
-        raise Http404 from exc
-    can_edit = _is_secretariat(request)
+    meeting = permissions.access_meeting(request.user, pk)
+    can_edit = permissions.can_manage_meetings(request.user)
     return TemplateResponse(
         request,
         "resolutions/meeting_detail.html",
@@ -491,8 +485,9 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def meeting_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    access.require_secretariat(request.user)
-    meeting = get_object_or_404(Meeting, pk=pk) if pk else None
+    if not permissions.can_manage_meetings(request.user):
+        raise PermissionDenied
+    meeting = permissions.access_meeting(request.user, pk, for_edit=True) if pk else None
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         try:
@@ -510,8 +505,9 @@ def meeting_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 def _meeting_part(request: HttpRequest, pk: int, form_class: Any, save: Any) -> HttpResponse:
-    access.require_secretariat(request.user)
-    meeting = get_object_or_404(Meeting, pk=pk)
+    if not permissions.can_manage_meetings(request.user):
+        raise PermissionDenied
+    meeting = permissions.access_meeting(request.user, pk, for_edit=True)
     form = form_class(request.POST, request.FILES)
     if form.is_valid():
         try:

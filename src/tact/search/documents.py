@@ -145,10 +145,27 @@ class _Access:
 
 
 def _access_of(obj: models.Model) -> _Access | None:
-    """The access columns of the record deciding about *obj*; None: never searchable."""
-    ancestor = access.protected_ancestor(obj)
-    declared = protection_of(ancestor) if ancestor is not None else None
-    if ancestor is None or declared is None or declared.kind == "internal":
+    """The access columns of the record deciding about *obj*; None: never searchable.
+
+    A record that inherits from several parents (visible when all of them are) is indexed
+    only when every parent is public: one row holds one set of access columns.
+    """
+    ancestors = access.protected_ancestors(obj)
+    if not ancestors:
+        return None
+    rights = [_rights_of(ancestor) for ancestor in ancestors]
+    if any(r is None for r in rights):
+        return None
+    if len(rights) == 1:
+        return rights[0]
+    if all(r is not None and r.classification == Classification.PUBLIC for r in rights):
+        return _Access(ref_of(obj), Classification.PUBLIC)
+    return None
+
+
+def _rights_of(ancestor: models.Model) -> _Access | None:
+    declared = protection_of(ancestor)
+    if declared is None or declared.kind == "internal":
         return None
     if declared.kind == "public":
         return _Access(ref_of(ancestor), Classification.PUBLIC)

@@ -193,7 +193,13 @@ def _matches(actor: Any, match: MatchQuery, exclude: tuple[str, ...]) -> tuple[s
     else:
         rows = rows.extra(select={"search_score": "0.0"})
     # search_score is the engine's (extra select), unknown to the model: hence the ignore
-    compiled = rows.order_by().values("id", "kind", "year", "language", "search_score")
+    compiled = rows.order_by().values(
+        "id",
+        "kind",
+        "year",
+        "language",
+        "search_score",  # type: ignore[misc]
+    )
     sql, params = compiled.query.get_compiler(using=rows.db).as_sql()
     return sql, list(params)
 

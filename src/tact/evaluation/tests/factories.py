@@ -6,10 +6,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.apps import apps
-
+from tact.assistance.models import Need, ParticipatingOrganisation, Project, ProjectCountry
 from tact.catalog.models import Theme
-from tact.core.access import SYSTEM
+from tact.core.access import SYSTEM, Actor
 from tact.directory.models import State
 from tact.evaluation import services
 from tact.evaluation.models import Evaluation, Indicator, RatingScale, ResultsFramework
@@ -25,9 +24,8 @@ def project(
     classification: str = "public",
     channel: str = "unodc",
     **extra: Any,
-) -> Any:
-    model = apps.get_model("assistance", "Project")
-    p = model.objects.create(
+) -> Project:
+    p = Project.objects.create(
         iati_identifier=ident,
         title=f"Project {ident}",
         reporting_org_ref="XM-TEST",
@@ -39,20 +37,19 @@ def project(
         status="2",
         **extra,
     )
-    country = apps.get_model("assistance", "ProjectCountry")
     for iso3, pct in states:
         state = State.objects.get(iso3=iso3)
-        country.objects.create(project=p, code=state.iso2, state=state, percentage=pct)
-    org = apps.get_model("assistance", "ParticipatingOrganisation")
+        ProjectCountry.objects.create(project=p, code=state.iso2, state=state, percentage=pct)
     for order, name in enumerate(funders):
-        org.objects.create(project=p, role="1", name=name, ref=f"REF-{name}", order=order)
+        ParticipatingOrganisation.objects.create(
+            project=p, role="1", name=name, ref=f"REF-{name}", order=order
+        )
     p.themes.set(Theme.objects.filter(code__in=themes))
     return p
 
 
 def need(state: str, title: str, status: str = "open", themes: tuple[str, ...] = ()) -> Any:
-    model = apps.get_model("assistance", "Need")
-    n = model.objects.create(
+    n = Need.objects.create(
         state=State.objects.get(iso3=state), title=title, status=status, classification="public"
     )
     n.themes.set(Theme.objects.filter(code__in=themes))
@@ -60,7 +57,11 @@ def need(state: str, title: str, status: str = "open", themes: tuple[str, ...] =
 
 
 def framework(
-    title: str = "Framework", *, project_obj: Any = None, actor: Any = SYSTEM, **kw: Any
+    title: str = "Framework",
+    *,
+    project_obj: Project | None = None,
+    actor: Actor = SYSTEM,
+    **kw: Any,
 ) -> ResultsFramework:
     if project_obj is None:
         strategy = services.strategy_create(
@@ -118,7 +119,7 @@ def unit_indicator(
     return indicator
 
 
-def evaluation(title: str, *, actor: Any = SYSTEM, scale: str = "ieg-6", **kw: Any) -> Evaluation:
+def evaluation(title: str, *, actor: Actor = SYSTEM, scale: str = "ieg-6", **kw: Any) -> Evaluation:
     services.ensure_default_scales()
     return services.evaluation_create(
         actor=actor, title=title, scale=RatingScale.objects.get(code=scale), **kw

@@ -7,10 +7,10 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from django.apps import apps
 from django.utils import timezone
 
 from tact.assistance.iati import iter_activities, write_activities
+from tact.assistance.models import ProjectResult, ResultIndicator
 from tact.evaluation import iati_results
 from tact.evaluation.models import Indicator, IndicatorPeriod
 from tact.evaluation.tests import factories as f
@@ -25,12 +25,10 @@ def _project_with_results() -> Any:
     p.description = "Training"
     p.planned_start = timezone.now().date()
     p.save()
-    result_model = apps.get_model("assistance", "ProjectResult")
-    indicator_model = apps.get_model("assistance", "ResultIndicator")
-    outcome = result_model.objects.create(
+    outcome = ProjectResult.objects.create(
         project=p, type="2", title="Cases investigated jointly", order=0
     )
-    indicator_model.objects.create(
+    ResultIndicator.objects.create(
         result=outcome,
         measure="1",
         ascending=True,
@@ -49,8 +47,8 @@ def _project_with_results() -> Any:
             {"start": "2024-01-01", "end": "2024-12-31", "target": "30", "actual": None},
         ],
     )
-    output = result_model.objects.create(project=p, type="1", title="Officers trained", order=1)
-    indicator_model.objects.create(
+    output = ProjectResult.objects.create(project=p, type="1", title="Officers trained", order=1)
+    ResultIndicator.objects.create(
         result=output,
         measure="5",
         title="Quality of training",

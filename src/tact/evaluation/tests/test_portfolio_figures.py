@@ -13,9 +13,9 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from django.apps import apps
 from django.utils import timezone
 
+from tact.assistance.models import Need, OverlapCandidate
 from tact.core.access import SYSTEM
 from tact.evaluation import analysis, services
 from tact.evaluation.models import Indicator, IndicatorPeriod, Rating
@@ -89,12 +89,11 @@ def _records() -> dict[str, Any]:
         justification="j",
         evidence_strength="moderate",
     )
-    overlap = apps.get_model("assistance", "OverlapCandidate")
     now = timezone.now()
-    overlap.objects.create(
+    OverlapCandidate.objects.create(
         project_a=p1, project_b=p2, score=0.8, kind="cross_publisher", detected_at=now
     )
-    overlap.objects.create(
+    OverlapCandidate.objects.create(
         project_a=p2,
         project_b=p3,
         score=0.6,
@@ -102,7 +101,7 @@ def _records() -> dict[str, Any]:
         detected_at=now,
         status="unrelated",
     )
-    overlap.objects.create(
+    OverlapCandidate.objects.create(
         project_a=p1, project_b=hidden, score=0.9, kind="cross_publisher", detected_at=now
     )
     return {"projects": [p1, p2, p3, hidden]}
@@ -154,8 +153,7 @@ def test_portfolio_figures_match_an_independent_recomputation(
     assert report.overall.hhi == _hhi(list(overall.values()))
 
     # unmet needs: open or in progress and answered by no project, over needs not closed
-    need_model = apps.get_model("assistance", "Need")
-    not_closed = [n for n in need_model.objects.all() if n.status != "closed"]
+    not_closed = [n for n in Need.objects.all() if n.status != "closed"]
     unmet = [
         n for n in not_closed if n.status in {"open", "in_progress"} and not n.projects.exists()
     ]

@@ -5,7 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from tact.core.access import scope_of
-from tact.core.areas import AREAS
+from tact.site.areas import AREAS
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:

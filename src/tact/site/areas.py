@@ -28,7 +28,7 @@ class Area:
                 return reverse(self.url_name)
             except NoReverseMatch:
                 pass
-        return reverse("core:area", args=[self.slug])
+        return reverse("site:area", args=[self.slug])
 
 
 AREAS: tuple[Area, ...] = (

@@ -1,9 +1,9 @@
 from django.urls import path
 
-from tact.core import views
 from tact.search import views as search_views
+from tact.site import views
 
-app_name = "core"
+app_name = "site"
 
 urlpatterns = [
     path("", views.home, name="home"),

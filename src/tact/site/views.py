@@ -10,16 +10,16 @@ from django.template.response import TemplateResponse
 
 from tact.catalog.selectors import instrument_list, provision_list, theme_list
 from tact.core import access
-from tact.core.areas import AREAS, AREAS_BY_SLUG
 from tact.core.audit import history_for
 from tact.directory.models import Organisation, State
+from tact.site.areas import AREAS, AREAS_BY_SLUG
 
 
 @login_not_required
 def home(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(
         request,
-        "core/home.html",
+        "site/home.html",
         {
             "areas": [(area, area.url()) for area in AREAS],
             "instruments": instrument_list(),
@@ -38,7 +38,7 @@ def area(request: HttpRequest, slug: str) -> HttpResponse:
     provisions = provision_list().filter(themes__code__in=found.themes).distinct()
     return TemplateResponse(
         request,
-        "core/area.html",
+        "site/area.html",
         {"area": found, "themes": themes, "provisions": provisions},
     )
 
@@ -55,7 +55,7 @@ def history(request: HttpRequest, app_label: str, model: str, pk: str) -> HttpRe
     record = access.get_visible_or_404(request.user, model_class._default_manager.all(), pk=pk)
     return TemplateResponse(
         request,
-        "core/history.html",
+        "site/history.html",
         {"record": record, "entries": history_for(record)[:500]},
     )
 

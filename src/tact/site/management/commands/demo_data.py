@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from typing import Any
 
+from django.apps import apps
 from django.core.management.base import BaseCommand
+from django.utils.module_loading import import_string, module_has_submodule
 
 from tact.catalog.services import catalog_load
 from tact.core.access import SYSTEM
 from tact.directory.services import states_load
 
-# Order matters: later domains build on the records of earlier ones.
-DEMO_MODULES = (
-    "tact.directory.demo",
-    "tact.resolutions.demo",
-    "tact.legislation.demo",
-    "tact.assistance.demo",
-    "tact.evaluation.demo",
-    "tact.practices.demo",
-)
+
+def demo_loaders() -> list[tuple[str, Any]]:
+    """Each installed tact app's `demo.load`, in the order of INSTALLED_APPS: later domains
+    build on the records of earlier ones."""
+    loaders = []
+    for config in apps.get_app_configs():
+        if config.name.startswith("tact.") and module_has_submodule(config.module, "demo"):
+            loaders.append((config.label, import_string(f"{config.name}.demo.load")))
+    return loaders
 
 
 class Command(BaseCommand):
@@ -30,8 +30,5 @@ class Command(BaseCommand):
         self.stdout.write(f"catalog: {catalog_load(actor=SYSTEM)}")
         created, updated = states_load(actor=SYSTEM)
         self.stdout.write(f"states: {created} created, {updated} updated")
-        for name in DEMO_MODULES:
-            if importlib.util.find_spec(name) is None:
-                continue
-            summary = importlib.import_module(name).load(SYSTEM)
-            self.stdout.write(f"{name.split('.')[1]}: {summary}")
+        for label, load in demo_loaders():
+            self.stdout.write(f"{label}: {load(SYSTEM)}")
