@@ -48,7 +48,15 @@ class PracticeEndorsementOut(Schema):
     result: str
 
 
-class PracticeOut(PracticeSummaryOut):
+class PracticeOut(Schema):
+    id: int
+    title: str
+    status: str
+    classification: str
+    language: str
+    owner_state: str | None
+    published_at: dt.datetime | None
+    url: str
     summary: str
     context: str
     problem: str
@@ -105,9 +113,15 @@ class PracticeReplicateIn(Schema):
 
 def _detail(request: HttpRequest, practice: GoodPractice) -> PracticeOut:
     who = actor(request)
-    summary = PracticeSummaryOut.from_orm(practice).dict()
     return PracticeOut(
-        **summary,
+        id=practice.pk,
+        title=practice.title,
+        status=practice.status,
+        classification=practice.classification,
+        language=practice.language,
+        owner_state=practice.owner_state.iso3 if practice.owner_state else None,
+        published_at=practice.published_at,
+        url=practice.get_absolute_url(),
         **{
             name: getattr(practice, name)
             for name in (
