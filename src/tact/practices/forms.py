@@ -94,6 +94,7 @@ class EndorseForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = cast("forms.ModelChoiceField[State]", self.fields["state"])
         field.queryset = State.objects.filter(pk__in=state_ids or [])
+        field.empty_label = None  # usually one state: chosen already
 
 
 class ReplicateForm(forms.Form):
@@ -106,6 +107,7 @@ class ReplicateForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = cast("forms.ModelChoiceField[State]", self.fields["state"])
         field.queryset = State.objects.filter(pk__in=state_ids or [])
+        field.empty_label = None  # usually one state: chosen already
 
 
 class QuestionForm(forms.Form):

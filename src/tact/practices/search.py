@@ -48,6 +48,17 @@ def _document(obj: Any) -> Document | None:
     return practice_document(obj)
 
 
+def _display(practice: Any) -> Document | None:
+    """Title and text of a hit: the practice's own columns, no joins."""
+    if practice.status != Status.PUBLISHED:
+        return None
+    return Document(
+        title=practice.title,
+        body="\n".join(p for p in (practice.summary, practice.actions, practice.results) if p),
+        language=practice.language,
+    )
+
+
 PRACTICES = register_source(
     Source(
         kind="practice",
@@ -55,5 +66,19 @@ PRACTICES = register_source(
         model=GoodPractice,
         document=_document,
         queryset=_records,
+        display=_display,
+        display_queryset=lambda: GoodPractice.objects.only(
+            "pk",
+            "title",
+            "summary",
+            "actions",
+            "results",
+            "language",
+            "status",
+            "classification",
+            "owner_state_id",
+            "owner_organisation_id",
+            "created_by_id",
+        ),
     )
 )

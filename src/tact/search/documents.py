@@ -90,6 +90,18 @@ class Source:
     queryset: Callable[[], models.QuerySet[Any]] | None = None
     #: Related models whose saves change this source's documents: (model, path to records).
     follows: tuple[tuple[type[models.Model], str], ...] = field(default_factory=tuple)
+    #: What a hit shows (title, snippet text), when cheaper than `document`: a search page
+    #: reads only the page's records, without the facets' joins.
+    display: Callable[[Any], Document | None] | None = None
+    display_queryset: Callable[[], models.QuerySet[Any]] | None = None
+
+    def shown(self, obj: Any) -> Document | None:
+        return (self.display or self.document)(obj)
+
+    def shown_records(self) -> models.QuerySet[Any]:
+        if self.display_queryset is not None:
+            return self.display_queryset()
+        return self.records()
 
     def records(self) -> models.QuerySet[Any]:
         if self.queryset is not None:

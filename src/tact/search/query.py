@@ -131,8 +131,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 @lru_cache(maxsize=65536)
 def _word_terms(word: str, language: str) -> frozenset[str]:
-    """Index terms of one word (cached: legal vocabulary repeats from hit to hit)."""
-    return frozenset(analyse(word, language))
+    """Index terms of one word, read in its script's language (cached: vocabulary repeats
+    from hit to hit)."""
+    return frozenset(analyse(word, script_language(word, language)))
 
 
 def highlight(text: str, query: MatchQuery, language: str, *, width: int = 240) -> str:
@@ -148,7 +149,7 @@ def highlight(text: str, query: MatchQuery, language: str, *, width: int = 240) 
         lang = canonical_language(language)
         for match in words:
             word = match.group(0)
-            if not _word_terms(word, script_language(word, lang)).isdisjoint(terms):
+            if not _word_terms(word, lang).isdisjoint(terms):
                 marked.append(match.span())
     start = 0
     if marked and len(text) > width:

@@ -21,6 +21,7 @@ A record the actor may not see is therefore never a hit and never counted.
 from __future__ import annotations
 
 import math
+import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import QuerySet
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from tact.core import access
@@ -72,8 +74,11 @@ LANGUAGE_NAMES: dict[str, str | Promise] = {
     "zh": _("Chinese"),
 }
 
-# Labels of facet values (state names, theme titles...) come from the apps that own them.
+# Labels of facet values (state names, theme titles...) come from the apps that own them;
+# reference data, read once every few minutes per language, not per search.
 _LABELS: dict[str, Callable[[], Mapping[str, str]]] = {}
+_LABEL_TTL = 300.0
+_label_cache: dict[tuple[str, str], tuple[float, Mapping[str, str]]] = {}
 
 
 def register_facet_labels(facet: str, labels: Callable[[], Mapping[str, str]]) -> None:
@@ -86,7 +91,15 @@ def _labels(facet: str) -> Mapping[str, str]:
     if facet == "language":
         return {code: str(name) for code, name in LANGUAGE_NAMES.items()}
     found = _LABELS.get(facet)
-    return found() if found else {}
+    if found is None:
+        return {}
+    key = (facet, get_language() or "")
+    now = time.monotonic()
+    cached = _label_cache.get(key)
+    if cached is None or cached[0] < now:
+        cached = (now + _LABEL_TTL, dict(found()))
+        _label_cache[key] = cached
+    return cached[1]
 
 
 @dataclass(frozen=True)
@@ -263,8 +276,9 @@ def _statement(
         if shared:
             parts.append(
                 "SELECT f.facet, f.value, COUNT(*), 0 FROM m "
-                f"JOIN {FACET_TABLE} f ON f.document_id = m.id "
-                f"WHERE f.facet IN ({', '.join(['%s'] * len(shared))}) AND {where_all} "
+                f"CROSS JOIN {FACET_TABLE} f "
+                f"WHERE f.document_id = m.id AND f.facet IN ({', '.join(['%s'] * len(shared))}) "
+                f"AND {where_all} "
                 "GROUP BY f.facet, f.value"
             )
             params += [*shared, *_where(filters)[1]]
@@ -273,10 +287,13 @@ def _statement(
                 where, where_params = _where(filters, skip=name)
                 parts.append(
                     "SELECT f.facet, f.value, COUNT(*), 0 FROM m "
-                    f"JOIN {FACET_TABLE} f ON f.document_id = m.id "
-                    f"WHERE f.facet = %s AND {where} GROUP BY f.facet, f.value"
+                    f"CROSS JOIN {FACET_TABLE} f "
+                    f"WHERE f.document_id = m.id AND f.facet = %s AND {where} "
+                    "GROUP BY f.facet, f.value"
                 )
                 params += [name, *where_params]
+    # m is computed once; "m CROSS JOIN facet" makes SQLite walk the matches and seek their
+    # facet rows (index document, facet) instead of scanning every facet row of the table.
     sql = f"WITH m AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(parts)
     return sql, params
 
@@ -297,10 +314,10 @@ def _hits(actor: Any, ranked: list[tuple[int, float]], match: MatchQuery) -> lis
         source = registry.get(kind)
         if source is None:
             continue
-        records = access.visible(actor, source.records()).in_bulk(list(pks))
+        records = access.visible(actor, source.shown_records()).in_bulk(list(pks))
         for pk_text, doc_ids in pks.items():
             obj = records.get(source.model._meta.pk.to_python(pk_text))
-            document = source.document(obj) if obj is not None else None
+            document = source.shown(obj) if obj is not None else None
             if obj is not None and document is not None:
                 for doc_id in doc_ids:
                     live[doc_id] = (obj, document)
@@ -335,7 +352,11 @@ def _facets(
 ) -> dict[str, list[FacetBucket]]:
     out: dict[str, list[FacetBucket]] = {}
     for name, _label in FACETS:
-        found = buckets(counts.get(name, Counter()), _labels(name), filters.selected(name))
+        counted = counts.get(name, Counter())
+        selected = filters.selected(name)
+        if not counted and not selected:
+            continue
+        found = buckets(counted, _labels(name), selected)
         if name == "year":
             found.sort(key=lambda b: b.value, reverse=True)
         if found:
