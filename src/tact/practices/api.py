@@ -9,9 +9,11 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from tact.catalog.models import Provision, Theme
 from tact.core.api import LOGIN_AUTH, PUBLIC_AUTH, actor
+from tact.core.links import resolve_ref
 from tact.directory.models import State
 from tact.practices import exchange, permissions, selectors, services
 from tact.practices.models import GoodPractice
+from tact.search.service import similar_records
 
 router = Router(tags=["practices"], auth=PUBLIC_AUTH)
 
@@ -164,6 +166,27 @@ def practice_list(
     return selectors.practice_list(
         actor(request), status=status, theme=theme, state=state, mine=mine
     )
+
+
+class PracticeSimilarOut(Schema):
+    ref: str
+    title: str
+    url: str
+    score: float
+
+
+@router.get(
+    "/practices/similar", response=list[PracticeSimilarOut], operation_id="practices_similar"
+)
+def practice_similar(request: HttpRequest, ref: str, limit: int = 5) -> list[PracticeSimilarOut]:
+    """Published practices like any record the caller may see (`ref` = `app.model:pk`, e.g.
+    `resolutions.recommendation:12`), by a more-like-this query on the same engine."""
+    who = actor(request)
+    record = resolve_ref(who, ref)
+    if record is None:
+        raise Http404("No such record.")
+    hits = similar_records(who, record, kinds=("practice",), limit=max(1, min(limit, 20)))
+    return [PracticeSimilarOut(ref=h.ref, title=h.title, url=h.url, score=h.score) for h in hits]
 
 
 @router.get("/practices/{pk}", response=PracticeOut, operation_id="practices_detail")

@@ -135,3 +135,14 @@ def test_candidates_become_draft_practices(kenya: Any) -> None:
         "confidential",
     )
     assert item.evidence.get().record_ref.startswith("evaluation.finding:")
+
+
+def test_similar_practices_for_any_record(client: Client, kenya: Any, mexico: Any) -> None:
+    practice(kenya, title="Witness protection desks", summary="Desks protect witnesses.")
+    practice(mexico, title="Cybercrime unit", summary="Servers seized.")
+    from tact.catalog.models import Provision
+
+    art24 = Provision.objects.get(key="untoc/art_24")
+    body = client.get(f"/api/v1/practices/similar?ref=catalog.provision:{art24.pk}").json()
+    assert [h["title"] for h in body] == ["Witness protection desks"]
+    assert client.get("/api/v1/practices/similar?ref=accounts.user:1").status_code == 404
