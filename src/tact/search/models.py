@@ -55,7 +55,7 @@ class SearchFacet(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["facet", "value", "document"], name="search_facet_value"),
-            models.Index(fields=["document", "facet"], name="search_facet_document"),
+            models.Index(fields=["document", "facet", "value"], name="search_facet_document"),
         ]
 
     def __str__(self) -> str:

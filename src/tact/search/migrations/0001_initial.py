@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='facets', to='search.searchdocument')),
             ],
             options={
-                'indexes': [models.Index(fields=['facet', 'value', 'document'], name='search_facet_value'), models.Index(fields=['document', 'facet'], name='search_facet_document')],
+                'indexes': [models.Index(fields=['facet', 'value', 'document'], name='search_facet_value'), models.Index(fields=['document', 'facet', 'value'], name='search_facet_document')],
             },
         ),
     ]
