@@ -162,9 +162,9 @@ def child(args: argparse.Namespace) -> None:
 
     from tact.catalog.services import catalog_load
     from tact.directory.services import states_load
-    from tact.legislation.search_backend import get_backend, parse_query
-    from tact.legislation.search_index import reindex_all
+    from tact.legislation.search_index import get_backend, reindex_all
     from tact.legislation.search_service import search_provisions
+    from tact.search.query import parse_query
 
     out: dict[str, Any] = {"engine": connection.vendor}
     started = time.perf_counter()

@@ -29,7 +29,7 @@ from model_bakery import baker
 from tact.core import links
 from tact.core.models import ClassifiedModel
 from tact.core.protection import protection_of
-from tact.core.search import search_all
+from tact.search import search_all
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 

@@ -56,6 +56,9 @@ PUBLIC_URL_NAMES = {
     "training:index",
     "training:programme_detail",
     "training:verify",
+    "practices:list",
+    "practices:detail",
+    "practices:pdf",
 }
 
 

@@ -11,9 +11,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tact.assistance import dashboards, selectors
+from tact.assistance.models import Project
 from tact.core.links import record_ref
 from tact.core.profile import Panel, PanelItem, register_state_panel
-from tact.core.search import SearchHit, register, snippet
+from tact.search import SearchHit, register, snippet
+from tact.search.documents import Document, Source, register_source
 
 
 @register("projects")
@@ -62,3 +64,29 @@ def assistance_panel(user: Any, state: Any) -> Panel | None:
         summary=_("%(n)s projects, about %(usd)s USD")
         % {"n": count, "usd": f"{total.quantize(Decimal(1)):,}"},
     )
+
+
+# --- the one search across tact (tact.search documents) --------------------------------------
+
+
+def _project_document(p: Any) -> Document:
+    start = p.actual_start or p.planned_start
+    return Document(
+        title=p.title,
+        body=p.description,
+        language=p.language or "en",
+        context=p.reporting_org_name,
+        year=start.year if start else None,
+        states=tuple(c.state.iso3 for c in p.countries.all() if c.state_id),
+    )
+
+
+register_source(
+    Source(
+        kind="project",
+        label=gettext_lazy("Project"),
+        model=Project,
+        document=_project_document,
+        queryset=lambda: Project.objects.prefetch_related("countries__state"),
+    )
+)

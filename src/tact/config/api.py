@@ -89,7 +89,7 @@ DOMAIN_APIS = (
     "tact.catalog.api",
     "tact.directory.api",
     "tact.accounts.api",
-    "tact.site.api_search",
+    "tact.search.api",
     "tact.resolutions.api",
     "tact.legislation.api",
     "tact.assistance.api",
@@ -97,6 +97,7 @@ DOMAIN_APIS = (
     "tact.threats.api",
     "tact.strategies.api",
     "tact.training.api",
+    "tact.practices.api",
 )
 for module_name in DOMAIN_APIS:
     if importlib.util.find_spec(module_name) is not None:

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "tact.core",
+    "tact.search",
     "tact.accounts",
     "tact.catalog",
     "tact.directory",
@@ -83,6 +84,7 @@ INSTALLED_APPS = [
     "tact.evaluation",
     "tact.threats",
     "tact.training",
+    "tact.practices",
     "tact.site",
 ]
 
@@ -236,6 +238,18 @@ if _task_backend == "rq":
     RQ_QUEUES = {"default": {"URL": REDIS_URL}}
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Mail (subscription digests): the console in development, SMTP settings from the environment.
+EMAIL_BACKEND = os.environ.get(
+    "TACT_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("TACT_EMAIL_HOST", "localhost")
+DEFAULT_FROM_EMAIL = os.environ.get("TACT_DEFAULT_FROM_EMAIL", "tact@localhost")
+# Absolute links in mails (digests).
+TACT_SITE_URL = os.environ.get("TACT_SITE_URL", "http://127.0.0.1:8000")
 
 # Security: strict by default, relaxed only for a plain-http local run.
 SECURE = env_bool("TACT_SECURE", not DEBUG)

@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from tact.core import access
 from tact.core.links import record_ref
-from tact.core.search import SearchHit, register, snippet
 from tact.directory.models import Contact, Organisation, State
+from tact.search import SearchHit, register, snippet
+from tact.search.service import register_facet_labels
 
 
 @register("states")
@@ -57,3 +58,6 @@ def search_contacts(user: Any, query: str, limit: int) -> list[SearchHit]:
         )
         for c in qs[:limit]
     ]
+
+
+register_facet_labels("state", lambda: {s.iso3: s.display_name for s in State.objects.all()})

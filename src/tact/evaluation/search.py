@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from tact.core import access
 from tact.core.access import Actor
 from tact.core.links import record_ref
-from tact.core.search import SearchHit, register, snippet
 from tact.evaluation.models import Evaluation, Finding, ResultsFramework
+from tact.search import SearchHit, register, snippet
+from tact.search.documents import Document, Source, register_source
 
 
 @register("evaluations")
@@ -74,3 +75,33 @@ def search_frameworks(user: Actor, query: str, limit: int) -> list[SearchHit]:
         )
         for f in qs[:limit]
     ]
+
+
+# --- the one search across tact (tact.search documents) --------------------------------------
+
+
+def _evaluation_document(e: Evaluation) -> Document:
+    return Document(
+        title=e.title,
+        body=e.summary,
+        language="en",
+        context=" ".join(f.title for f in e.findings.all())[:2000],
+        year=e.report_date.year if e.report_date else None,
+        states=tuple(s.iso3 for s in e.states.all()),
+        themes=tuple(t.code for t in e.themes.all()),
+        provisions=tuple(p.key for p in e.provisions.all()),
+    )
+
+
+register_source(
+    Source(
+        kind="evaluation",
+        label=_("Evaluation"),
+        model=Evaluation,
+        document=_evaluation_document,
+        queryset=lambda: Evaluation.objects.prefetch_related(
+            "states", "themes", "provisions", "findings"
+        ),
+        follows=((Finding, "findings"),),
+    )
+)

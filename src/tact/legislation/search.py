@@ -11,9 +11,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tact.core import access
-from tact.core.search import SearchHit, register, snippet
 from tact.legislation import selectors
 from tact.legislation.models import LegalText
+from tact.search import SearchHit, register, snippet
+from tact.search.documents import Document, Source, register_source
 
 
 @register("legislation")
@@ -52,3 +53,30 @@ def search_legislation(user: Any, query: str, limit: int) -> list[SearchHit]:
             )
         )
     return hits
+
+
+# --- the one search across tact (tact.search documents) --------------------------------------
+# Laws are documents of the site-wide index (title, number, notes); their provisions keep their
+# own index and page (legislation:search), which ranks them with legal weighting and facets.
+
+
+def _law_document(law: Any) -> Document:
+    return Document(
+        title=law.title,
+        body=" ".join(part for part in (law.number, law.notes) if part),
+        language=law.language or "en",
+        context=law.state.display_name,
+        year=law.adopted_on.year if law.adopted_on else None,
+        states=(law.state.iso3,),
+    )
+
+
+register_source(
+    Source(
+        kind="law",
+        label=_("Law"),
+        model=LegalText,
+        document=_law_document,
+        queryset=lambda: LegalText.objects.select_related("state"),
+    )
+)

@@ -1,4 +1,4 @@
-"""Keeping the full-text index of legal provisions in step with the database.
+"""The full-text index of legal provisions (tables, documents) and keeping it in step.
 
 * :func:`reindex_text` - (re)index every provision of one legal text; the import services call
   it after writing a text (idempotent; bulk writes send no signals).
@@ -20,9 +20,36 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from tact.legislation.models import LegalProvision, LegalText
-from tact.legislation.search_backend import IndexDoc, get_backend
+from tact.search.backends import IndexDoc, IndexSpec, SearchBackend
+from tact.search.backends import get_backend as engine_for
 
-__all__ = ["ReindexStats", "provision_doc", "reindex_all", "reindex_provisions", "reindex_text"]
+__all__ = [
+    "PROVISION_INDEX",
+    "ReindexStats",
+    "get_backend",
+    "provision_doc",
+    "reindex_all",
+    "reindex_provisions",
+    "reindex_text",
+]
+
+#: The provisions' own index (tables created by migration 0002): the legislation search page
+#: ranks provisions with their legal weighting; site-wide search has its own document index.
+PROVISION_INDEX = IndexSpec(
+    fts_table="legislation_search_fts",
+    pg_table="legislation_search_index",
+    pg_id="provision_id",
+    analyze_tables=(
+        "legislation_legalprovision",
+        "legislation_legaltext",
+        "legislation_provisionmapping",
+    ),
+)
+
+
+def get_backend(using: str = "default") -> SearchBackend:
+    """The engine of the provision index on connection *using*."""
+    return engine_for(PROVISION_INDEX, using)
 
 
 def provision_doc(provision: LegalProvision, text: LegalText | None = None) -> IndexDoc:

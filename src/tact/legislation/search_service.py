@@ -3,7 +3,8 @@
 :func:`search_provisions` takes the actor, a query, an optional language and facet filters and
 returns one page of ranked hits with highlighted snippets plus facet counts (state, Convention
 instrument, Convention article, theme, year of adoption, language).  The full-text engine
-(:mod:`tact.legislation.search_backend`) only says which provision ids match and how well;
+(:mod:`tact.search.backends` on the index of :mod:`tact.legislation.search_index`) only says
+which provision ids match and how well;
 everything else is ORM on the same database, so access rules are applied exactly as elsewhere:
 
 * a provision is visible when its legal text is (``access.visible_q(user, prefix=...)``);
@@ -33,9 +34,10 @@ from django.utils.translation import gettext_lazy as _
 from tact.catalog.models import Instrument, Provision, Theme
 from tact.core import access
 from tact.directory.models import State
-from tact.legislation import search_index  # noqa: F401  (connects the index-sync signals)
 from tact.legislation.models import LegalProvision, ProvisionMapping, TextLanguage
-from tact.legislation.search_backend import MatchQuery, get_backend, highlight, parse_query
+from tact.legislation.search_index import get_backend
+from tact.search.facets import FacetBucket, buckets
+from tact.search.query import MatchQuery, highlight, parse_query
 
 __all__ = [
     "FACETS",
@@ -104,14 +106,6 @@ class SearchFilters:
 
     def selected(self, facet: str) -> set[str]:
         return {str(v) for v in getattr(self, facet, ())}
-
-
-@dataclass(frozen=True)
-class FacetBucket:
-    value: str
-    label: str
-    count: int
-    selected: bool = False
 
 
 @dataclass(frozen=True)
@@ -218,18 +212,6 @@ def _matching(qs: QuerySet[Any], query: MatchQuery) -> QuerySet[Any]:
 
 
 # --- facets --------------------------------------------------------------------------------
-
-
-def _buckets(
-    counts: Counter[str], labels: Mapping[str, str], selected: set[str]
-) -> list[FacetBucket]:
-    rows = [(value, n) for value, n in counts.items() if value not in (None, "")]
-    rows.sort(key=lambda r: (-r[1], labels.get(r[0], r[0])))
-    top = rows[:FACET_LIMIT]
-    shown = {v for v, _n in top}
-    top += [r for r in rows[FACET_LIMIT:] if r[0] in selected]
-    top += [(v, 0) for v in sorted(selected - shown - {r[0] for r in rows})]
-    return [FacetBucket(v, labels.get(v, v), n, v in selected) for v, n in top]
 
 
 @dataclass(frozen=True)
@@ -373,10 +355,12 @@ def _facet_counts(
     }
     facets: dict[str, list[FacetBucket]] = {}
     for name, _label in FACETS:
-        buckets = _buckets(counts[name], reference.labels.get(name, {}), selected[name])
+        found = buckets(
+            counts[name], reference.labels.get(name, {}), selected[name], limit=FACET_LIMIT
+        )
         if name == "year":
-            buckets.sort(key=lambda b: b.value, reverse=True)
-        facets[name] = buckets
+            found.sort(key=lambda b: b.value, reverse=True)
+        facets[name] = found
     return total, facets
 
 
@@ -552,12 +536,12 @@ def facet_labels() -> dict[str, str]:
 
 
 def provision_hits_for_site_search(user: Any, query: str, limit: int) -> list[Any]:
-    """Stemmed, ranked provision hits for the site-wide search box (``core.search``).
+    """Stemmed, ranked provision hits for the site-wide search box (``tact.search``).
 
     The same engine and access rules as the search page, as ``SearchHit`` records; the
     legislation provider can call this instead of matching substrings.
     """
-    from tact.core.search import SearchHit
+    from tact.search import SearchHit
 
     result = search_provisions(user, query, page_size=limit, facets=False)
     return [

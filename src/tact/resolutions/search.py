@@ -8,9 +8,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tact.core.links import record_ref
-from tact.core.search import SearchHit, register, snippet
 from tact.resolutions import selectors
-from tact.resolutions.models import Meeting, Recommendation
+from tact.resolutions.models import FollowUp, Meeting, Recommendation
+from tact.search import SearchHit, register, snippet
+from tact.search.documents import Document, Source, register_source
 
 
 @register("recommendations")
@@ -64,3 +65,57 @@ def search_meetings(user: Any, query: str, limit: int) -> list[SearchHit]:
         )
         for m in qs[:limit]
     ]
+
+
+# --- the one search across tact (tact.search documents) --------------------------------------
+
+
+def _recommendation_document(r: Any) -> Document:
+    resolution = r.resolution
+    return Document(
+        title=f"{r.code} {resolution.symbol}".strip(),
+        body=r.text,
+        language=resolution.language or "en",
+        context=resolution.title,
+        year=resolution.adopted_on.year if resolution.adopted_on else None,
+        themes=tuple(t.code for t in r.themes.all()),
+        provisions=tuple(p.key for p in r.provisions.all()),
+        recommendations=(str(r.pk),),
+    )
+
+
+def _followup_document(f: Any) -> Document:
+    return Document(
+        title=str(f),
+        body=f.narrative,
+        language=f.language or "en",
+        context=f.recommendation.text[:300],
+        year=f.reported_on.year if f.reported_on else None,
+        states=(f.owner_state.iso3,) if f.owner_state_id else (),
+        themes=tuple(t.code for t in f.recommendation.themes.all()),
+        recommendations=(str(f.recommendation_id),),
+    )
+
+
+register_source(
+    Source(
+        kind="recommendation",
+        label=_("Recommendation"),
+        model=Recommendation,
+        document=_recommendation_document,
+        queryset=lambda: Recommendation.objects.select_related("resolution").prefetch_related(
+            "themes", "provisions"
+        ),
+    )
+)
+register_source(
+    Source(
+        kind="follow_up",
+        label=_("Follow-up report"),
+        model=FollowUp,
+        document=_followup_document,
+        queryset=lambda: FollowUp.objects.select_related(
+            "recommendation", "owner_state", "owner_organisation"
+        ).prefetch_related("recommendation__themes"),
+    )
+)

@@ -18,7 +18,6 @@ from django.views.decorators.http import require_POST
 from tact.core import links
 from tact.core.exports import pdf_response, xlsx_response
 from tact.core.pagination import paginate, querystring_without_page
-from tact.core.search import search_all, suggest_evidence
 from tact.core.uploads import check_upload_size
 from tact.directory import permissions as directory_permissions
 from tact.resolutions import permissions, selectors, services
@@ -36,6 +35,7 @@ from tact.resolutions.forms import (
 )
 from tact.resolutions.models import FollowUp, Recommendation
 from tact.resolutions.tree import load_preview, parsed_from_records, sign_preview
+from tact.search import search_all, suggest_evidence
 
 
 @login_not_required

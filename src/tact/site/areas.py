@@ -112,7 +112,7 @@ AREAS: tuple[Area, ...] = (
         "d",
         _("Exchange of successful practices between states and international organisations."),
         ("technical_assistance",),
-        "evaluation:good_practices",
+        "practices:list",
     ),
 )
 

@@ -1,4 +1,4 @@
-"""Home, area pages, site search, record history and health: thin views over selectors."""
+"""Home, area pages, record history and health: thin views over selectors."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from django.views.i18n import set_language as django_set_language
 from tact.catalog.selectors import instrument_list, provision_list, theme_list
 from tact.core import access
 from tact.core.audit import history_for
-from tact.core.search import search_all
 from tact.directory.models import Organisation, State
 from tact.site.areas import AREAS, AREAS_BY_SLUG
 from tact.site.history import readable_history
@@ -46,16 +45,6 @@ def area(request: HttpRequest, slug: str) -> HttpResponse:
         "site/area.html",
         {"area": found, "themes": themes, "provisions": provisions},
     )
-
-
-@login_not_required
-def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
-    hits = search_all(request.user, query) if query else []
-    template = (
-        "site/search.html#results" if request.headers.get("HX-Request") else ("site/search.html")
-    )
-    return TemplateResponse(request, template, {"query": query, "hits": hits})
 
 
 def history(request: HttpRequest, app_label: str, model: str, pk: str) -> HttpResponse:

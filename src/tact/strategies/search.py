@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tact.core import access
 from tact.core.links import record_ref
-from tact.core.search import SearchHit, register, register_suggestions, snippet
+from tact.search import SearchHit, register, register_suggestions, snippet
 from tact.strategies.models import AwarenessCampaign, Objective, Strategy, TaskForce
 
 

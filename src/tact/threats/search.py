@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tact.core import access
 from tact.core.links import record_ref
-from tact.core.search import SearchHit, register, snippet
+from tact.search import SearchHit, register, snippet
 from tact.threats.models import Assessment, Subject
 
 

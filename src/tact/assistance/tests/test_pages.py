@@ -251,7 +251,7 @@ def test_state_profile_panel_and_search(
     client: Client, projects: list[Project], kenya: Any
 ) -> None:
     from tact.core.profile import state_panels
-    from tact.core.search import search_all
+    from tact.search import search_all
 
     panels = [p for p in state_panels(None, kenya) if "projects" in str(p.title).lower()]
     assert panels and panels[0].items[0].label == "Prosecutors in Kenya"

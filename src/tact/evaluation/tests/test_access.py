@@ -8,9 +8,9 @@ import pytest
 from django.test import Client
 
 from tact.core.access import SYSTEM
-from tact.core.search import search_all
 from tact.evaluation import analysis, services
 from tact.evaluation.tests import factories as f
+from tact.search import search_all
 
 pytestmark = pytest.mark.django_db
 

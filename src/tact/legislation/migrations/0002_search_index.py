@@ -1,4 +1,4 @@
-"""Full-text index of legal provisions (see tact.legislation.search_backend).
+"""Full-text index of legal provisions (see tact.legislation.search_index, tact.search.backends).
 
 SQLite: an FTS5 virtual table; PostgreSQL: a table with a tsvector column and a GIN index.
 Neither is a Django model (FTS5 tables cannot be), so the SQL is chosen by database vendor.

@@ -6,9 +6,9 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from tact.core.search import search_all
 from tact.legislation.models import LegalText
 from tact.legislation.tests.conftest import KEN_TXT, make_docx
+from tact.search import search_all
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from tact.legislation.models import LegalProvision
-from tact.legislation.search_backend import get_backend
-from tact.legislation.search_index import reindex_all, reindex_text
+from tact.legislation.search_index import get_backend, reindex_all, reindex_text
 from tact.legislation.search_service import search_provisions
 from tact.legislation.tests.search_fixtures import Corpus, build_corpus
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from tact.legislation.text.analysis import analyse
 from tact.legislation.text.concepts import CONCEPTS, concept_by_id
 from tact.legislation.text.references import cited_numbers, reference_context
 from tact.legislation.text.splitter import split_law
@@ -15,6 +14,7 @@ from tact.legislation.text.suggest import (
     match_concepts,
     rank_provisions,
 )
+from tact.search.analysis import analyse
 
 LAUNDERING = ConventionText(
     instrument="UNTOC",

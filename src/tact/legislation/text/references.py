@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from tact.legislation.text.analysis import canonical_language
 from tact.legislation.text.splitter import SplitProvision
+from tact.search.analysis import canonical_language
 
 __all__ = ["cited_numbers", "reference_context"]
 

@@ -28,7 +28,7 @@ from typing import Any
 
 from lxml import etree
 
-from tact.legislation.text.analysis import canonical_language
+from tact.search.analysis import canonical_language
 
 __all__ = [
     "SplitProvision",

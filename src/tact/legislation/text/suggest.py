@@ -26,8 +26,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from tact.legislation.text.analysis import analyse, canonical_language
 from tact.legislation.text.concepts import CONCEPTS
+from tact.search.analysis import analyse, canonical_language
 
 __all__ = [
     "Candidate",

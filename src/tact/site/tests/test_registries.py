@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from tact.core import profile, search
+from tact import search
+from tact.core import profile
 from tact.site.management.commands.demo_data import demo_loaders
 
 
@@ -18,5 +19,5 @@ def test_demo_loaders_follow_installed_apps() -> None:
 
 
 def test_search_providers_and_panels_are_discovered() -> None:
-    assert {"recommendations", "follow_ups", "provisions"} <= set(search._PROVIDERS)
+    assert {"recommendations", "follow_ups", "provisions"} <= set(search.registry._PROVIDERS)
     assert {"follow_up", "legislation", "evaluation", "assistance"} <= set(profile._PANELS)

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 
 from tact.core.access import SYSTEM
-from tact.core.search import search_all
+from tact.search import search_all
 from tact.strategies import services
 from tact.strategies.models import Action, Strategy
 

@@ -9,9 +9,9 @@ import pytest
 from django.test import Client
 
 from tact.core.access import SYSTEM
-from tact.core.search import suggest_evidence
 from tact.resolutions import services as resolution_services
 from tact.resolutions.models import Recommendation, Resolution
+from tact.search import suggest_evidence
 from tact.strategies.demo import KENYA_STRATEGY, MEXICO_STRATEGY
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.test import Client
 
 from tact.core import links
 from tact.core.links import record_ref
-from tact.core.search import search_all
+from tact.search import search_all
 from tact.threats.models import Rating
 from tact.threats.tests import factories as f
 

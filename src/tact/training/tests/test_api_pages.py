@@ -224,7 +224,7 @@ def test_link_an_indicator_from_the_programme_page(
 def test_site_search_finds_programmes_and_visible_sessions_only(
     client: Any, demo: dict[str, Any], reader: Any
 ) -> None:
-    from tact.core.search import search_all
+    from tact.search import search_all
 
     titles = {h.title for h in search_all(reader, "trafficking")}
     assert demo["programme"].title not in titles  # its title does not say trafficking

@@ -7,8 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from tact.legislation.search_backend import get_backend
-from tact.legislation.search_index import reindex_all
+from tact.legislation.search_index import get_backend, reindex_all
 
 
 class Command(BaseCommand):

@@ -25,6 +25,7 @@ __all__ = [
     "analyse",
     "canonical_language",
     "normalise",
+    "script_language",
     "stem",
     "stopwords",
     "tokenise",
@@ -74,6 +75,26 @@ def canonical_language(language: str) -> str:
     """
     key = language.strip().lower().replace("_", "-").split("-", 1)[0]
     return _LANGUAGE_ALIASES.get(key, key)
+
+
+_SCRIPTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile("[\u0400-\u04ff]"), "ru"),
+    (re.compile("[\u0600-\u06ff\u0750-\u077f]"), "ar"),
+    (re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"), "zh"),
+)
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
+def script_language(chunk: str, language: str) -> str:
+    """The language to analyse *chunk* in: the record's, unless the word is written in a
+    script that language does not use (a Russian title in an English record, an English
+    acronym in an Arabic one), then the language of its script, as the query side reads it."""
+    for pattern, written_in in _SCRIPTS:
+        if pattern.search(chunk):
+            return written_in
+    if language in {"ru", "ar", "zh"} and _LATIN.search(chunk):
+        return "en"
+    return language
 
 
 # --- normalisation -------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Site-wide search: each app registers a provider; every provider applies access rules.
+"""The provider registry of site-wide search: each app registers a provider in its `search.py`.
 
 A provider takes (user, query, limit) and returns hits the user may see. The page and the
 API call the same `search_all`, so nothing the page hides can leak through the API.

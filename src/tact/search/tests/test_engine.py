@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tact.legislation.search_backend import (
-    IndexDoc,
-    get_backend,
-    highlight,
-    parse_query,
-    query_languages,
-)
+from tact.search.backends import IndexDoc, IndexSpec, ensure_schema, get_backend
+from tact.search.query import highlight, parse_query, query_languages
 
 pytestmark = pytest.mark.django_db
 
@@ -25,9 +20,14 @@ DOCS = [
 ]
 
 
+# A throwaway index: the engine is tested on bare ids, with no model behind them.
+SPEC = IndexSpec(fts_table="search_test_fts", pg_table="search_test_index")
+
+
 @pytest.fixture
 def engine():  # type: ignore[no-untyped-def]
-    backend = get_backend()
+    ensure_schema(SPEC)
+    backend = get_backend(SPEC)
     backend.index(DOCS)
     return backend
 

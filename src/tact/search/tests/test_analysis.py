@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tact.legislation.text.analysis import (
+from tact.search.analysis import (
     analyse,
     canonical_language,
     normalise,
