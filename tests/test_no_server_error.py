@@ -92,10 +92,11 @@ def test_hostile_page_numbers_on_the_api_give_a_json_error(logged_in: Client) ->
 
 
 def test_a_page_number_beyond_the_limit_is_a_422_with_the_error_body(logged_in: Client) -> None:
-    response = logged_in.get("/api/v1/assistance/projects", {"page": "10000000000000000000"})
+    # (Project lists are keyset-paginated: `page` is not theirs; page-numbered lists are bounded.)
+    response = logged_in.get("/api/v1/recommendations", {"page": "10000000000000000000"})
     assert response.status_code == 422
     assert response.json()["code"] == "invalid_request"
-    response = logged_in.get("/api/v1/assistance/projects", {"page_size": "100000"})
+    response = logged_in.get("/api/v1/recommendations", {"page_size": "100000"})
     assert response.status_code == 422
 
 

@@ -93,9 +93,10 @@ def cited_law_visible_q(user: Any) -> Q:
     """The national provision a record cites (if any) must be visible too: an assessment or
     a comparison feature never shows the title or article of a law the viewer may not see,
     and reclassifying the law hides it everywhere at once."""
-    return Q(legal_provision__isnull=True) | access.declared_q(
-        user, LegalProvision, prefix="legal_provision__"
-    )
+    law_visible = access.declared_q(user, LegalProvision, prefix="legal_provision__")
+    if not law_visible:  # no condition at all (the secretariat): `Q(x) | Q()` would be Q(x)
+        return Q()
+    return Q(legal_provision__isnull=True) | law_visible
 
 
 def features_visible(user: Any) -> QuerySet[VictimWitnessFeature]:

@@ -5,11 +5,12 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from tact.catalog.models import Provision, Theme
 from tact.core.api import LOGIN_AUTH, PUBLIC_AUTH, actor
 from tact.core.links import resolve_ref
+from tact.core.pagination import PageNumberPagination
 from tact.directory.models import State
 from tact.practices import exchange, permissions, selectors, services
 from tact.practices.models import GoodPractice

@@ -8,11 +8,12 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from tact.catalog.models import Provision, Theme
 from tact.core.api import LOGIN_AUTH, PUBLIC_AUTH, actor
 from tact.core.models import Classification
+from tact.core.pagination import PageNumberPagination
 from tact.directory.models import State
 from tact.strategies import figures, permissions, selectors, services
 from tact.strategies.models import AIM_FIELDS, Action, AgencyType, Aim, Strategy

@@ -8,11 +8,12 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from tact.core import access
 from tact.core.api import LOGIN_AUTH, PUBLIC_AUTH, actor
 from tact.core.models import Classification
+from tact.core.pagination import PageNumberPagination
 from tact.directory.models import State
 from tact.directory.permissions import access_organisation, access_state
 from tact.threats import grading, permissions, selectors, services

@@ -9,12 +9,13 @@ from django.db import transaction
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from tact.assistance.models import Need, Project
 from tact.catalog.models import Provision
 from tact.core import access
 from tact.core.api import LOGIN_AUTH, PUBLIC_AUTH, actor
+from tact.core.pagination import PageNumberPagination
 from tact.directory.models import Organisation, State
 from tact.training import permissions, selectors, services
 from tact.training.models import Course, Programme, Session

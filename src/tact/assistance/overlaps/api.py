@@ -9,7 +9,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from ninja import Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from tact.assistance import permissions
 from tact.assistance.api import router
@@ -19,6 +19,7 @@ from tact.assistance.overlaps import selectors, services
 from tact.assistance.overlaps.scoring import DEFAULT_THRESHOLD
 from tact.assistance.reasons import describe
 from tact.core.api import LOGIN_AUTH, actor
+from tact.core.pagination import PageNumberPagination
 
 
 class OverlapProjectOut(Schema):

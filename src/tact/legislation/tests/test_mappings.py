@@ -59,7 +59,7 @@ def test_create_update_delete_with_history(ken_law: Any, kenya: Any, focal_kenya
     mapping_delete(focal_kenya, mapping)
     assert not ProvisionMapping.objects.filter(pk=pk).exists()
     deleted = AuditEntry.objects.get(action="legislation.mapping_deleted", target_id=str(pk))
-    assert deleted.changes["compliance"] == "full"
+    assert deleted.changes["compliance"] == ["full", None]
 
 
 def test_validation(ken_law: Any, kenya: Any, mexico: Any) -> None:

@@ -191,9 +191,13 @@ def test_link_an_indicator_from_the_programme_page(
     client: Any, demo: dict[str, Any], secretariat: Any
 ) -> None:
     from tact.core.access import SYSTEM
+    from tact.directory.models import State
     from tact.evaluation import services as evaluation_services
+    from tact.strategies import services as strategy_services
 
-    strategy = evaluation_services.strategy_create(actor=SYSTEM, title="S", classification="public")
+    strategy = strategy_services.strategy_create(
+        actor=SYSTEM, state=State.objects.get(iso3="KEN"), title="S", classification="public"
+    )
     framework = evaluation_services.framework_create(
         actor=SYSTEM, title="F", strategy=strategy, classification="public"
     )

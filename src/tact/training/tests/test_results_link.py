@@ -9,15 +9,20 @@ from typing import Any
 import pytest
 
 from tact.core.access import SYSTEM
+from tact.directory.models import State
 from tact.evaluation import services as evaluation_services
 from tact.evaluation.models import IndicatorPeriod
+from tact.strategies import services as strategy_services
 from tact.training import results_link
 
 
 @pytest.fixture
 def indicators(demo: dict[str, Any]) -> dict[str, Any]:
-    strategy = evaluation_services.strategy_create(
-        actor=SYSTEM, title="Training programme", kind="programme", classification="public"
+    strategy = strategy_services.strategy_create(
+        actor=SYSTEM,
+        state=State.objects.get(iso3="KEN"),
+        title="Training programme",
+        classification="public",
     )
     framework = evaluation_services.framework_create(
         actor=SYSTEM, title="Kenya training results", strategy=strategy, classification="public"
