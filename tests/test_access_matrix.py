@@ -59,6 +59,9 @@ API_DETAIL = {
     "training.programme": "/api/v1/training/programmes/{pk}",
     "training.session": "/api/v1/training/sessions/{pk}",
 }
+# API detail operations that need a login (the anonymous visitor is refused whatever the
+# record's classification: a denial, never a leak).
+LOGIN_ONLY_API = {"assistance.need", "assistance.contribution", "assistance.overlapcandidate"}
 # List pages whose Excel export would carry the record's title.
 EXPORTS = {
     "legislation.legaltext": "legislation:law_list",
@@ -225,7 +228,8 @@ def test_access_matrix(personas: list[Persona], kenya: Any, donor_org: Any) -> N
         if model._meta.abstract or model._meta.proxy:
             continue
         label = model._meta.label_lower
-        record = baker.make(model, **OVERRIDES.get(label, {}))
+        values = {f.name: 2025 for f in model._meta.concrete_fields if f.name.endswith("year")}
+        record = baker.make(model, **{**values, **OVERRIDES.get(label, {})})
         classified = [a for a in _ancestors(record) if isinstance(a, ClassifiedModel)]
         scenarios = SCENARIOS if classified else [(None, None)]
         for classification, owner in scenarios:
