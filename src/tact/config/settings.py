@@ -270,6 +270,9 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
+        # Data-driven widths and colours (bars, meters, heat-map cells) are style attributes;
+        # attributes cannot run code, and scripts and style elements stay 'self' only.
+        "style-src-attr": ["'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],

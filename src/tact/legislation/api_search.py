@@ -58,7 +58,7 @@ class SearchOut(Schema):
     facets: dict[str, list[FacetBucketOut]]
 
 
-class SearchParams(Schema):
+class LegislationSearchParams(Schema):
     q: str = ""
     language: str = ""
     state: list[str] = []
@@ -93,7 +93,9 @@ def register(router: Router) -> None:
     """Add the search endpoint to the legislation router."""
 
     @router.get("/legislation/search", response=SearchOut, operation_id="legislation_search")
-    def legislation_search(request: HttpRequest, params: Query[SearchParams]) -> SearchOut:
+    def legislation_search(
+        request: HttpRequest, params: Query[LegislationSearchParams]
+    ) -> SearchOut:
         """Full-text search of national legal provisions the caller may see, with stemming
         (en, fr, es, ru, ar; Chinese by characters), ranked, with facet counts by state,
         Convention instrument, article, theme, year of adoption and language.
