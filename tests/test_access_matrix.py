@@ -292,7 +292,18 @@ def test_access_matrix(personas: list[Persona], kenya: Any, donor_org: Any) -> N
                         label,
                         response.status_code,
                     )
-                    check("api", persona, record, allowed, response.status_code == 200)
+                    # Operations that need a login refuse the anonymous visitor (401, or
+                    # LOGIN_ONLY_API): a denial, never a leak.
+                    refused_anonymous = anonymous and (
+                        response.status_code == 401 or label in LOGIN_ONLY_API
+                    )
+                    check(
+                        "api",
+                        persona,
+                        record,
+                        allowed and not refused_anonymous,
+                        response.status_code == 200,
+                    )
                 # search: a record the persona may not see is never a hit
                 if title:
                     hits = {hit.ref for hit in search_all(persona.user, title[:60])}

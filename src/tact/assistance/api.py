@@ -7,7 +7,8 @@ import io
 from decimal import Decimal
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
@@ -300,6 +301,7 @@ def list_projects(
     """Projects (IATI activities) the caller may see, by title; filters by recipient state
     (ISO3), theme code, channel, organisation IATI id, activity status and sector code.
     Keyset pagination: follow ``next`` (as ``cursor``) to read on."""
+    limit = max(1, min(limit, keyset.MAX_PAGE_SIZE))
     projects = selectors.project_list(
         actor(request),
         q=q,
@@ -326,6 +328,11 @@ def list_transactions(
 ) -> dict[str, Any]:
     """Transactions of the projects the caller may see, oldest record first (keyset
     pagination as for projects)."""
+    if year is not None and not 1900 <= year <= 2100:
+        raise ValidationError("year: give a year from 1900 to 2100.")
+    if project is not None and not 0 < project < 2**31:
+        raise Http404("No such project.")
+    limit = max(1, min(limit, keyset.MAX_PAGE_SIZE))
     transactions = selectors.transaction_list(actor(request), project=project, type=type, year=year)
     page = keyset.keyset_page(transactions, ("pk",), after=cursor, before=before, size=limit)
     return _page_out(page)
