@@ -5,6 +5,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
@@ -351,6 +352,8 @@ def list_sessions(
     year: int | None = None,
 ) -> Any:
     user = actor(request)
+    if year is not None and not 1900 <= year <= 2100:
+        raise ValidationError("year: give a year from 1900 to 2100.")
     prog = permissions.access_programme(user, programme) if programme else None
     return selectors.session_list(actor=user, programme=prog, state_iso3=state, year=year)
 
