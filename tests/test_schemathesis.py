@@ -23,7 +23,28 @@ EXAMPLES_PER_OPERATION = 30
 MIN_CASES = 2000
 
 
-def test_every_operation_survives_schemathesis(secretariat: Any, token_for: Any) -> None:
+@pytest.fixture
+def connections_kept_open() -> Any:
+    """Keep the test's database connection across requests, as Django's test client does.
+
+    The WSGI handler closes old connections on request_started/finished; on PostgreSQL that closes
+    the connection holding the test transaction, and every later query fails.
+    """
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+def test_every_operation_survives_schemathesis(
+    secretariat: Any, token_for: Any, connections_kept_open: None
+) -> None:
     from tact.config.wsgi import application
 
     headers = {"Authorization": token_for(secretariat)["HTTP_AUTHORIZATION"]}
