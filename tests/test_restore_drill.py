@@ -92,11 +92,6 @@ def _postgres_database(name: str) -> str | None:
     return f"{PG_SERVER}/{name}"
 
 
-@pytest.mark.xfail(
-    reason="assistance summary rows rebuilt by the m2m signal during loaddata collide with the "
-    "archived ones (UNIQUE key); open until summaries are excluded or loaded first",
-    strict=False,
-)
 @pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
 def test_restore_drill_loses_no_row_and_no_file(tmp_path: Path, engine: str) -> None:
     if engine == "postgresql":

@@ -28,6 +28,7 @@ from tact.assistance.summary_models import (
     SummaryFact,
     SummaryLevel,
 )
+from tact.core.loading import is_raw_loading
 
 CHUNK = 2000
 REBUILD_ABOVE = 5000
@@ -294,7 +295,7 @@ def _child_changed(sender: Any, instance: Any, raw: bool = False, **kwargs: Any)
 def _themes_changed(
     sender: Any, instance: Any, action: str, reverse: bool, pk_set: Any, **kwargs: Any
 ) -> None:
-    if not action.startswith("post_"):
+    if not action.startswith("post_") or is_raw_loading():
         return
     if not reverse:
         _changed(instance.pk)

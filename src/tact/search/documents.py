@@ -26,6 +26,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.functional import Promise
 
 from tact.core import access
+from tact.core.loading import is_raw_loading
 from tact.core.models import Classification
 from tact.core.protection import protection_of
 from tact.search.backends import IndexDoc, IndexSpec, SearchBackend, get_backend
@@ -284,6 +285,8 @@ def _saved(sender: Any, instance: models.Model, raw: bool = False, **kwargs: Any
 def _m2m_changed(
     sender: Any, instance: models.Model, action: str, reverse: bool = False, **kwargs: Any
 ) -> None:
+    if is_raw_loading():  # a restore: `reindex_search` runs afterwards
+        return
     if action in {"post_add", "post_remove", "post_clear"} and type(instance) in _BY_MODEL:
         index_records([instance])
 

@@ -22,6 +22,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from tact.core.backup_archive import BackupError, read_archive, record_counts
+from tact.core.loading import raw_loading
 
 # Commands that rebuild derived data after a restore (a domain app may be absent).
 REBUILD_COMMANDS = ("reindex_legislation",)
@@ -68,7 +69,8 @@ class Command(BaseCommand):
             with transaction.atomic():
                 # Rows seeded by migrations are replaced by the backup's own copies.
                 call_command("flush", interactive=False, verbosity=0)
-                call_command("loaddata", fixture, verbosity=0)
+                with raw_loading():
+                    call_command("loaddata", fixture, verbosity=0)
                 self._check_counts(expected)
         finally:
             Path(fixture).unlink(missing_ok=True)
