@@ -2,6 +2,8 @@
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
+# pytest-xdist workers: one per core (each has its own test database)
+TEST_WORKERS ?= auto
 STAMP := $(VENV)/.installed
 export TACT_DATA_DIR ?= $(CURDIR)/var
 
@@ -24,10 +26,10 @@ demo: install  ## migrate, load the catalog, states and demo data, serve http://
 	TACT_DEBUG=1 $(BIN)/tact demo 127.0.0.1:$(PORT)
 
 test: install  ## the whole suite (SQLite); browser tests run when /usr/bin/chromium exists
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 test-postgres: install  ## the whole suite against PostgreSQL (TACT_DATABASE_URL)
-	TACT_DATABASE_URL=$${TACT_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/tact} $(BIN)/python -m pytest
+	TACT_DATABASE_URL=$${TACT_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/tact} $(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 lint: install  ## ruff, mypy and the import-linter layer contracts
 	$(BIN)/ruff check src tests bench scripts conftest.py

@@ -13,12 +13,7 @@ from tact.core.access import SYSTEM
 from tact.strategies import demo
 from tact.strategies.models import Action, ProgressUpdate, Strategy
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.xfail(
-        reason="fails on the merged tree in the clean-clone run; not yet diagnosed", strict=False
-    ),
-]
+pytestmark = pytest.mark.browser
 
 SHOTS = Path(__file__).resolve().parents[4] / "var" / "screenshots"
 

@@ -68,6 +68,9 @@ class Command(BaseCommand):
         backend = settings.TASKS["default"]["BACKEND"]
         signal.signal(signal.SIGTERM, _stop)
         signal.signal(signal.SIGHUP, _stop)
+        # A parent that ignores SIGINT (a test runner, nohup) passes SIG_IGN on, and Python then
+        # installs no KeyboardInterrupt handler: Ctrl-C must stop serve whoever started it.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         if not options["no_worker"] and backend.startswith("django_tasks_db"):
             # The database queue is worked off by a side process, so no Redis is needed.
             worker = subprocess.Popen(
