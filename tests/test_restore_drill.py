@@ -38,7 +38,8 @@ for name in referenced_files(records):
     files[name] = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
 hits = Client().get("/api/v1/legislation/search", {"q": "witness"}).json()
 hits = hits.get("total", hits.get("count"))
-json.dump({"records": records, "files": files, "hits": hits}, sys.stdout)
+everywhere = Client().get("/api/v1/search", {"q": "Kenya"}).json()["total"]
+json.dump({"records": records, "files": files, "hits": hits, "everywhere": everywhere}, sys.stdout)
 """
 
 
@@ -131,3 +132,4 @@ def test_restore_drill_loses_no_row_and_no_file(tmp_path: Path, engine: str) -> 
     assert lost_files == {}
     assert after["hits"] == before["hits"]
     assert after["hits"]
+    assert after["everywhere"] == before["everywhere"] > 0  # the one search index, rebuilt

@@ -216,6 +216,9 @@ TACT_MAX_UPLOAD_BYTES = int(os.environ.get("TACT_MAX_UPLOAD_BYTES", 20 * 1024 * 
 TACT_MAX_IATI_UPLOAD_BYTES = int(os.environ.get("TACT_MAX_IATI_UPLOAD_BYTES", 200 * 1024 * 1024))
 # A rejected (failed) import keeps its upload this many days for the secretariat to inspect;
 # `tact purge-rejected-uploads` (daily) deletes it afterwards; 0 deletes it at the next run.
+# Backups leave out derived data, which the restore rebuilds with these commands (when present).
+TACT_BACKUP_DERIVED = ["search"]
+TACT_RESTORE_REBUILD = ["reindex_legislation", "reindex_search"]
 TACT_REJECTED_UPLOAD_DAYS = int(os.environ.get("TACT_REJECTED_UPLOAD_DAYS", 7))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -27,8 +27,16 @@ from django.conf import settings
 from django.db import models
 
 FORMAT = 2
-# Rebuilt by `migrate`; dumping them would clash with the rows migrate creates.
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry"]
+# Rebuilt by `migrate`; dumping them would clash with the rows migrate creates. Derived data
+# (settings.TACT_BACKUP_DERIVED: the search index) is left out and rebuilt by the restore
+# (settings.TACT_RESTORE_REBUILD) so that the archive holds each fact once.
+EXCLUDED = [
+    "contenttypes",
+    "auth.permission",
+    "sessions",
+    "admin.logentry",
+    *getattr(settings, "TACT_BACKUP_DERIVED", ()),
+]
 
 
 class BackupError(Exception):

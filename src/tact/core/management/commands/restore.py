@@ -24,9 +24,6 @@ from django.db import transaction
 from tact.core.backup_archive import BackupError, read_archive, record_counts
 from tact.core.loading import raw_loading
 
-# Commands that rebuild derived data after a restore (a domain app may be absent).
-REBUILD_COMMANDS = ("reindex_legislation",)
-
 
 class Command(BaseCommand):
     help = "Restore a backup written by `tact backup` into a freshly migrated database."
@@ -80,7 +77,7 @@ class Command(BaseCommand):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(blob)
         available = get_commands()
-        for command in REBUILD_COMMANDS:
+        for command in getattr(settings, "TACT_RESTORE_REBUILD", ()):
             if command in available:
                 call_command(command, verbosity=0)
         self.stdout.write(f"restored {len(records)} records and {len(media)} files from {path}")
