@@ -87,3 +87,57 @@ def test_invalid_api_tokens_are_rate_limited_per_address(
     assert client.get("/api/v1/me", REMOTE_ADDR="10.1.1.2", **good).status_code == 200
     assert AuditEntry.objects.filter(action="accounts.token_invalid").count() == 9
     assert AuditEntry.objects.filter(action="accounts.token_throttled").count() == 1
+
+
+def test_failures_slow_the_next_try_before_the_lock(
+    reader: Any, settings: Any, monkeypatch: Any
+) -> None:
+    """From the second failure on, a try must wait 2 s, then 4 s...; too early is 429 with
+    Retry-After, the password is not checked and the try is not counted."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tact.accounts import login_throttle
+
+    from axes.models import AccessAttempt
+    from django.db.models import Max
+
+    settings.TACT_LOGIN_SLOW_SECONDS = 2
+    clock = [timezone.now()]
+    monkeypatch.setattr(login_throttle, "now", lambda: clock[0])
+
+    def after_last_failure(seconds: float) -> None:
+        # the clock of the throttle, set against the real time axes stamped on the failure
+        last = AccessAttempt.objects.aggregate(last=Max("attempt_time"))["last"]
+        clock[0] = last + dt.timedelta(seconds=seconds)
+
+    client = Client()
+    assert _login(client, "reader", "wrong") == 200  # 1st failure: no wait
+    assert _login(client, "reader", "wrong") == 200  # 2nd failure: the next try waits 2 s
+    after_last_failure(0.5)
+    response = client.post(LOGIN, {"username": "reader", "password": "pw-for-tests-1"})
+    assert response.status_code == 429
+    assert response["Retry-After"] == "2"
+    assert "Wait 2 seconds" in response.content.decode()
+    # the other address too: the account is slowed, whoever tries it
+    assert _login(Client(), "reader", "pw-for-tests-1", address="10.5.5.5") == 429
+    after_last_failure(2.5)
+    assert _login(client, "reader", "wrong") == 200  # 3rd failure: now 4 s
+    after_last_failure(3.5)
+    assert _login(client, "reader", "pw-for-tests-1") == 429
+    after_last_failure(4.5)
+    assert _login(client, "reader", "pw-for-tests-1") == 302  # waited: the right password works
+    actions = list(AuditEntry.objects.values_list("action", flat=True))
+    assert actions.count("accounts.login_slowed") == 3
+    assert actions.count("accounts.login_failed") == 3  # slowed tries are not failures
+
+
+def test_a_slowed_try_is_translated(reader: Any, settings: Any) -> None:
+    settings.TACT_LOGIN_SLOW_SECONDS = 30
+    client = Client()
+    for _ in range(2):
+        client.post("/ru/accounts/login/", {"username": "reader", "password": "wrong"})
+    response = client.post("/ru/accounts/login/", {"username": "reader", "password": "wrong"})
+    assert response.status_code == 429
+    assert "Подождите" in response.content.decode()

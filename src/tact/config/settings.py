@@ -162,6 +162,9 @@ AUTHENTICATION_BACKENDS = [
 # and separately an address, is locked for TACT_LOGIN_COOLOFF_MINUTES; the secretariat
 # unlocks at /accounts/unlock/ (or `tact axes_reset_username NAME`). Both are audited.
 AXES_FAILURE_LIMIT = int(os.environ.get("TACT_LOGIN_FAILURE_LIMIT", 5))
+# Before the lock, failures slow the next try: from the 2nd failure on, wait 2 s, then 4 s, 8 s...
+TACT_LOGIN_SLOW_AFTER = int(os.environ.get("TACT_LOGIN_SLOW_AFTER", 2))
+TACT_LOGIN_SLOW_SECONDS = float(os.environ.get("TACT_LOGIN_SLOW_SECONDS", 2))
 AXES_COOLOFF_TIME = int(os.environ.get("TACT_LOGIN_COOLOFF_MINUTES", 15)) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True

@@ -19,3 +19,5 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 # Persistent connections outlive live-server threads and block dropping the test database.
 for _db in DATABASES.values():  # noqa: F405
     _db["CONN_MAX_AGE"] = 0
+# Failed logins are not slowed in the suite (tests of the slowdown turn it on and move the clock).
+TACT_LOGIN_SLOW_SECONDS = 0
