@@ -96,12 +96,11 @@ def test_failures_slow_the_next_try_before_the_lock(
     Retry-After, the password is not checked and the try is not counted."""
     import datetime as dt
 
+    from axes.models import AccessAttempt
+    from django.db.models import Max
     from django.utils import timezone
 
     from tact.accounts import login_throttle
-
-    from axes.models import AccessAttempt
-    from django.db.models import Max
 
     settings.TACT_LOGIN_SLOW_SECONDS = 2
     clock = [timezone.now()]

@@ -33,7 +33,7 @@ def wait_seconds(username: str, address: str | None, at: dt.datetime) -> int:
 
     slow_after = int(getattr(settings, "TACT_LOGIN_SLOW_AFTER", 2))
     base = float(getattr(settings, "TACT_LOGIN_SLOW_SECONDS", 2))
-    if base <= 0 or not username and not address:
+    if base <= 0 or (not username and not address):
         return 0
     who = Q(username=username) if username else Q()
     if address:
