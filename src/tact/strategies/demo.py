@@ -379,6 +379,15 @@ def _mexico(actor: Any, state: State) -> None:
 
 @transaction.atomic
 def load(actor: Any) -> str:
+    # The default rule table is seeded by a migration; a flushed database (a restore, a
+    # live-server test) has lost it, and the demo's missing police-FIU link depends on it.
+    import importlib
+
+    from django.apps import apps as django_apps
+
+    importlib.import_module("tact.strategies.migrations.0002_default_link_rules").add_rules(
+        django_apps, None
+    )
     states = {s.iso3: s for s in State.objects.filter(iso3__in=["KEN", "MEX"])}
     created = []
     if "KEN" in states and not Strategy.objects.filter(title=KENYA_STRATEGY).exists():
