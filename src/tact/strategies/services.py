@@ -16,7 +16,7 @@ from tact.core.audit import audit_log, diff, snapshot
 from tact.core.uploads import check_upload_size
 from tact.directory.models import Organisation, State
 from tact.directory.services import organisation_create
-from tact.strategies import permissions
+from tact.strategies import permissions, threat_links
 from tact.strategies.models import (
     Action,
     Agency,
@@ -118,6 +118,7 @@ def document_add(
 @transaction.atomic
 def objective_create(*, actor: Actor, strategy: Strategy, **values: Any) -> Objective:
     access.require_edit(actor, strategy)
+    threat_links.check_citation(actor, None, values.get("threat_summary"))
     values.setdefault("order", strategy.objectives.count() + 1)
     return _save(actor, "strategies.objective.create", Objective(strategy=strategy), values)
 
@@ -125,6 +126,7 @@ def objective_create(*, actor: Actor, strategy: Strategy, **values: Any) -> Obje
 @transaction.atomic
 def objective_update(*, actor: Actor, objective: Objective, **values: Any) -> Objective:
     access.require_edit(actor, objective)
+    threat_links.check_citation(actor, objective, values.get("threat_summary"))
     return _save(actor, "strategies.objective.update", objective, values)
 
 
