@@ -15,7 +15,7 @@ from tact.core.api import LOGIN_AUTH, PUBLIC_AUTH, actor
 from tact.core.models import Classification
 from tact.core.pagination import PageNumberPagination
 from tact.directory.models import State
-from tact.strategies import figures, permissions, selectors, services, threat_links
+from tact.strategies import api_records, figures, permissions, selectors, services, threat_links
 from tact.strategies.models import AIM_FIELDS, Action, AgencyType, Aim, Strategy
 
 router = Router(tags=["strategies"], auth=PUBLIC_AUTH)
@@ -370,9 +370,9 @@ def create_objective(
     summary_id = values.pop("threat_summary_id")
     if summary_id is not None:
         # Hidden, withdrawn and missing summaries are one answer (the service checks again).
-        values["threat_summary"] = threat_links.summary_choices(actor(request)).filter(
-            pk=summary_id
-        ).first()
+        values["threat_summary"] = (
+            threat_links.summary_choices(actor(request)).filter(pk=summary_id).first()
+        )
         if values["threat_summary"] is None:
             raise Http404("No such published summary of a threat assessment.")
     objective = services.objective_create(actor=actor(request), strategy=strategy, **values)
@@ -541,3 +541,7 @@ def _campaign(c: Any) -> dict[str, Any]:
         "difference_low": change.low if change else None,
         "difference_high": change.high if change else None,
     }
+
+
+# Edits and deletions of single records live in their own module (this one is long enough).
+router.add_router("", api_records.router)

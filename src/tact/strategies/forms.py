@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tact.catalog.models import Provision, Theme
 from tact.core import access
-from tact.strategies import threat_links
 from tact.directory.models import Organisation, State
+from tact.strategies import threat_links
 from tact.strategies.models import (
     AIM_FIELDS,
     Action,
@@ -220,6 +220,15 @@ class AgencyForm(forms.Form):
             self.fields["state"].initial = states.first()
         orgs = self.fields["organisation"].queryset.filter(state__in=states)  # type: ignore[attr-defined]
         self.fields["organisation"].queryset = orgs.select_related("state")  # type: ignore[attr-defined]
+
+
+class AgencyEditForm(forms.ModelForm[Agency]):
+    """What a state changes about one of its agencies; its name and acronym are the
+    directory organisation's, its state is fixed (the organisation belongs to it)."""
+
+    class Meta:
+        model = Agency
+        fields = ["agency_type", "classification"]
 
 
 class TaskForceForm(StateFormMixin, forms.ModelForm[TaskForce]):

@@ -368,9 +368,7 @@ def get_summary(request: HttpRequest, summary_id: int) -> Any:
     return permissions.access_summary(actor(request), summary_id)
 
 
-@router.post(
-    "/threats/findings/{finding_id}/publish", response=ThreatSummaryOut, auth=LOGIN_AUTH
-)
+@router.post("/threats/findings/{finding_id}/publish", response=ThreatSummaryOut, auth=LOGIN_AUTH)
 def publish_finding(request: HttpRequest, finding_id: int, payload: ThreatPublishIn) -> Any:
     user = actor(request)
     finding = permissions.access_finding(user, finding_id, for_edit=True)
@@ -379,9 +377,7 @@ def publish_finding(request: HttpRequest, finding_id: int, payload: ThreatPublis
     )
 
 
-@router.post(
-    "/threats/summaries/{summary_id}/withdraw", response=ThreatSummaryOut, auth=LOGIN_AUTH
-)
+@router.post("/threats/summaries/{summary_id}/withdraw", response=ThreatSummaryOut, auth=LOGIN_AUTH)
 def withdraw_summary(request: HttpRequest, summary_id: int) -> Any:
     user = actor(request)
     summary = permissions.access_summary(user, summary_id, for_edit=True)
