@@ -543,5 +543,18 @@ def _campaign(c: Any) -> dict[str, Any]:
     }
 
 
-# Edits and deletions of single records live in their own module (this one is long enough).
+# Same paths as the reads above: ninja serves one path from one router.
+@router.delete("/strategies/{int:strategy_id}", response={204: None}, auth=LOGIN_AUTH)
+def delete_strategy(request: HttpRequest, strategy_id: int) -> Status[None]:
+    record = permissions.access_strategy(actor(request), strategy_id, for_edit=True)
+    return api_records.deleted(request, record)
+
+
+@router.delete("/strategies/task-forces/{int:task_force_id}", response={204: None}, auth=LOGIN_AUTH)
+def delete_task_force(request: HttpRequest, task_force_id: int) -> Status[None]:
+    record = permissions.access_task_force(actor(request), task_force_id, for_edit=True)
+    return api_records.deleted(request, record)
+
+
+# Other edits and deletions of single records live in their own module.
 router.add_router("", api_records.router)

@@ -1,7 +1,8 @@
 """Changes to single strategy and cooperation records over HTTP: edit an agency, delete a
 strategy, objective, action, task force, agreement or campaign. Mounted on the strategies
-router (`api.py`). Hidden records are 404, visible but not editable ones 403, blocked
-deletions 400 with the reason; nothing changes on any error."""
+router (`api.py`), except the deletions whose path `api.py` already serves (a second
+router on the same path would answer 405). Hidden records are 404, visible but not editable
+ones 403, blocked deletions 400 with the reason; nothing changes on any error."""
 
 from __future__ import annotations
 
@@ -36,42 +37,30 @@ def update_agency(request: HttpRequest, agency_id: int, payload: StrategyAgencyP
     }
 
 
-def _deleted(request: HttpRequest, record: Any) -> Status[None]:
+def deleted(request: HttpRequest, record: Any) -> Status[None]:
     deletion.record_delete(actor=actor(request), record=record)
     return Status(204, None)
-
-
-@router.delete("/strategies/{int:strategy_id}", response={204: None})
-def delete_strategy(request: HttpRequest, strategy_id: int) -> Status[None]:
-    record = permissions.access_strategy(actor(request), strategy_id, for_edit=True)
-    return _deleted(request, record)
 
 
 @router.delete("/strategies/objectives/{int:objective_id}", response={204: None})
 def delete_objective(request: HttpRequest, objective_id: int) -> Status[None]:
     record = permissions.access_objective(actor(request), objective_id, for_edit=True)
-    return _deleted(request, record)
+    return deleted(request, record)
 
 
 @router.delete("/strategies/actions/{int:action_id}", response={204: None})
 def delete_action(request: HttpRequest, action_id: int) -> Status[None]:
     record = permissions.access_action(actor(request), action_id, for_edit=True)
-    return _deleted(request, record)
-
-
-@router.delete("/strategies/task-forces/{int:task_force_id}", response={204: None})
-def delete_task_force(request: HttpRequest, task_force_id: int) -> Status[None]:
-    record = permissions.access_task_force(actor(request), task_force_id, for_edit=True)
-    return _deleted(request, record)
+    return deleted(request, record)
 
 
 @router.delete("/strategies/agreements/{int:agreement_id}", response={204: None})
 def delete_agreement(request: HttpRequest, agreement_id: int) -> Status[None]:
     record = permissions.access_agreement(actor(request), agreement_id, for_edit=True)
-    return _deleted(request, record)
+    return deleted(request, record)
 
 
 @router.delete("/strategies/campaigns/{int:campaign_id}", response={204: None})
 def delete_campaign(request: HttpRequest, campaign_id: int) -> Status[None]:
     record = permissions.access_campaign(actor(request), campaign_id, for_edit=True)
-    return _deleted(request, record)
+    return deleted(request, record)

@@ -52,7 +52,11 @@ def _assign(obj: models.Model, values: dict[str, Any]) -> dict[str, Any]:
 
 def _save(actor: Actor, action: str, obj: models.Model, values: dict[str, Any]) -> Any:
     """Validate, save, set many-to-many fields and audit one record (new or changed)."""
-    before = {} if obj.pk is None else snapshot(obj)
+    # "Before" is read from the database: a ModelForm's is_valid() has already written the
+    # new values into the instance the edit pages pass here, so snapshotting it would audit
+    # no change at all.
+    stored = None if obj.pk is None else type(obj)._default_manager.filter(pk=obj.pk).first()
+    before = {} if stored is None else snapshot(stored)
     many = _assign(obj, values)
     obj.full_clean()
     obj.save()
