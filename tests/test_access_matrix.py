@@ -54,6 +54,7 @@ API_DETAIL = {
     "resolutions.resolution": "/api/v1/resolutions/{pk}",
     "threats.assessment": "/api/v1/threats/assessments/{pk}",
     "threats.methodtemplate": "/api/v1/threats/templates/{pk}",
+    "threats.sanitisedsummary": "/api/v1/threats/summaries/{pk}",
     "strategies.strategy": "/api/v1/strategies/{pk}",
     "strategies.taskforce": "/api/v1/strategies/task-forces/{pk}",
     "training.programme": "/api/v1/training/programmes/{pk}",

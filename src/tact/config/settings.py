@@ -80,9 +80,10 @@ INSTALLED_APPS = [
     "tact.resolutions",
     "tact.legislation",
     "tact.assistance",
+    # Threats before strategies: the demo data of strategies cites a published finding.
+    "tact.threats",
     "tact.strategies",
     "tact.evaluation",
-    "tact.threats",
     "tact.training",
     "tact.practices",
     "tact.site",

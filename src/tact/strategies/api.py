@@ -15,7 +15,7 @@ from tact.core.api import LOGIN_AUTH, PUBLIC_AUTH, actor
 from tact.core.models import Classification
 from tact.core.pagination import PageNumberPagination
 from tact.directory.models import State
-from tact.strategies import figures, permissions, selectors, services
+from tact.strategies import api_records, figures, permissions, selectors, services, threat_links
 from tact.strategies.models import AIM_FIELDS, Action, AgencyType, Aim, Strategy
 
 router = Router(tags=["strategies"], auth=PUBLIC_AUTH)
@@ -83,6 +83,17 @@ class StrategyActionOut(Schema):
     percent_complete: int
 
 
+class StrategyThreatSummaryOut(Schema):
+    """The sanitised summary an objective cites (aim ii); for a caller who may not see it,
+    only `visible: false` and the words "a record you may not see"."""
+
+    visible: bool
+    id: int | None
+    title: str
+    summary: str
+    published: bool | None
+
+
 class StrategyObjectiveOut(Schema):
     id: int
     code: str
@@ -90,6 +101,7 @@ class StrategyObjectiveOut(Schema):
     aims: list[str]
     provisions: list[str]
     themes: list[str]
+    threat_summary: StrategyThreatSummaryOut | None
     changing_nature_findings: str
     actions: list[StrategyActionOut]
 
@@ -114,6 +126,7 @@ class StrategyObjectiveIn(Schema):
     aims: list[Aim] = []
     provisions: list[str] = []
     themes: list[str] = []
+    threat_summary_id: int | None = None
     changing_nature_findings: str = ""
 
 
@@ -276,6 +289,7 @@ def _strategy_detail(request: HttpRequest, strategy: Strategy) -> dict[str, Any]
             "aims": v.objective.aims,
             "provisions": [p.key for p in v.objective.provisions.all()],
             "themes": [t.code for t in v.objective.themes.all()],
+            "threat_summary": threat_links.summary_as_dict(actor(request), v.objective),
             "changing_nature_findings": v.objective.changing_nature_findings,
             "actions": v.actions,
         }
@@ -353,6 +367,14 @@ def create_objective(
     values["themes"] = list(Theme.objects.filter(code__in=codes))
     if len(values["provisions"]) != len(set(keys)) or len(values["themes"]) != len(set(codes)):
         raise Http404("Unknown provision or theme.")
+    summary_id = values.pop("threat_summary_id")
+    if summary_id is not None:
+        # Hidden, withdrawn and missing summaries are one answer (the service checks again).
+        values["threat_summary"] = (
+            threat_links.summary_choices(actor(request)).filter(pk=summary_id).first()
+        )
+        if values["threat_summary"] is None:
+            raise Http404("No such published summary of a threat assessment.")
     objective = services.objective_create(actor=actor(request), strategy=strategy, **values)
     return Status(201, {"id": objective.pk, "title": objective.title, "aims": objective.aims})
 
@@ -519,3 +541,20 @@ def _campaign(c: Any) -> dict[str, Any]:
         "difference_low": change.low if change else None,
         "difference_high": change.high if change else None,
     }
+
+
+# Same paths as the reads above: ninja serves one path from one router.
+@router.delete("/strategies/{int:strategy_id}", response={204: None}, auth=LOGIN_AUTH)
+def delete_strategy(request: HttpRequest, strategy_id: int) -> Status[None]:
+    record = permissions.access_strategy(actor(request), strategy_id, for_edit=True)
+    return api_records.deleted(request, record)
+
+
+@router.delete("/strategies/task-forces/{int:task_force_id}", response={204: None}, auth=LOGIN_AUTH)
+def delete_task_force(request: HttpRequest, task_force_id: int) -> Status[None]:
+    record = permissions.access_task_force(actor(request), task_force_id, for_edit=True)
+    return api_records.deleted(request, record)
+
+
+# Other edits and deletions of single records live in their own module.
+router.add_router("", api_records.router)

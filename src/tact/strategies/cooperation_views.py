@@ -20,6 +20,7 @@ from tact.core.htmx import htmx_template
 from tact.core.pagination import paginate, querystring_without_page
 from tact.strategies import figures, permissions, selectors, services
 from tact.strategies.forms import (
+    AgencyEditForm,
     AgencyForm,
     AgreementForm,
     CampaignForm,
@@ -57,16 +58,36 @@ def agency_list(request: HttpRequest) -> HttpResponse:
                 return redirect(
                     f"{reverse('strategies:agency_list')}?state={form.cleaned_data['state'].iso3}"
                 )
+    page = paginate(request, agencies)
     return TemplateResponse(
         request,
         "strategies/agency_list.html",
         {
-            "page": paginate(request, agencies),
+            "page": page,
+            "rows": [(a, permissions.can_edit_agency(request.user, a)) for a in page],
             "filters": filters,
             "querystring": querystring_without_page(request),
             "types": AgencyType.choices,
             "form": form if form.fields["state"].queryset.exists() else None,  # type: ignore[attr-defined]
         },
+    )
+
+
+def agency_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    agency = permissions.access_agency(request.user, pk, for_edit=True)
+    form = AgencyEditForm(request.POST or None, instance=agency)
+    back = f"{reverse('strategies:agency_list')}?state={agency.state.iso3}#agency-{agency.pk}"
+
+    def save(data: dict[str, Any]) -> Any:
+        services.agency_update(actor=request.user, agency=agency, **data)
+        return _Redirect(back)
+
+    return form_page(
+        request,
+        form,
+        save,
+        heading=_("Edit agency %(name)s") % {"name": agency},
+        back=back,
     )
 
 

@@ -16,7 +16,10 @@ from tact.directory.models import Organisation, State
 from tact.evaluation import services as evaluation_services
 from tact.strategies import services
 from tact.strategies.models import Agency, Objective, Strategy, TaskForce
+from tact.threats import publication
 
+# The finding of the threats demo whose published summary a Kenyan objective cites.
+THREAT_FINDING = "Corruption at air cargo terminals enables wildlife trafficking"
 KENYA_STRATEGY = "Kenya national strategy against transnational organized crime 2023-2027"
 MEXICO_STRATEGY = "Mexico national programme against transnational organized crime 2024-2028"
 
@@ -173,6 +176,10 @@ def _kenya(actor: Any, state: State) -> None:
             "National threat assessment 2024, ch. 3: groups move to cyber-enabled fraud "
             "and mix drugs with wildlife trafficking."
         ),
+        # Aim ii: the finding Kenya published from its threat assessment (threats demo).
+        threat_summary=publication.published_summaries(actor=actor, state="KEN")
+        .filter(title=THREAT_FINDING)
+        .first(),
     )
     o3 = _objective(
         actor,

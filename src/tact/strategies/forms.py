@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from tact.catalog.models import Provision, Theme
 from tact.core import access
 from tact.directory.models import Organisation, State
+from tact.strategies import threat_links
 from tact.strategies.models import (
     AIM_FIELDS,
     Action,
@@ -105,12 +106,21 @@ class ObjectiveForm(forms.ModelForm[Objective]):
             "description",
             "provisions",
             "themes",
+            "threat_summary",
             "changing_nature_findings",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Only released summaries the user may see (aim ii cites findings through them).
+        self.fields["threat_summary"].queryset = threat_links.summary_choices(  # type: ignore[attr-defined]
+            user, self.instance.threat_summary_id
+        )
+        self.fields["threat_summary"].help_text = _(
+            "A sanitised summary published by the owner of a threat assessment. "
+            "The assessment and its ratings are never shown."
+        )
         self.fields["provisions"].queryset = Provision.objects.select_related("instrument")  # type: ignore[attr-defined]
         self.fields["provisions"].required = False
         self.fields["themes"].queryset = Theme.objects.all()  # type: ignore[attr-defined]
@@ -210,6 +220,15 @@ class AgencyForm(forms.Form):
             self.fields["state"].initial = states.first()
         orgs = self.fields["organisation"].queryset.filter(state__in=states)  # type: ignore[attr-defined]
         self.fields["organisation"].queryset = orgs.select_related("state")  # type: ignore[attr-defined]
+
+
+class AgencyEditForm(forms.ModelForm[Agency]):
+    """What a state changes about one of its agencies; its name and acronym are the
+    directory organisation's, its state is fixed (the organisation belongs to it)."""
+
+    class Meta:
+        model = Agency
+        fields = ["agency_type", "classification"]
 
 
 class TaskForceForm(StateFormMixin, forms.ModelForm[TaskForce]):

@@ -145,11 +145,22 @@ class Objective(TimeStampedModel):
     themes = models.ManyToManyField(
         "catalog.Theme", blank=True, related_name="strategy_objectives", verbose_name=_("themes")
     )
-    # Aim ii: until the threat-assessment app exists, a plain reference to the findings.
-    changing_nature_findings = models.TextField(
-        _("findings on the changing nature of groups"),
+    # Aim ii: the finding of a threat assessment this objective answers, cited only through
+    # the sanitised summary its owner released (never the assessment or its ratings). Who
+    # sees the summary is decided by the summary's own classification, not the objective's.
+    threat_summary = models.ForeignKey(
+        "threats.SanitisedSummary",
+        on_delete=models.SET_NULL,
+        null=True,
         blank=True,
-        help_text=_("References to threat assessments or studies this objective answers."),
+        related_name="strategy_objectives",
+        verbose_name=_("threat-assessment finding (published summary)"),
+    )
+    # Other references (studies, reports) in plain text; before the link existed, all of them.
+    changing_nature_findings = models.TextField(
+        _("other findings on the changing nature of groups"),
+        blank=True,
+        help_text=_("Studies or reports this objective answers, other than a threat assessment."),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
 

@@ -99,3 +99,33 @@ def access_member(actor: Actor, pk: int, *, for_edit: bool = False) -> TaskForce
 
 def access_link_rule(actor: Actor, pk: int, *, for_edit: bool = False) -> LinkRule:
     return access.access_record(actor, LinkRule.objects.all(), pk, for_edit=for_edit)
+
+
+# Deleting follows editing: whoever may change a record (its state's focal points, the
+# secretariat) may delete it; children go with their strategy or task force.
+def can_delete_strategy(actor: Actor, strategy: Strategy) -> bool:
+    return access.can_edit(actor, strategy)
+
+
+def can_delete_objective(actor: Actor, objective: Objective) -> bool:
+    return access.can_edit(actor, objective)
+
+
+def can_delete_action(actor: Actor, action: Action) -> bool:
+    return access.can_edit(actor, action)
+
+
+def can_delete_task_force(actor: Actor, task_force: TaskForce) -> bool:
+    return access.can_edit(actor, task_force)
+
+
+def can_delete_agreement(actor: Actor, agreement: CooperationAgreement) -> bool:
+    return access.can_edit(actor, agreement)
+
+
+def can_delete_campaign(actor: Actor, campaign: AwarenessCampaign) -> bool:
+    return access.can_edit(actor, campaign)
+
+
+def can_edit_agency(actor: Actor, agency: Agency) -> bool:
+    return access.can_edit(actor, agency)

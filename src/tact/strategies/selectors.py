@@ -11,7 +11,7 @@ from django.utils import timezone
 from tact.core import access
 from tact.core.access import Actor
 from tact.directory.models import State
-from tact.strategies import figures, network
+from tact.strategies import figures, network, threat_links
 from tact.strategies.models import (
     AIM_FIELDS,
     Action,
@@ -57,7 +57,7 @@ def strategy_objectives(strategy: Strategy) -> list[Objective]:
         "lead_agency__organisation", "project"
     ).prefetch_related("partner_agencies__organisation")
     return list(
-        strategy.objectives.prefetch_related(
+        strategy.objectives.select_related("threat_summary").prefetch_related(
             Prefetch("actions", queryset=actions), "provisions__instrument", "themes"
         )
     )
@@ -75,6 +75,8 @@ class ObjectiveView:
     objective: Objective
     actions: list[Action]
     progress: figures.ActionProgress
+    # The threat-assessment finding it cites (aim ii), as the viewer may know it.
+    threat: threat_links.CitedSummary | None = None
 
 
 @dataclass
@@ -97,7 +99,12 @@ class StrategyProgress:
 def strategy_progress(actor: Actor, strategy: Strategy) -> StrategyProgress:
     objectives = strategy_objectives(strategy)
     views = [
-        ObjectiveView(o, list(o.actions.all()), _progress(list(o.actions.all())))
+        ObjectiveView(
+            o,
+            list(o.actions.all()),
+            _progress(list(o.actions.all())),
+            threat_links.cited_summary(actor, o),
+        )
         for o in objectives
     ]
     every_action = [a for v in views for a in v.actions]

@@ -16,7 +16,7 @@ from tact.core.audit import audit_log, diff, snapshot
 from tact.core.uploads import check_upload_size
 from tact.directory.models import Organisation, State
 from tact.directory.services import organisation_create
-from tact.strategies import permissions
+from tact.strategies import permissions, threat_links
 from tact.strategies.models import (
     Action,
     Agency,
@@ -52,7 +52,11 @@ def _assign(obj: models.Model, values: dict[str, Any]) -> dict[str, Any]:
 
 def _save(actor: Actor, action: str, obj: models.Model, values: dict[str, Any]) -> Any:
     """Validate, save, set many-to-many fields and audit one record (new or changed)."""
-    before = {} if obj.pk is None else snapshot(obj)
+    # "Before" is read from the database: a ModelForm's is_valid() has already written the
+    # new values into the instance the edit pages pass here, so snapshotting it would audit
+    # no change at all.
+    stored = None if obj.pk is None else type(obj)._default_manager.filter(pk=obj.pk).first()
+    before = {} if stored is None else snapshot(stored)
     many = _assign(obj, values)
     obj.full_clean()
     obj.save()
@@ -118,6 +122,7 @@ def document_add(
 @transaction.atomic
 def objective_create(*, actor: Actor, strategy: Strategy, **values: Any) -> Objective:
     access.require_edit(actor, strategy)
+    threat_links.check_citation(actor, None, values.get("threat_summary"))
     values.setdefault("order", strategy.objectives.count() + 1)
     return _save(actor, "strategies.objective.create", Objective(strategy=strategy), values)
 
@@ -125,6 +130,7 @@ def objective_create(*, actor: Actor, strategy: Strategy, **values: Any) -> Obje
 @transaction.atomic
 def objective_update(*, actor: Actor, objective: Objective, **values: Any) -> Objective:
     access.require_edit(actor, objective)
+    threat_links.check_citation(actor, objective, values.get("threat_summary"))
     return _save(actor, "strategies.objective.update", objective, values)
 
 

@@ -123,7 +123,7 @@ def _strategy_context(request: HttpRequest, strategy: Strategy) -> dict[str, Any
         "strategy": strategy,
         "progress": progress,
         "can_edit": can_edit,
-        "objective_form": ObjectiveForm() if can_edit else None,
+        "objective_form": ObjectiveForm(user=request.user) if can_edit else None,
         "action_form": ActionForm(user=request.user, strategy=strategy) if can_edit else None,
         "document_form": DocumentForm() if can_edit else None,
         "import_form": ImportForm() if can_edit else None,
@@ -147,7 +147,7 @@ def strategy_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def objective_create(request: HttpRequest, pk: int) -> HttpResponse:
     strategy = permissions.access_strategy(request.user, pk, for_edit=True)
-    form = ObjectiveForm(request.POST)
+    form = ObjectiveForm(request.POST, user=request.user)
     if form.is_valid():
         try:
             services.objective_create(
@@ -167,7 +167,7 @@ def objective_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 def objective_edit(request: HttpRequest, pk: int) -> HttpResponse:
     objective = permissions.access_objective(request.user, pk, for_edit=True)
-    form = ObjectiveForm(request.POST or None, instance=objective)
+    form = ObjectiveForm(request.POST or None, instance=objective, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.objective_update(

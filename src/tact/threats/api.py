@@ -4,7 +4,7 @@ assessment the caller may not see is a 404, and is absent from lists and counts)
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
@@ -16,8 +16,8 @@ from tact.core.models import Classification
 from tact.core.pagination import PageNumberPagination
 from tact.directory.models import State
 from tact.directory.permissions import access_organisation, access_state
-from tact.threats import grading, permissions, selectors, services
-from tact.threats.models import Assessment, Subject, TemplateVersion
+from tact.threats import grading, permissions, publication, selectors, services
+from tact.threats.models import Assessment, SanitisedSummary, Subject, TemplateVersion
 
 router = Router(tags=["threats"], auth=PUBLIC_AUTH)
 
@@ -326,3 +326,59 @@ def list_gradings(request: HttpRequest) -> Any:
         }
         for scheme in grading.SCHEMES.values()
     ]
+
+
+# ---------------------------------------------------------------- released summaries
+
+
+class ThreatSummaryOut(Schema):
+    """A finding's sanitised summary as its owner released it: never a rating, a pseudonym of
+    the matrix or a source, and no link to the (confidential) assessment."""
+
+    id: int
+    title: str
+    summary: str
+    owner_state: str | None
+    classification: str
+    published: bool
+    published_on: dt.date | None
+
+    @staticmethod
+    def resolve_owner_state(obj: SanitisedSummary) -> str | None:
+        return obj.owner_state.iso3 if obj.owner_state else None
+
+    @staticmethod
+    def resolve_published(obj: SanitisedSummary) -> bool:
+        return obj.is_published
+
+
+class ThreatPublishIn(Schema):
+    classification: Literal["public", "restricted"] = "public"
+
+
+@router.get("/threats/summaries", response=list[ThreatSummaryOut])
+@paginate(PageNumberPagination, page_size=50)
+def list_summaries(request: HttpRequest, state: str = "") -> Any:
+    """Published summaries the caller may see (what strategy objectives may cite)."""
+    return publication.published_summaries(actor=actor(request), state=state)
+
+
+@router.get("/threats/summaries/{summary_id}", response=ThreatSummaryOut)
+def get_summary(request: HttpRequest, summary_id: int) -> Any:
+    return permissions.access_summary(actor(request), summary_id)
+
+
+@router.post("/threats/findings/{finding_id}/publish", response=ThreatSummaryOut, auth=LOGIN_AUTH)
+def publish_finding(request: HttpRequest, finding_id: int, payload: ThreatPublishIn) -> Any:
+    user = actor(request)
+    finding = permissions.access_finding(user, finding_id, for_edit=True)
+    return publication.summary_publish(
+        actor=user, finding=finding, classification=payload.classification
+    )
+
+
+@router.post("/threats/summaries/{summary_id}/withdraw", response=ThreatSummaryOut, auth=LOGIN_AUTH)
+def withdraw_summary(request: HttpRequest, summary_id: int) -> Any:
+    user = actor(request)
+    summary = permissions.access_summary(user, summary_id, for_edit=True)
+    return publication.summary_withdraw(actor=user, summary=summary)

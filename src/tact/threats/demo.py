@@ -8,7 +8,7 @@ import datetime as dt
 
 from tact.core.access import Actor
 from tact.directory.models import State
-from tact.threats import services
+from tact.threats import publication, services
 from tact.threats.models import Assessment, MethodTemplate
 from tact.threats.presets import SLEIPNIR_ATTRIBUTES
 
@@ -137,6 +137,8 @@ def load(actor: Actor) -> str:
         ),
     )
     services.finding_to_need(actor=actor, finding=finding, priority="high")
+    # Released beyond the assessment: the Kenyan strategy's aim ii objective cites it.
+    publication.summary_publish(actor=actor, finding=finding)
     lxi = MethodTemplate.objects.get(key="likelihood_impact").versions.get(number=1)
     markets = services.assessment_create(
         actor=actor,
@@ -169,4 +171,4 @@ def load(actor: Actor) -> str:
             (subjects["MKT-WILDLIFE"], "impact"): "3",
         },
     )
-    return "3 assessments (5 groups, 2 markets), 1 finding, 1 need"
+    return "3 assessments (5 groups, 2 markets), 1 finding (published), 1 need"

@@ -160,6 +160,16 @@ class NeedForm(forms.Form):
     )
 
 
+class PublishForm(forms.Form):
+    classification = forms.ChoiceField(
+        label=_("Who may read the published summary"),
+        choices=[
+            (Classification.PUBLIC, _("Everyone (public)")),
+            (Classification.RESTRICTED, _("The secretariat and evaluators (restricted)")),
+        ],
+    )
+
+
 class ImportForm(forms.Form):
     sheet = forms.FileField(label=_("Rating sheet (Excel)"))
 

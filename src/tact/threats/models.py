@@ -294,3 +294,45 @@ class Finding(TimeStampedModel):
 def scope_labels(scope: list[Any]) -> list[str]:
     names = dict(Assessment.ScopeItem.choices)
     return [str(names.get(s, s)) for s in scope]
+
+
+class SanitisedSummary(ClassifiedModel):
+    """A finding's sanitised summary as its owner releases it beyond the assessment.
+
+    The one part of an assessment that may leave it: a strategy objective (aim ii) cites
+    this record, never the finding, its ratings or its evidence. It carries its own
+    classification: confidential (the default) until the owner publishes it, public or
+    restricted once published, confidential again when withdrawn. Title and text are copied
+    from the finding at publication so a later edit of the finding is not released silently.
+    """
+
+    finding = models.OneToOneField(
+        Finding,
+        on_delete=models.CASCADE,
+        related_name="release",
+        verbose_name=_("finding"),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("sanitised summary"))
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    classification = models.CharField(
+        _("classification"),
+        max_length=16,
+        choices=Classification.choices,
+        default=Classification.CONFIDENTIAL,
+    )
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+        verbose_name = _("sanitised summary")
+        verbose_name_plural = _("sanitised summaries")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("threats:summary_detail", args=[self.pk])
+
+    @property
+    def is_published(self) -> bool:
+        return self.classification != Classification.CONFIDENTIAL

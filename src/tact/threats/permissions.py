@@ -15,6 +15,7 @@ from tact.threats.models import (
     Finding,
     MethodTemplate,
     Rating,
+    SanitisedSummary,
     Subject,
 )
 
@@ -93,3 +94,15 @@ def can_create_need(actor: Actor, finding: Finding) -> bool:
         and access.can_edit(actor, finding)
         and access.can_create_for(actor, owner_state_id=state_id)
     )
+
+
+def access_summary(actor: Actor, pk: object, *, for_edit: bool = False) -> SanitisedSummary:
+    """A released sanitised summary, by its own classification (never its assessment's)."""
+    qs = SanitisedSummary.objects.select_related("owner_state", "owner_organisation", "finding")
+    return access.access_record(actor, qs, pk, for_edit=for_edit)
+
+
+def can_publish_summary(actor: Actor, finding: Finding) -> bool:
+    """Only those who may edit the assessment (its owner, the secretariat) release or withdraw
+    a finding's sanitised summary."""
+    return access.can_edit(actor, finding)

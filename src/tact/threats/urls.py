@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tact.threats.views import assessments, imports, templates
+from tact.threats.views import assessments, imports, summaries, templates
 
 app_name = "threats"
 
@@ -23,6 +23,10 @@ urlpatterns = [
     path("subjects/<int:pk>/delete/", assessments.subject_delete, name="subject_delete"),
     path("ratings/<int:pk>/", assessments.rating_detail, name="rating_detail"),
     path("findings/<int:pk>/need/", assessments.finding_need, name="finding_need"),
+    path("findings/<int:pk>/publish/", summaries.finding_publish, name="finding_publish"),
+    path("summaries/", summaries.summary_list, name="summary_list"),
+    path("summaries/<int:pk>/", summaries.summary_detail, name="summary_detail"),
+    path("summaries/<int:pk>/withdraw/", summaries.summary_withdraw, name="summary_withdraw"),
     path("templates/", templates.template_list, name="template_list"),
     path("templates/new/", templates.template_create, name="template_create"),
     path("templates/<int:pk>/", templates.template_detail, name="template_detail"),

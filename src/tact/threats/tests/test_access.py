@@ -12,7 +12,7 @@ from django.test import Client
 from tact.core import links
 from tact.core.links import record_ref
 from tact.search import search_all
-from tact.threats.models import Rating
+from tact.threats.models import Rating, SanitisedSummary
 from tact.threats.tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +72,7 @@ def _post_routes(r: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
             {"summary": "x", "scheme": "admiralty", "source_grade": "A", "information_grade": "1"},
         ),
         (f"/en/threats/assessments/{a}/import/", {}),
+        (f"/en/threats/findings/{r['finding'].pk}/publish/", {"classification": "public"}),
     ]
 
 
@@ -106,6 +107,13 @@ def test_outsiders_get_404_on_every_assessment_route(
     assert records["assessment"].subjects.count() == subjects_before
     records["finding"].refresh_from_db()
     assert records["finding"].need_id is None
+    assert not SanitisedSummary.objects.exists()
+    published = client.post(
+        f"/api/v1/threats/findings/{records['finding'].pk}/publish",
+        {"classification": "public"},
+        content_type="application/json",
+    )
+    assert published.status_code == 404 and not SanitisedSummary.objects.exists()
 
 
 @pytest.mark.parametrize("persona", OUTSIDERS)

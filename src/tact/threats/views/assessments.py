@@ -21,7 +21,14 @@ from tact.core.htmx import htmx_template
 from tact.core.pagination import paginate, querystring_without_page
 from tact.directory.models import Organisation, State
 from tact.threats import grading, permissions, report, selectors, services
-from tact.threats.forms import AssessmentForm, EvidenceForm, FindingForm, NeedForm, SubjectForm
+from tact.threats.forms import (
+    AssessmentForm,
+    EvidenceForm,
+    FindingForm,
+    NeedForm,
+    PublishForm,
+    SubjectForm,
+)
 from tact.threats.models import Assessment, TemplateVersion, scope_labels
 
 
@@ -146,7 +153,7 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = permissions.access_assessment(request.user, pk)
     computed = selectors.compute(assessment, actor=request.user)
     can_edit = permissions.can_edit_assessment(request.user, assessment)
-    findings = list(assessment.findings.select_related("need"))
+    findings = list(assessment.findings.select_related("need", "release"))
     return TemplateResponse(
         request,
         "threats/assessment_detail.html",
@@ -158,11 +165,14 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "subject_form": SubjectForm(),
             "finding_form": FindingForm(),
             "need_form": NeedForm(),
+            "publish_form": PublishForm(),
             "findings": [
                 (
                     f,
                     f.need if f.need and access.can_view(request.user, f.need) else None,
                     permissions.can_create_need(request.user, f),
+                    getattr(f, "release", None),
+                    permissions.can_publish_summary(request.user, f),
                 )
                 for f in findings
             ],
