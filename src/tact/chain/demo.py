@@ -33,9 +33,9 @@ from tact.legislation.models import Compliance, ProvisionMapping
 from tact.practices import services as practice_services
 from tact.practices.candidates import practice_from_finding
 from tact.practices.models import GoodPractice, Status
+from tact.resolutions import services as resolution_services
 from tact.resolutions.demo import resolution as seed_resolution
 from tact.resolutions.models import FollowUp
-from tact.resolutions import services as resolution_services
 
 CODE = "annex.b.v"
 ISO3 = "NGA"
@@ -73,7 +73,7 @@ def _chain_records(actor: Any) -> dict[str, Any]:
         paragraph=paragraph,
         compliance=Compliance.NONE,
         classification="public",
-        de_jure_notes="No legislative measures found that establish the offences of the Convention.",
+        de_jure_notes="No legislative measures found establishing the offences of the Convention.",
         assessor_name="tact demo",
         assessed_on=dt.date(2024, 3, 1),
         is_demo=True,

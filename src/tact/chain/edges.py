@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from tact.chain.models import Relation
 

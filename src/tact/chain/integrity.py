@@ -31,7 +31,8 @@ from tact.training.models import Programme
 GAP_COMPLIANCE = (Compliance.NONE, Compliance.PARTIAL)
 
 
-def _party(state: OuterRef | State) -> Exists:
+def _party(state: Any) -> Exists:
+    """Whether `state` (a state or an OuterRef to one) is party to an instrument."""
     return Exists(PartyStatus.objects.filter(state=state, status=PartyStatus.Status.PARTY))
 
 
@@ -137,7 +138,9 @@ def evaluations_without_response(actor: Any, state: State | None) -> models.Quer
     if state is not None:
         evaluations = evaluations.filter(
             Q(owner_state=state)
-            | Exists(Evaluation.states.through.objects.filter(evaluation_id=OuterRef("pk"), state=state))
+            | Exists(
+                Evaluation.states.through.objects.filter(evaluation_id=OuterRef("pk"), state=state)
+            )
         )
     unanswered = Finding.objects.filter(
         evaluation=OuterRef("pk"), kind=Finding.Kind.RECOMMENDATION, response__isnull=True
@@ -159,9 +162,7 @@ CHECKS: tuple[Check, ...] = (
         recommendations_without_follow_up,
     ),
     Check("gaps-without-need", _("Legislative gaps with no need"), gaps_without_need),
-    Check(
-        "needs-without-answer", _("Needs with no project or offer"), needs_without_answer
-    ),
+    Check("needs-without-answer", _("Needs with no project or offer"), needs_without_answer),
     Check(
         "projects-without-framework",
         _("Projects with no results framework"),

@@ -161,9 +161,7 @@ def _is_secret(label: str, record: Any) -> bool:
     if label in SECRET_MODELS:
         return True
     ancestors = access.protected_ancestors(record) or []
-    return any(
-        getattr(a, "classification", None) == Classification.CONFIDENTIAL for a in ancestors
-    )
+    return any(getattr(a, "classification", None) == Classification.CONFIDENTIAL for a in ancestors)
 
 
 def _node(
