@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from tact.assistance.models import Need, Project
 from tact.chain.models import Relation
+from tact.evaluation.models import Evaluation, Finding, Indicator, ResultsFramework
+from tact.resolutions.models import FollowUp, Recommendation
+from tact.strategies.models import Action
+from tact.training.models import Programme
 
 # Columns, left to right. A model not listed here can still be a Link's end; it then stands
 # in the middle column (`DEFAULT_RANK`).
@@ -65,47 +69,33 @@ class FkStep:
     """`upstream` -> `downstream` held by `path`, a lookup from the downstream model to the
     upstream one (a foreign key, a many-to-many or a chain of them)."""
 
-    upstream: str
-    downstream: str
+    upstream: type[models.Model]
+    downstream: type[models.Model]
     path: str
     relation: str
 
-    def model(self, label: str) -> type[models.Model]:
-        return apps.get_model(label)
+    @property
+    def up_label(self) -> str:
+        return self.upstream._meta.label_lower
+
+    @property
+    def down_label(self) -> str:
+        return self.downstream._meta.label_lower
 
 
 FK_STEPS: tuple[FkStep, ...] = (
-    FkStep(
-        "resolutions.recommendation",
-        "resolutions.followup",
-        "recommendation",
-        Relation.IMPLEMENTS_RECOMMENDATION,
-    ),
-    FkStep("assistance.need", "assistance.project", "needs", Relation.ANSWERS_NEED),
-    FkStep("assistance.need", "training.programme", "needs", Relation.ANSWERS_NEED),
-    FkStep("assistance.project", "training.programme", "project", Relation.FUNDS),
-    FkStep("assistance.project", "strategies.action", "project", Relation.FUNDS),
-    FkStep("assistance.project", "evaluation.resultsframework", "project", Relation.MEASURES),
-    FkStep(
-        "resolutions.recommendation",
-        "evaluation.resultsframework",
-        "recommendations",
-        Relation.IMPLEMENTS_RECOMMENDATION,
-    ),
-    FkStep(
-        "evaluation.resultsframework", "evaluation.indicator", "node__framework", Relation.PART_OF
-    ),
-    FkStep(
-        "resolutions.recommendation",
-        "evaluation.indicator",
-        "recommendations",
-        Relation.IMPLEMENTS_RECOMMENDATION,
-    ),
-    FkStep("assistance.project", "evaluation.evaluation", "interventions", Relation.EVALUATES),
-    FkStep(
-        "evaluation.resultsframework", "evaluation.evaluation", "frameworks", Relation.EVALUATES
-    ),
-    FkStep("evaluation.evaluation", "evaluation.finding", "evaluation", Relation.PART_OF),
+    FkStep(Recommendation, FollowUp, "recommendation", Relation.IMPLEMENTS_RECOMMENDATION),
+    FkStep(Need, Project, "needs", Relation.ANSWERS_NEED),
+    FkStep(Need, Programme, "needs", Relation.ANSWERS_NEED),
+    FkStep(Project, Programme, "project", Relation.FUNDS),
+    FkStep(Project, Action, "project", Relation.FUNDS),
+    FkStep(Project, ResultsFramework, "project", Relation.MEASURES),
+    FkStep(Recommendation, ResultsFramework, "recommendations", Relation.IMPLEMENTS_RECOMMENDATION),
+    FkStep(ResultsFramework, Indicator, "node__framework", Relation.PART_OF),
+    FkStep(Recommendation, Indicator, "recommendations", Relation.IMPLEMENTS_RECOMMENDATION),
+    FkStep(Project, Evaluation, "interventions", Relation.EVALUATES),
+    FkStep(ResultsFramework, Evaluation, "frameworks", Relation.EVALUATES),
+    FkStep(Evaluation, Finding, "evaluation", Relation.PART_OF),
 )
 
 

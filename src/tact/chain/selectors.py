@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import networkx as nx
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
@@ -30,6 +29,7 @@ STEPS = 6
 MAX_NODES = 80
 
 Key = tuple[str, int]
+ModelsByLabel = dict[str, type[models.Model]]
 Direction = Literal["up", "down"]
 
 
@@ -112,42 +112,43 @@ class Chain:
         return [item(root, "") for root in roots]
 
 
-def _model(label: str) -> type[models.Model]:
-    return apps.get_model(label)
-
-
-def _content_type(label: str) -> ContentType:
-    return ContentType.objects.get_for_model(_model(label))
-
-
-def _neighbours(label: str, pks: list[int], direction: Direction) -> list[tuple[int, Key, str]]:
-    """(pk of the record walked from, the record reached, relation) one step away."""
+def _neighbours(
+    model: type[models.Model], pks: list[int], direction: Direction, classes: ModelsByLabel
+) -> list[tuple[int, Key, str]]:
+    """(pk of the record walked from, the record reached, relation) one step away; the model
+    classes met are noted in `classes`."""
+    label = model._meta.label_lower
     found: list[tuple[int, Key, str]] = []
     for step in FK_STEPS:
-        downstream = _model(step.downstream)
-        if direction == "down" and step.upstream == label:
-            rows = downstream._default_manager.filter(**{f"{step.path}__in": pks}).values_list(
-                step.path, "pk"
+        manager = step.downstream._default_manager
+        if direction == "down" and step.up_label == label:
+            rows = manager.filter(**{f"{step.path}__in": pks}).values_list(step.path, "pk")
+            classes[step.down_label] = step.downstream
+            found += [(a, (step.down_label, b), step.relation) for a, b in rows]
+        if direction == "up" and step.down_label == label:
+            rows = manager.filter(pk__in=pks, **{f"{step.path}__isnull": False}).values_list(
+                "pk", step.path
             )
-            found += [(a, (step.downstream, b), step.relation) for a, b in rows]
-        if direction == "up" and step.downstream == label:
-            rows = downstream._default_manager.filter(
-                pk__in=pks, **{f"{step.path}__isnull": False}
-            ).values_list("pk", step.path)
-            found += [(a, (step.upstream, b), step.relation) for a, b in rows]
-    content_type = _content_type(label)
+            classes[step.up_label] = step.upstream
+            found += [(a, (step.up_label, b), step.relation) for a, b in rows]
+    content_type = ContentType.objects.get_for_model(model)
     rank = rank_of(label)
     for link in Link.objects.filter(
         models.Q(source_type=content_type, source_id__in=pks)
         | models.Q(target_type=content_type, target_id__in=pks)
     ).select_related("source_type", "target_type"):
         if link.source_type_id == content_type.pk and link.source_id in pks:
-            here, other = link.source_id, (_label(link.target_type), link.target_id)
+            here, other_type, other_id = link.source_id, link.target_type, link.target_id
             # A link's target is upstream of its source unless the ranks say otherwise.
-            other_is_up = rank_of(other[0]) <= rank
+            other_is_up = rank_of(_label(other_type)) <= rank
         else:
-            here, other = link.target_id, (_label(link.source_type), link.source_id)
-            other_is_up = rank_of(other[0]) < rank
+            here, other_type, other_id = link.target_id, link.source_type, link.source_id
+            other_is_up = rank_of(_label(other_type)) < rank
+        other = (_label(other_type), other_id)
+        other_model = other_type.model_class()
+        if other_model is None:  # a link to a model since removed
+            continue
+        classes[other[0]] = other_model
         if other_is_up == (direction == "up"):
             found.append((here, other, link.relation))
     return found
@@ -186,16 +187,13 @@ def _node(
     return Node(f"hidden-{hidden}", label, record.pk, rank_of(label), kind, False)
 
 
-def _load(keys: Iterable[Key]) -> dict[Key, Any]:
+def _load(keys: Iterable[Key], classes: ModelsByLabel) -> dict[Key, Any]:
     by_label: dict[str, set[int]] = defaultdict(set)
     for label, pk in keys:
         by_label[label].add(pk)
     records: dict[Key, Any] = {}
     for label, pks in by_label.items():
-        try:
-            model = _model(label)
-        except LookupError:
-            continue
+        model = classes[label]
         for record in model._default_manager.filter(pk__in=pks):
             records[(label, record.pk)] = record
     return records
@@ -216,6 +214,7 @@ def chain_walk(
     graph.add_node((label, record.pk), node=start)
     chain = Chain(start=start, graph=graph)
     dropped: set[Key] = set()
+    classes: ModelsByLabel = {label: type(record)}
     for direction in ("up", "down"):
         frontier: list[Key] = [(label, record.pk)]
         for _step in range(steps):
@@ -228,10 +227,12 @@ def chain_walk(
             for here_label, pks in by_label.items():
                 found += [
                     ((here_label, here), other, relation)
-                    for here, other, relation in _neighbours(here_label, pks, direction)
+                    for here, other, relation in _neighbours(
+                        classes[here_label], pks, direction, classes
+                    )
                 ]
             new = sorted({other for _h, other, _r in found} - set(graph.nodes) - dropped)
-            records = _load(new)
+            records = _load(new, classes)
             frontier = []
             for key in new:
                 if key not in records:
