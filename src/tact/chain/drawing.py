@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from tact.chain.edges import COLUMN_LABELS
 from tact.chain.selectors import Chain, Node
 
-BOX_W = 190
-BOX_H = 54
-GAP_X = 56
-GAP_Y = 18
+BOX_W = 150
+BOX_H = 62
+GAP_X = 30
+GAP_Y = 16
 TOP = 34
-TITLE_CHARS = 30
+TITLE_CHARS = 24
+TITLE_LINES = 3
+LINE_H = 15
 
 
 @dataclass
@@ -60,7 +62,7 @@ class Drawing:
 
 
 def _lines(title: str) -> list[str]:
-    """At most two short lines of the title, cut at a word, with an ellipsis if cut."""
+    """At most three short lines of the title, cut at a word, with an ellipsis if cut."""
     words, lines, current = title.split(), [], ""
     for word in words:
         candidate = f"{current} {word}".strip()
@@ -69,14 +71,14 @@ def _lines(title: str) -> list[str]:
             continue
         lines.append(current or word[:TITLE_CHARS])
         current = word if current else ""
-        if len(lines) == 2:
+        if len(lines) == TITLE_LINES:
             break
-    if len(lines) < 2 and current:
+    if len(lines) < TITLE_LINES and current:
         lines.append(current)
     shown = " ".join(lines)
     if len(shown) < len(" ".join(words)) and lines:
         lines[-1] = lines[-1][: TITLE_CHARS - 1].rstrip() + "…"
-    return lines[:2]
+    return lines[:TITLE_LINES]
 
 
 def draw(chain: Chain, *, rtl: bool = False) -> Drawing:
@@ -96,9 +98,9 @@ def draw(chain: Chain, *, rtl: bool = False) -> Drawing:
         rows[node.rank] = row + 1
         y = TOP + row * (BOX_H + GAP_Y)
         lines = _lines(node.title) if node.visible else []
-        first = y + BOX_H // 2 + 5 - 9 * (len(lines) - 1)
+        first = y + BOX_H // 2 + 4 - LINE_H * (len(lines) - 1) // 2
         boxes[node.ref] = Box(
-            node, x_of(node.rank), y, [(first + 18 * i, text) for i, text in enumerate(lines)]
+            node, x_of(node.rank), y, [(first + LINE_H * i, text) for i, text in enumerate(lines)]
         )
     height = TOP + max(rows.values(), default=0) * (BOX_H + GAP_Y)
     paths = []

@@ -24,6 +24,7 @@ from tact.chain.models import Link, Relation
 from tact.core import access
 from tact.core.links import record_url
 from tact.core.models import Classification
+from tact.legislation.models import ProvisionMapping
 
 STEPS = 6
 MAX_NODES = 80
@@ -165,6 +166,14 @@ def _is_secret(label: str, record: Any) -> bool:
     return any(getattr(a, "classification", None) == Classification.CONFIDENTIAL for a in ancestors)
 
 
+def _title(record: Any) -> str:
+    if isinstance(record, ProvisionMapping):
+        # A gap is named by its state and the provision it falls short of.
+        target = record.paragraph or record.convention_provision
+        return f"{record.state}: {target} — {record.get_compliance_display()}"
+    return str(record)
+
+
 def _node(
     actor: Any, label: str, record: Any, *, start: bool = False, hidden: int = 0
 ) -> Node | None:
@@ -178,7 +187,7 @@ def _node(
             rank_of(label),
             kind,
             True,
-            title=str(record)[:300],
+            title=_title(record)[:300],
             url=record_url(record),
             start=start,
         )
