@@ -263,3 +263,11 @@ def chain_walk(
                     if not graph.has_edge(a, b):
                         graph.add_edge(a, b, relation=str(relation))
     return chain
+
+
+def integrity_findings(actor: Any, state: Any = None, *, limit: int = 10) -> list[Any]:
+    """The integrity checks for `state` (or all states): name, label, count and the first
+    `limit` records the actor may see; for the state profile."""
+    from tact.chain import integrity
+
+    return list(integrity.integrity_findings(actor, state, limit=limit))
