@@ -19,7 +19,7 @@ from tact.directory.models import State
 router = Router(tags=["chain"], auth=PUBLIC_AUTH)
 
 
-class NodeOut(Schema):
+class ChainNodeOut(Schema):
     ref: str
     kind: str
     column: int
@@ -28,7 +28,7 @@ class NodeOut(Schema):
     url: str
 
 
-class EdgeOut(Schema):
+class ChainEdgeOut(Schema):
     source: str
     target: str
     relation: str
@@ -37,17 +37,17 @@ class EdgeOut(Schema):
 class ChainOut(Schema):
     start: str
     truncated: bool
-    nodes: list[NodeOut]
-    edges: list[EdgeOut]
+    nodes: list[ChainNodeOut]
+    edges: list[ChainEdgeOut]
 
 
-class CheckOut(Schema):
+class ChainCheckOut(Schema):
     name: str
     label: str
     count: int
 
 
-class CheckItemOut(Schema):
+class ChainCheckItemOut(Schema):
     ref: str
     title: str
     url: str
@@ -85,21 +85,23 @@ def chain_detail(request: HttpRequest, ref: str, steps: int = STEPS) -> ChainOut
         start=chain.start.ref,
         truncated=chain.truncated,
         nodes=[
-            NodeOut(
+            ChainNodeOut(
                 ref=n.ref, kind=n.kind, column=n.rank, visible=n.visible, title=n.title, url=n.url
             )
             for n in chain.nodes
         ],
-        edges=[EdgeOut(source=e.source, target=e.target, relation=e.relation) for e in chain.edges],
+        edges=[
+            ChainEdgeOut(source=e.source, target=e.target, relation=e.relation) for e in chain.edges
+        ],
     )
 
 
-@router.get("/chain-checks", response=list[CheckOut], operation_id="chain_checks")
-def chain_checks(request: HttpRequest, state: str = "") -> list[CheckOut]:
+@router.get("/chain-checks", response=list[ChainCheckOut], operation_id="chain_checks")
+def chain_checks(request: HttpRequest, state: str = "") -> list[ChainCheckOut]:
     """Each integrity check with the number of records (that the caller sees) it finds."""
     where = _state(state)
     return [
-        CheckOut(
+        ChainCheckOut(
             name=check.name,
             label=str(check.label),
             count=check.records(actor(request), where).count(),
@@ -108,7 +110,9 @@ def chain_checks(request: HttpRequest, state: str = "") -> list[CheckOut]:
     ]
 
 
-@router.get("/chain-checks/{name}", response=list[CheckItemOut], operation_id="chain_check_items")
+@router.get(
+    "/chain-checks/{name}", response=list[ChainCheckItemOut], operation_id="chain_check_items"
+)
 @paginate(PageNumberPagination, page_size=50)
 def chain_check_items(request: HttpRequest, name: str, state: str = "") -> Any:
     check = CHECKS_BY_NAME.get(name)

@@ -114,30 +114,50 @@ class Chain:
 
 
 def _neighbours(
-    model: type[models.Model], pks: list[int], direction: Direction, classes: ModelsByLabel
-) -> list[tuple[int, Key, str]]:
-    """(pk of the record walked from, the record reached, relation) one step away; the model
-    classes met are noted in `classes`."""
+    model: type[models.Model],
+    pks: list[int],
+    direction: Direction,
+    classes: ModelsByLabel,
+    limit: int,
+) -> tuple[list[tuple[int, Key, str]], bool]:
+    """(pk of the record walked from, the record reached, relation) one step away, at most
+    `limit` per kind of step, and whether a limit cut them; the model classes met are noted in
+    `classes`. The limit keeps a record with thousands of neighbours to a bounded read."""
+    cut = False
     label = model._meta.label_lower
     found: list[tuple[int, Key, str]] = []
     for step in FK_STEPS:
         manager = step.downstream._default_manager
         if direction == "down" and step.up_label == label:
-            rows = manager.filter(**{f"{step.path}__in": pks}).values_list(step.path, "pk")
+            rows = list(
+                manager.filter(**{f"{step.path}__in": pks})
+                .order_by("pk")
+                .values_list(step.path, "pk")[:limit]
+            )
+            cut |= len(rows) == limit
             classes[step.down_label] = step.downstream
             found += [(a, (step.down_label, b), step.relation) for a, b in rows]
         if direction == "up" and step.down_label == label:
-            rows = manager.filter(pk__in=pks, **{f"{step.path}__isnull": False}).values_list(
-                "pk", step.path
+            rows = list(
+                manager.filter(pk__in=pks, **{f"{step.path}__isnull": False})
+                .order_by("pk")
+                .values_list("pk", step.path)[:limit]
             )
+            cut |= len(rows) == limit
             classes[step.up_label] = step.upstream
             found += [(a, (step.up_label, b), step.relation) for a, b in rows]
     content_type = ContentType.objects.get_for_model(model)
     rank = rank_of(label)
-    for link in Link.objects.filter(
-        models.Q(source_type=content_type, source_id__in=pks)
-        | models.Q(target_type=content_type, target_id__in=pks)
-    ).select_related("source_type", "target_type"):
+    links = list(
+        Link.objects.filter(
+            models.Q(source_type=content_type, source_id__in=pks)
+            | models.Q(target_type=content_type, target_id__in=pks)
+        )
+        .select_related("source_type", "target_type")
+        .order_by("pk")[:limit]
+    )
+    cut |= len(links) == limit
+    for link in links:
         if link.source_type_id == content_type.pk and link.source_id in pks:
             here, other_type, other_id = link.source_id, link.target_type, link.target_id
             # A link's target is upstream of its source unless the ranks say otherwise.
@@ -152,7 +172,7 @@ def _neighbours(
         classes[other[0]] = other_model
         if other_is_up == (direction == "up"):
             found.append((here, other, link.relation))
-    return found
+    return found, cut
 
 
 def _label(content_type: ContentType) -> str:
@@ -233,14 +253,14 @@ def chain_walk(
             for key in frontier:
                 by_label[key[0]].append(key[1])
             found: list[tuple[Key, Key, str]] = []
+            limit = 2 * max_nodes
             for here_label, pks in by_label.items():
-                found += [
-                    ((here_label, here), other, relation)
-                    for here, other, relation in _neighbours(
-                        classes[here_label], pks, direction, classes
-                    )
-                ]
+                rows, cut = _neighbours(classes[here_label], pks, direction, classes, limit)
+                chain.truncated |= cut
+                found += [((here_label, here), other, relation) for here, other, relation in rows]
             new = sorted({other for _h, other, _r in found} - set(graph.nodes) - dropped)
+            if len(new) > limit:
+                new, chain.truncated = new[:limit], True
             records = _load(new, classes)
             frontier = []
             for key in new:
