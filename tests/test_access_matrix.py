@@ -305,6 +305,10 @@ def test_access_matrix(personas: list[Persona], kenya: Any, donor_org: Any) -> N
                         allowed and not refused_anonymous,
                         response.status_code == 200,
                     )
+                # the chain of the record (tact.chain): any record, by its reference
+                response = client.get(f"/api/v1/chain/{ref}")
+                assert response.status_code in {200, 404}, (label, response.status_code)
+                check("chain", persona, record, allowed, response.status_code == 200)
                 # search: a record the persona may not see is never a hit
                 if title:
                     hits = {hit.ref for hit in search_all(persona.user, title[:60])}

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "tact.evaluation",
     "tact.training",
     "tact.practices",
+    "tact.chain",
     "tact.site",
 ]
 

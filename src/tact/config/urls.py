@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("strategies/", include("tact.strategies.urls")),
     path("training/", include("tact.training.urls")),
     path("practices/", include("tact.practices.urls")),
+    path("chain/", include("tact.chain.urls")),
     path("jsi18n/", login_not_required(JavaScriptCatalog.as_view()), name="javascript-catalog"),
     path("admin/", admin.site.urls),
 )

@@ -52,6 +52,14 @@ class ResultsFramework(ClassifiedModel):
         blank=True,
         help_text=_("Codes of the recommendations the framework serves, such as annex.b.iv."),
     )
+    # The records the codes name (services.link_recommendations resolves them; a code that
+    # names several recommendations stays unlinked until someone picks one).
+    recommendations = models.ManyToManyField(
+        "resolutions.Recommendation",
+        blank=True,
+        related_name="results_frameworks",
+        verbose_name=_("recommendations served"),
+    )
     iati_synced_at = models.DateTimeField(_("IATI results synchronised"), null=True, blank=True)
 
     class Meta:
@@ -180,6 +188,12 @@ class Indicator(TimeStampedModel):
         verbose_name=_("Convention provisions"),
     )
     recommendation_codes = models.JSONField(_("recommendations"), default=list, blank=True)
+    recommendations = models.ManyToManyField(
+        "resolutions.Recommendation",
+        blank=True,
+        related_name="evaluation_indicators",
+        verbose_name=_("recommendations measured"),
+    )
     order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:

@@ -20,6 +20,7 @@ from tact.evaluation.models import (
     ResultsFramework,
 )
 from tact.evaluation.services._common import audit_change, set_fields, validate
+from tact.evaluation.services.recommendations import link_recommendations
 
 # ---------------------------------------------------------------- frameworks
 
@@ -56,6 +57,7 @@ def framework_create(
     )
     validate(framework)
     framework.save()
+    link_recommendations(framework, state_id=framework.state_id)
     audit_log(
         actor=actor,
         action="evaluation.framework.create",
@@ -74,6 +76,8 @@ def framework_update(
     set_fields(framework, values)
     validate(framework)
     framework.save()
+    if "recommendation_codes" in values or "state" in values:
+        link_recommendations(framework, state_id=framework.state_id)
     audit_change(actor, "evaluation.framework.update", framework, before)
     return framework
 

@@ -20,6 +20,7 @@ from tact.evaluation.models import (
     ResultNode,
 )
 from tact.evaluation.services._common import audit_change, set_fields, validate
+from tact.evaluation.services.recommendations import link_recommendations
 
 # ---------------------------------------------------------------- indicators and periods
 
@@ -82,6 +83,7 @@ def indicator_create(*, actor: Actor, node: ResultNode, title: str, **values: An
     indicator.save()
     for key, items in m2m.items():
         getattr(indicator, key).set(items)
+    link_recommendations(indicator, state_id=node.framework.state_id)
     audit_log(
         actor=actor,
         action="evaluation.indicator.create",
@@ -101,6 +103,8 @@ def indicator_update(*, actor: Actor, indicator: Indicator, **values: Any) -> In
     indicator.save()
     for key, items in m2m.items():
         getattr(indicator, key).set(items)
+    if "recommendation_codes" in values:
+        link_recommendations(indicator, state_id=indicator.node.framework.state_id)
     audit_change(actor, "evaluation.indicator.update", indicator, before)
     return indicator
 
