@@ -98,6 +98,7 @@ DOMAIN_APIS = (
     "tact.strategies.api",
     "tact.training.api",
     "tact.practices.api",
+    "tact.profiles.api",
 )
 for module_name in DOMAIN_APIS:
     if importlib.util.find_spec(module_name) is not None:

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "tact.threats",
     "tact.training",
     "tact.practices",
+    "tact.profiles",
     "tact.site",
 ]
 
