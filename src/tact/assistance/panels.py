@@ -27,7 +27,9 @@ def _usd(amount: Decimal) -> str:
 def _table(caption: Any, first: Any, table: YearTable) -> PanelTable:
     headers: list[Any] = [first, *[str(y) if y else _("no year") for y in table.years]]
     headers.append(_("Total (USD)"))
-    rows = [[label, *[_usd(a) for a in amounts], _usd(total)] for label, amounts, total in table.rows]
+    rows = [
+        [label, *[_usd(a) for a in amounts], _usd(total)] for label, amounts, total in table.rows
+    ]
     return PanelTable(caption, headers, rows)
 
 
@@ -73,7 +75,7 @@ def needs_panel(user: Any, state: Any, *, limit: int | None = None) -> Panel | N
     items = []
     answered = 0
     for need in needs:
-        answers: list[Project] = need.answers  # type: ignore[attr-defined]
+        answers: list[Project] = getattr(need, "answers", [])
         answered += bool(answers)
         detail = (
             _("answered by: %(p)s") % {"p": "; ".join(p.title for p in answers)}

@@ -93,8 +93,7 @@ def _panel(panel: Panel) -> dict[str, Any]:
         "more_url": panel.more_url,
         "total": panel.total if panel.total is not None else len(panel.items),
         "items": [
-            {"label": i.label, "url": i.url, "detail": i.detail, "ref": i.ref}
-            for i in panel.items
+            {"label": i.label, "url": i.url, "detail": i.detail, "ref": i.ref} for i in panel.items
         ],
         "tables": [
             {

@@ -62,13 +62,11 @@ def cooperation_panel(user: Any, state: Any, *, limit: int | None = None) -> Pan
         PanelItem(
             t.name,
             t.get_absolute_url(),
-            _("task force, %(n)s members") % {"n": t.n_members},
+            _("task force, %(n)s members") % {"n": getattr(t, "n_members", 0)},
             record_ref(t),
         )
         for t in task_forces
-    ] + [
-        PanelItem(a.title, "", str(a.get_kind_display()), record_ref(a)) for a in agreements
-    ]
+    ] + [PanelItem(a.title, "", str(a.get_kind_display()), record_ref(a)) for a in agreements]
     shown, total = cut(items, limit)
     network = selectors.state_network(user, state)
     return Panel(

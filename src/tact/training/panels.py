@@ -20,9 +20,7 @@ from tact.training.models import Programme
 @register_state_panel("training")
 def training_panel(user: Any, state: Any, *, limit: int | None = None) -> Panel | None:
     sessions = list(selectors.session_list(actor=user, state_iso3=state.iso3))
-    programmes = list(
-        access.visible(user, Programme.objects.filter(needs__state=state)).distinct()
-    )
+    programmes = list(access.visible(user, Programme.objects.filter(needs__state=state)).distinct())
     if not sessions and not programmes:
         return None
     items = []
@@ -41,9 +39,7 @@ def training_panel(user: Any, state: Any, *, limit: int | None = None) -> Panel 
         )
         rows.append([session.title, f"{session.start:%Y-%m-%d}", session.participant_count, gain])
     items.extend(
-        PanelItem(
-            p.title, p.get_absolute_url(), _("programme answering a need"), record_ref(p)
-        )
+        PanelItem(p.title, p.get_absolute_url(), _("programme answering a need"), record_ref(p))
         for p in programmes
     )
     shown, total = cut(items, limit)
