@@ -23,11 +23,17 @@ def party_status_panel(user: Any, state: State, *, limit: int | None = None) -> 
         instrument, status = row["instrument"], row["status"]
         label = status.get_status_display() if status else _("Unknown")
         consent = f"{status.consent_date:%Y-%m-%d}" if status and status.consent_date else ""
+        if status is None:
+            note = _("tact holds no verified status")
+        elif status.is_demo:
+            note = _("demo data")
+        else:
+            note = ""
         items.append(
             PanelItem(
                 str(instrument.short_title),
                 instrument.get_absolute_url(),
-                f"{label} {consent}".strip(),
+                " · ".join(x for x in (str(label), consent, str(note)) if x),
                 record_ref(status) if status else record_ref(instrument),
             )
         )
