@@ -42,7 +42,7 @@ bench: install  ## benchmarks print their figures (not timed tests)
 
 LANGS := -l ru -l fr -l es -l ar -l zh_Hans
 # Each domain app owns its catalog (src/tact/<app>/locale); the rest share src/tact/locale.
-DOMAIN_APPS := resolutions legislation assistance evaluation threats strategies training practices chain
+DOMAIN_APPS := resolutions legislation assistance evaluation threats strategies training practices chain profiles
 
 messages: install  ## refresh the translation catalogs after changing strings (APP=name for one)
 ifeq ($(APP),)

@@ -70,6 +70,23 @@ EXPORTS = {
     "evaluation.evaluation": "evaluation:evaluation_list",
     "threats.assessment": "threats:index",
 }
+# Records a state's profile names (/api/v1/states/{iso3}/profile): a record the persona may
+# not see must not appear there, whatever section shows it.
+PROFILE = {
+    "assistance.need",
+    "assistance.project",
+    "directory.contact",
+    "evaluation.evaluation",
+    "evaluation.resultsframework",
+    "legislation.legaltext",
+    "practices.goodpractice",
+    "resolutions.followup",
+    "strategies.strategy",
+    "strategies.taskforce",
+    "strategies.cooperationagreement",
+    "threats.assessment",
+    "training.session",
+}
 # Values model_bakery cannot guess (codes that pages look up in upper case).
 OVERRIDES: dict[str, dict[str, Any]] = {
     "directory.state": {"iso3": "ZZX", "iso2": "ZX"},
@@ -231,6 +248,9 @@ def test_access_matrix(personas: list[Persona], kenya: Any, donor_org: Any) -> N
         label = model._meta.label_lower
         values = {f.name: 2025 for f in model._meta.concrete_fields if f.name.endswith("year")}
         record = baker.make(model, **{**values, **OVERRIDES.get(label, {})})
+        if label in PROFILE and "state" in {f.name for f in model._meta.concrete_fields}:
+            # on Kenya's profile, so that the profile check below has something to find
+            model._default_manager.filter(pk=record.pk).update(state=kenya)
         classified = [a for a in _ancestors(record) if isinstance(a, ClassifiedModel)]
         scenarios = SCENARIOS if classified else [(None, None)]
         for classification, owner in scenarios:
@@ -315,6 +335,12 @@ def test_access_matrix(personas: list[Persona], kenya: Any, donor_org: Any) -> N
                     tried["search"] += 1
                     if ref in hits and not allowed:
                         leaks.append(f"{label}:{record.pk} search for {persona.name}")
+                # Kenya's profile (the record's state, or its owner in the owner scenarios)
+                if label in PROFILE and title and not allowed:
+                    response = client.get(f"/api/v1/states/{kenya.iso3}/profile")
+                    tried["profile"] += 1
+                    if response.status_code == 200 and title in response.content.decode():
+                        leaks.append(f"{label}:{record.pk} profile for {persona.name}")
                 # exports of the list pages
                 if label in EXPORTS and title and not allowed:
                     response = client.get(reverse(EXPORTS[label]) + "?format=xlsx")

@@ -22,6 +22,8 @@ PUBLIC_URL_NAMES = {
     "catalog:theme_detail",
     "directory:state_list",
     "directory:state_detail",
+    "profiles:state",
+    "profiles:export",
     "directory:organisation_list",
     "directory:organisation_detail",
     "accounts:login",

@@ -411,3 +411,52 @@ def recipient_states() -> QuerySet[State]:
         level=SummaryLevel.STATE, state_id__isnull=False
     ).values("state_id")
     return State.objects.filter(pk__in=with_projects).order_by("name")
+
+
+@dataclass(frozen=True)
+class YearTable:
+    years: list[int | None]
+    rows: list[tuple[str, list[Decimal], Decimal]]
+    """(label, amount per year in ``years``, total), largest total first."""
+
+
+def _year_table(sums: dict[tuple[str, int | None], Decimal]) -> YearTable:
+    years = sorted({y for _label, y in sums}, key=lambda y: (y is None, y or 0))
+    labels: dict[str, Decimal] = defaultdict(Decimal)
+    for (label, _year), amount in sums.items():
+        labels[label] += amount
+    rows = [
+        (label, [sums.get((label, y), Decimal(0)) for y in years], total)
+        for label, total in sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    return YearTable(years, rows)
+
+
+def recipient_by_year(user: Actor, state: State) -> tuple[YearTable, YearTable]:
+    """Assistance a state received in USD by channel and year and by donor and year, read from
+    the maintained summaries (never from the projects), filtered by the viewer's access."""
+    rows = (
+        access.visible(
+            user,
+            AssistanceSummary.objects.filter(
+                level__in=[SummaryLevel.STATE, SummaryLevel.DONOR], state_id=state.pk
+            ),
+        )
+        .values("level", "channel", "organisation_id", "year")
+        .annotate(amount=Sum("amount_usd"))
+    )
+    by_channel: dict[tuple[str, int | None], Decimal] = defaultdict(Decimal)
+    by_donor_id: dict[tuple[int, int | None], Decimal] = defaultdict(Decimal)
+    for row in rows:
+        if row["level"] == SummaryLevel.STATE:
+            by_channel[(_channel_label(row["channel"]), row["year"])] += _amount(row)
+        elif row["organisation_id"]:
+            by_donor_id[(row["organisation_id"], row["year"])] += _amount(row)
+    names = {
+        o.pk: o.acronym or o.name
+        for o in Organisation.objects.filter(pk__in={k[0] for k in by_donor_id})
+    }
+    by_donor: dict[tuple[str, int | None], Decimal] = defaultdict(Decimal)
+    for (org_id, year), amount in by_donor_id.items():
+        by_donor[(names.get(org_id, "?"), year)] += amount
+    return _year_table(by_channel), _year_table(by_donor)

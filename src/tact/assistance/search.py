@@ -1,19 +1,15 @@
-"""Search provider and state profile panel of assistance coordination."""
+"""Search provider of assistance coordination."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django.db.models import Q
-from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tact.assistance import dashboards, selectors
+from tact.assistance import selectors
 from tact.assistance.models import Project
 from tact.core.links import record_ref
-from tact.core.profile import Panel, PanelItem, register_state_panel
 from tact.search import SearchHit, register, snippet
 from tact.search.documents import Document, Source, register_source
 
@@ -38,32 +34,6 @@ def search_projects(user: Any, query: str, limit: int) -> list[SearchHit]:
         )
         for p in qs.order_by("title")[:limit]
     ]
-
-
-@register_state_panel("assistance")
-def assistance_panel(user: Any, state: Any) -> Panel | None:
-    summary = dashboards.recipient_summary(user, state)
-    count = summary["project_count"]
-    if not count:
-        return None
-    projects = selectors.project_list(user, state=state.iso3)
-    items = [
-        PanelItem(
-            p.title,
-            p.get_absolute_url(),
-            " · ".join(x for x in (p.reporting_org_name, p.get_channel_display()) if x),
-        )
-        for p in projects.order_by("-updated_at")[:6]
-    ]
-    total = summary["total_usd"] or Decimal(0)
-    return Panel(
-        order=50,
-        title=gettext_lazy("Technical assistance projects"),
-        items=items,
-        more_url=reverse("assistance:recipient_dashboard", args=[state.iso3]),
-        summary=_("%(n)s projects, about %(usd)s USD")
-        % {"n": count, "usd": f"{total.quantize(Decimal(1)):,}"},
-    )
 
 
 # --- the one search across tact (tact.search documents) --------------------------------------

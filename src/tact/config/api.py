@@ -99,6 +99,7 @@ DOMAIN_APIS = (
     "tact.training.api",
     "tact.practices.api",
     "tact.chain.api",
+    "tact.profiles.api",
 )
 for module_name in DOMAIN_APIS:
     if importlib.util.find_spec(module_name) is not None:

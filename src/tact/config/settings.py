@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "tact.training",
     "tact.practices",
     "tact.chain",
+    "tact.profiles",
     "tact.site",
 ]
 

@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("", include("tact.site.urls")),
     path("accounts/", include("tact.accounts.urls")),
     path("catalog/", include("tact.catalog.urls")),
+    path("", include("tact.profiles.urls")),
     path("directory/", include("tact.directory.urls")),
     path("resolutions/", include("tact.resolutions.urls")),
     path("legislation/", include("tact.legislation.urls")),

@@ -80,7 +80,7 @@ class State(models.Model):
         return self.display_name
 
     def get_absolute_url(self) -> str:
-        return reverse("directory:state_detail", args=[self.iso3])
+        return reverse("profiles:state", args=[self.iso3])
 
     @property
     def display_name(self) -> str:

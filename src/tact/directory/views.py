@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from tact.core.exports import xlsx_response
 from tact.core.htmx import htmx_template
 from tact.core.pagination import paginate, querystring_without_page
-from tact.core.profile import state_panels
 from tact.core.uploads import check_upload_size
 from tact.directory import permissions, selectors, services
 from tact.directory.forms import ContactForm, OrganisationForm, PartyStatusImportForm
@@ -50,22 +49,12 @@ def state_list(request: HttpRequest) -> HttpResponse:
 
 @login_not_required
 def state_detail(request: HttpRequest, iso3: str) -> HttpResponse:
+    """The old address of a state's page: the profile (tact.profiles) now composes it."""
     try:
         state = selectors.state_get(iso3)
     except State.DoesNotExist as exc:
         raise Http404 from exc
-    return TemplateResponse(
-        request,
-        "directory/state_detail.html",
-        {
-            "state": state,
-            "party_rows": selectors.party_status_rows(state),
-            "organisations": selectors.organisation_list(state=state.iso3),
-            "contacts": selectors.contact_list(actor=request.user, state=state.iso3),
-            "can_add_contact": permissions.can_add_contact(request.user, state),
-            "panels": state_panels(request.user, state),
-        },
-    )
+    return redirect("profiles:state", state.iso3, permanent=True)
 
 
 @login_not_required

@@ -1,4 +1,5 @@
-"""The legislation panel of a state's profile: laws held and the gap-analysis summary."""
+"""The legislation app's section of a state's profile: the laws held and the legislative gaps
+by theme (from the mappings the viewer may see)."""
 
 from __future__ import annotations
 
@@ -8,41 +9,62 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tact.core.profile import Panel, PanelItem, register_state_panel
+from tact.core.links import record_ref
+from tact.core.profile import Panel, PanelItem, PanelTable, cut, register_state_panel
 from tact.legislation import selectors
+from tact.legislation.models import Compliance
 
 
 @register_state_panel("legislation")
-def legislation_panel(user: Any, state: Any) -> Panel | None:
-    laws = list(selectors.laws_for_state(user, state)[:10])
+def legislation_panel(user: Any, state: Any, *, limit: int | None = None) -> Panel:
+    laws = list(selectors.laws_for_state(user, state))
     items = [
-        PanelItem(label=law.title, url=law.get_absolute_url(), detail=law.get_language_display())
+        PanelItem(law.title, law.get_absolute_url(), law.get_language_display(), record_ref(law))
         for law in laws
     ]
-    summary = ""
-    if user is not None and getattr(user, "is_authenticated", False):
-        analysis = selectors.gap_analysis(user, state)
-        s = analysis.summary
-        summary = _(
+    shown, total = cut(items, limit)
+    analysis = selectors.gap_analysis(user, state)
+    s = analysis.summary
+    rows = [
+        [
+            t.theme.title,
+            t.total,
+            t.counts.get(Compliance.FULL, 0),
+            t.counts.get(Compliance.PARTIAL, 0),
+            t.counts.get(Compliance.NONE, 0),
+            t.counts.get(selectors.NOT_ASSESSED, 0),
+        ]
+        for t in analysis.themes
+    ]
+    return Panel(
+        order=30,
+        title=gettext_lazy("Legislation and gaps"),
+        items=shown,
+        total=total,
+        tables=[
+            PanelTable(
+                gettext_lazy("Legislative gaps by theme"),
+                [
+                    gettext_lazy("Theme"),
+                    gettext_lazy("Paragraphs"),
+                    gettext_lazy("Full"),
+                    gettext_lazy("Partial"),
+                    gettext_lazy("None"),
+                    gettext_lazy("Not assessed"),
+                ],
+                rows,
+            )
+        ],
+        more_url=reverse("legislation:gap_analysis", args=[state.iso3]),
+        summary=_(
             "Gap analysis: %(assessed)s of %(total)s paragraphs assessed, %(gaps)s gaps, "
             "%(mfull)s of %(mandatory)s mandatory paragraphs fully implemented."
-        ) % {
+        )
+        % {
             "assessed": s["assessed"],
             "total": s["total"],
             "gaps": s["gaps"],
             "mfull": s["mandatory_full"],
             "mandatory": s["mandatory"],
-        }
-        items.append(
-            PanelItem(
-                label=_("Gap analysis"),
-                url=reverse("legislation:gap_analysis", args=[state.iso3]),
-            )
-        )
-    return Panel(
-        order=30,
-        title=gettext_lazy("Legislation"),
-        items=items,
-        more_url=reverse("legislation:law_list") + f"?state={state.iso3}",
-        summary=summary,
+        },
     )

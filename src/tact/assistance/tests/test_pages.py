@@ -253,7 +253,7 @@ def test_state_profile_panel_and_search(
     from tact.core.profile import state_panels
     from tact.search import search_all
 
-    panels = [p for p in state_panels(None, kenya) if "projects" in str(p.title).lower()]
+    panels = [p for p in state_panels(None, kenya) if p.name == "assistance"]
     assert panels and panels[0].items[0].label == "Prosecutors in Kenya"
     hits = search_all(None, "Prosecutors")
     assert any(h.kind == "project" for h in hits)

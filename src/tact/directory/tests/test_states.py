@@ -36,7 +36,7 @@ def test_loading_states_twice_changes_nothing() -> None:
 def test_state_without_verified_status_reads_unknown(client: Client) -> None:
     data = client.get("/api/v1/states/NOR").json()
     assert {p["status"] for p in data["party_status"]} == {"unknown"}
-    page = client.get("/en/directory/states/NOR/").content.decode()
+    page = client.get("/en/states/NOR/").content.decode()
     assert "tact holds no verified status" in page
 
 
@@ -49,7 +49,7 @@ def test_state_list_filters_by_region_and_paginates(client: Client) -> None:
 
 
 def test_state_page_in_russian(client: Client) -> None:
-    body = client.get("/ru/directory/states/KEN/").content.decode()
+    body = client.get("/ru/states/KEN/").content.decode()
     assert "Кения" in body
 
 

@@ -41,7 +41,7 @@ def test_pages_render(client: Any, secretariat: Any, demo_data: None) -> None:
         "/en/evaluation/responses/?format=xlsx",
         "/en/evaluation/good-practices/?format=xlsx",
         "/en/evaluation/portfolio/?state=KEN&theme=law_enforcement",
-        "/en/directory/states/KEN/",
+        "/en/states/KEN/",
     ):
         response = client.get(url)
         assert response.status_code == 200, url
@@ -49,7 +49,7 @@ def test_pages_render(client: Any, secretariat: Any, demo_data: None) -> None:
     assert "Impact" in tree and "Outcome" in tree and "Output" in tree
     # the rolled-up parent shows the pooled value: (50+22)/(95+50) = 49.66 %
     assert "49.66" in client.get(joint.get_absolute_url()).content.decode()
-    profile = client.get("/en/directory/states/KEN/").content.decode()
+    profile = client.get("/en/states/KEN/").content.decode()
     assert "Mid-term evaluation" in profile
 
 

@@ -90,7 +90,7 @@ def test_search_provider_and_state_panel(client: Any, ken_law: Any, focal_kenya:
     hits = search_all(None, "video link")
     assert any("Section 3" in h.title for h in hits)
     client.force_login(focal_kenya)
-    page = client.get(reverse("directory:state_detail", args=["KEN"]))
+    page = client.get(reverse("profiles:state", args=["KEN"]))
     assert b"Witness Protection (Test) Act" in page.content
     assert reverse("legislation:gap_analysis", args=["KEN"]).encode() in page.content
 

@@ -55,7 +55,7 @@ def test_pages_render_for_a_focal_point(
         "/api/v1/strategies/agencies?state=KEN",
         "/api/v1/strategies/agreements",
         "/api/v1/strategies/campaigns",
-        "/en/directory/states/KEN/",
+        "/en/states/KEN/",
     ):
         response = client.get(url)
         assert response.status_code == 200, url

@@ -145,7 +145,7 @@ def test_outsiders_find_and_count_nothing(
     # record links and the state profile
     for key in ("assessment", "subject", "rating", "evidence", "finding", "market"):
         assert links.resolve_ref(user, record_ref(records[key])) is None, key
-    profile = client.get(f"/en/directory/states/{kenya.iso3}/").content.decode()
+    profile = client.get(f"/en/states/{kenya.iso3}/").content.decode()
     assert "Kenya threat picture" not in profile
 
 
@@ -160,7 +160,7 @@ def test_the_owner_and_the_secretariat_see_everything(
     assert [h.title for h in search_all(user, f.PSEUDONYM)] == ["Kenya threat picture"]
     found = client.get(f"/api/v1/search?q={f.PSEUDONYM}").json()
     assert [h["title"] for h in found["hits"] + found["other_hits"]] == ["Kenya threat picture"]
-    assert "Kenya threat picture" in client.get("/en/directory/states/KEN/").content.decode()
+    assert "Kenya threat picture" in client.get("/en/states/KEN/").content.decode()
     assert client.get("/api/v1/threats/stats?state=KEN").json()["draft"] == 1
     for key in ("assessment", "subject", "rating", "evidence", "finding"):
         assert links.resolve_ref(user, record_ref(records[key])) == records[key]
