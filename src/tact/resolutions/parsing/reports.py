@@ -23,6 +23,7 @@ from tact.resolutions.parsing.concluding import (
 )
 from tact.resolutions.parsing.language import detect_language
 from tact.resolutions.parsing.model import Node, ParsedResolution
+from tact.resolutions.parsing.table_headers import header_roles
 from tact.resolutions.parsing.text import (
     Source,
     clean_inline,
@@ -114,18 +115,6 @@ _CO_RECOMMENDS: Final = re.compile(
     r"|委员会(?:还|并|再次)?(?:建议|敦促|促请|鼓励|呼吁)",
     re.IGNORECASE,
 )
-
-# Table headers, by column role, in the six languages.
-_HEADERS: Final[dict[str, tuple[str, ...]]] = {
-    "number": (
-        *("no", "nº", "n°", "n.º", "n.°", "№", "#"),
-        *("number", "numéro", "número", "номер", "الرقم", "编号"),
-    ),
-    "text": ("recommendation", "recommandation", "recomendación", "рекомендац", "التوصية", "建议"),
-    "source": ("source", "recommending", "state", "état", "estado", "государств", "الدولة", "提出"),
-    "position": ("position", "posición", "позиция", "الموقف", "立场", "response", "réponse"),
-    "themes": ("theme", "thème", "tema", "тем", "المواضيع", "主题", "issue"),
-}
 
 
 def detect_report(markdown: str) -> str | None:
@@ -343,13 +332,7 @@ def _table_rows(markdown: str) -> tuple[dict[str, int], list[list[str]]]:
         cells = _cells(line)
         if len(cells) < 2:
             continue
-        roles: dict[str, int] = {}
-        for column, cell in enumerate(cells):
-            lowered = cell.lower().strip("* ")
-            for role, words in _HEADERS.items():
-                if role not in roles and any(lowered.startswith(word) for word in words):
-                    roles[role] = column
-                    break
+        roles = header_roles(cells)
         if "text" in roles and ({"source", "position"} & set(roles)):
             rows = []
             for row_line in lines[index + 1 :]:
