@@ -74,7 +74,7 @@ def conversion_note(
             )
             _merge(lines, rows)
     if contributions is not None:
-        rows = (
+        pledges = (
             contributions.filter(pledged_amount__isnull=False)
             .annotate(cur=F("currency"))
             .values("cur")
@@ -86,7 +86,7 @@ def conversion_note(
             )
             .order_by()
         )
-        _merge(lines, rows)
+        _merge(lines, pledges)
     table = {
         currency: sorted({source or "exchange rate table" for source in sources})
         for currency, sources in _table_sources(set(lines)).items()
