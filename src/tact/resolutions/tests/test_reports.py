@@ -8,6 +8,7 @@ concluding observations); a 250-recommendation report checks the scale of real r
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -372,6 +373,17 @@ def test_same_committee_in_two_languages_is_one_organisation() -> None:
     assert cedaw.name == "Committee on the Elimination of Discrimination against Women"
     assert cedaw.recommendations_made.count() == 10  # 5 recommendations in each rendering
     assert Organisation.objects.filter(kind=Organisation.Kind.UN_ENTITY).count() == 1
+
+
+@pytest.mark.django_db
+def test_recommendation_page_links_the_committee(client: Any) -> None:
+    parsed = services.resolution_parse((REPORTS / "co_zh.txt").read_bytes(), "co_zh.txt")
+    resolution, _ = services.resolution_import(actor=SYSTEM, parsed=parsed, filename="co_zh.txt")
+    rec = Recommendation.objects.get(resolution=resolution, code="31.a")
+    body = client.get(rec.get_absolute_url()).content.decode()
+    org = rec.source_organisations.get()
+    assert f'href="{org.get_absolute_url()}" data-source="organisation"' in body
+    assert org.acronym == "CERD"
 
 
 @pytest.mark.django_db
