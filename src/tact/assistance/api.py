@@ -228,6 +228,7 @@ class ImportRunOut(Schema):
     file_name: str
     status: str
     strict: bool
+    lenient: bool
     percent: int
     activities_seen: int
     imported: int
@@ -461,11 +462,15 @@ def list_imports(request: HttpRequest) -> Any:
 
 @router.post("/assistance/imports", response={202: ImportRunOut}, auth=LOGIN_AUTH)
 def start_import(
-    request: HttpRequest, file: File[UploadedFile], strict: Form[bool] = False
+    request: HttpRequest,
+    file: File[UploadedFile],
+    strict: Form[bool] = False,
+    lenient: Form[bool] = False,
 ) -> Status[ImportRun]:
     """Upload an IATI activity file; the import runs in the background. Poll
-    ``GET /imports/{id}`` for its status, progress and report."""
-    run = services.import_start(actor=actor(request), upload=file, strict=strict)
+    ``GET /imports/{id}`` for its status, progress and report. ``lenient`` imports
+    activities with small schema slips, each kept as a data-quality warning."""
+    run = services.import_start(actor=actor(request), upload=file, strict=strict, lenient=lenient)
     return Status(202, run)
 
 

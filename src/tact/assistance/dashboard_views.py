@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from tact.assistance import dashboards, selectors
+from tact.assistance.conversion import conversion_note
 from tact.assistance.views import filter_context, money_cell, project_filters
 from tact.core.exports import XLSX_TYPE, xlsx_response
 from tact.core.pagination import querystring_without_page
@@ -50,6 +51,7 @@ def matrix(request: HttpRequest) -> HttpResponse:
         {
             "matrix": result,
             "role": role,
+            "usd_note": conversion_note(selectors.project_list(request.user, **filters)),
             "querystring": querystring_without_page(request),
             **filter_context(filters),
         },
@@ -117,7 +119,14 @@ def donor_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     return TemplateResponse(
         request,
         "assistance/donor_dashboard.html",
-        {"organisation": organisation, **summary, "chart": json.dumps(chart)},
+        {
+            "organisation": organisation,
+            **summary,
+            "chart": json.dumps(chart),
+            "usd_note": conversion_note(
+                dashboards.donor_projects(request.user, organisation), summary["contributions"]
+            ),
+        },
     )
 
 
@@ -149,5 +158,11 @@ def recipient_dashboard(request: HttpRequest, iso3: str) -> HttpResponse:
     return TemplateResponse(
         request,
         "assistance/recipient_dashboard.html",
-        {"state": state, **summary, "chart": json.dumps(chart), "xlsx_type": XLSX_TYPE},
+        {
+            "state": state,
+            **summary,
+            "chart": json.dumps(chart),
+            "xlsx_type": XLSX_TYPE,
+            "usd_note": conversion_note(selectors.project_list(request.user, state=state.iso3)),
+        },
     )

@@ -20,6 +20,15 @@ class IatiImportForm(forms.Form):
     strict = forms.BooleanField(
         label=_("Reject the whole file if any activity is invalid"), required=False
     )
+    lenient = forms.BooleanField(
+        label=_("Accept small schema slips by the publisher"),
+        help_text=_(
+            "Activities that break the IATI schema only in small ways (a point without "
+            "srsName, a transaction sector without code, an attribute from another version) "
+            "are imported, and each slip is shown as a data-quality warning on the project."
+        ),
+        required=False,
+    )
 
 
 class ExchangeRateUploadForm(forms.Form):

@@ -959,6 +959,7 @@ def run_import(run: ImportRun, *, actor: Any, schema_only: bool = False) -> Impo
                 handle,
                 actor=actor,
                 strict=run.strict,
+                lenient=run.lenient,
                 schema_only=schema_only,
                 file_name=run.file_name,
                 run=run,

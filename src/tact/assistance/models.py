@@ -637,6 +637,8 @@ class ImportRun(TimeStampedModel):
     file_name = models.CharField(_("file"), max_length=300)
     file = models.FileField(_("stored file"), upload_to="assistance/imports/", blank=True)
     strict = models.BooleanField(_("strict"), default=False)
+    # Import activities despite small schema slips, each kept as a data-quality warning.
+    lenient = models.BooleanField(_("lenient"), default=False)
     threshold = models.FloatField(_("threshold"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=8, choices=Status.choices, default=Status.PENDING

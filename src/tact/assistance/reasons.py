@@ -18,6 +18,7 @@ LABELS = {
     "different_recipients": _("Different recipients"),
     "dates_overlap": _("Overlapping dates"),
     "dates_apart": _("Dates apart (days)"),
+    "starts_apart": _("Started years apart (days)"),
     "same_sectors": _("Same sectors, provisions or themes"),
     "shared_organisations": _("Shared organisations"),
     "same_publisher": _("Same publisher"),
@@ -35,7 +36,7 @@ LABELS = {
     "linked": _("Linked to the need by its project"),
 }
 
-NEGATIVE = {"different_recipients", "dates_apart", "ended"}
+NEGATIVE = {"different_recipients", "dates_apart", "starts_apart", "ended"}
 
 
 def describe(reasons: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

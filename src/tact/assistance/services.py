@@ -388,8 +388,14 @@ def export_projects(
 # ---------------------------------------------------------------------------------------------
 
 
-def import_start(*, actor: Actor, upload: Any, strict: bool = False) -> ImportRun:
-    """Store an uploaded IATI file and queue its import; returns the run to follow."""
+def import_start(
+    *, actor: Actor, upload: Any, strict: bool = False, lenient: bool = False
+) -> ImportRun:
+    """Store an uploaded IATI file and queue its import; returns the run to follow.
+
+    ``lenient`` imports activities with small schema slips and records each slip as a
+    data-quality warning on the project (see :func:`tact.assistance.importing.import_iati`).
+    """
     from django.conf import settings
 
     from tact.assistance.tasks import import_iati_task
@@ -407,13 +413,19 @@ def import_start(*, actor: Actor, upload: Any, strict: bool = False) -> ImportRu
         kind=ImportRun.Kind.IATI,
         file_name=str(upload.name)[:300],
         strict=strict,
+        lenient=lenient,
         total_bytes=upload.size,
         created_by=access.author_of(actor),
         owner_organisation_id=next(iter(scope.organisation_ids), None),
     )
     run.file.save(f"iati-{dt.datetime.now(dt.UTC):%Y%m%d%H%M%S}.xml", upload, save=False)
     run.save()
-    audit_log(actor=actor, action="import.start", target=run, changes={"file": run.file_name})
+    audit_log(
+        actor=actor,
+        action="import.start",
+        target=run,
+        changes={"file": run.file_name, "strict": strict, "lenient": lenient},
+    )
     import_iati_task.enqueue(run.pk, getattr(actor, "pk", None))
     run.refresh_from_db()
     return run

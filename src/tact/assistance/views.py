@@ -256,6 +256,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
                 actor=request.user,
                 upload=form.cleaned_data["file"],
                 strict=form.cleaned_data["strict"],
+                lenient=form.cleaned_data["lenient"],
             )
         except ValidationError as error:
             form.add_error("file", error)

@@ -48,6 +48,19 @@ class RecommendationOut(Schema):
     footnotes: list[str]
     themes: list[str]
     provisions: list[str]
+    position: str
+    source: str
+    source_states: list[str]
+    source_organisations: list[int]
+
+    @staticmethod
+    def resolve_source_states(obj: Recommendation) -> list[str]:
+        return [s.iso3 for s in obj.source_states.all()]
+
+    @staticmethod
+    def resolve_source_organisations(obj: Recommendation) -> list[int]:
+        # Directory organisations are public reference records: ids carry no secret.
+        return [o.pk for o in obj.source_organisations.all()]
 
     @staticmethod
     def resolve_parent_code(obj: Recommendation) -> str | None:

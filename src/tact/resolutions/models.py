@@ -126,6 +126,13 @@ class Recommendation(TimeStampedModel):
         related_name="recommendations_made",
         verbose_name=_("recommending States"),
     )
+    # Treaty bodies and other recommending bodies, resolved to directory records.
+    source_organisations = models.ManyToManyField(
+        "directory.Organisation",
+        blank=True,
+        related_name="recommendations_made",
+        verbose_name=_("recommending bodies"),
+    )
     themes = models.ManyToManyField(
         "catalog.Theme", blank=True, related_name="recommendations", verbose_name=_("themes")
     )

@@ -34,7 +34,7 @@ def recommendation_list(
     q: str | None = None,
 ) -> QuerySet[Recommendation]:
     qs = Recommendation.objects.select_related("resolution").prefetch_related(
-        "themes", "provisions__instrument"
+        "themes", "provisions__instrument", "source_states", "source_organisations"
     )
     if resolution is not None:
         qs = qs.filter(resolution=resolution)

@@ -19,6 +19,7 @@ from tact.core.audit import audit_log, diff, snapshot
 from tact.core.models import Classification
 from tact.core.uploads import check_upload_size
 from tact.directory.models import Organisation, State
+from tact.resolutions.linking import name_key, recommending_bodies, state_for, state_index
 from tact.resolutions.models import (
     Addressee,
     AgendaItem,
@@ -84,26 +85,6 @@ def _clean_addressees(values: Iterable[str]) -> list[str]:
     return cleaned
 
 
-def _name_key(name: str) -> str:
-    """Comparable form of a State name as printed ("the Philippines" = "Philippines")."""
-    key = " ".join(name.casefold().replace("’", "'").split())
-    for article in ("the ", "la ", "le ", "l'", "el ", "los ", "las "):
-        if key.startswith(article):
-            key = key[len(article) :]
-    return key
-
-
-def _state_index() -> dict[str, State]:
-    """Directory States by every name they carry (short, formal, each UN language)."""
-    index: dict[str, State] = {}
-    for state in State.objects.only("name", "formal_name", "names", "iso3"):
-        names = [state.name, state.formal_name, *(state.names or {}).values()]
-        for name in names:
-            if isinstance(name, str) and name:
-                index.setdefault(_name_key(name), state)
-    return index
-
-
 @transaction.atomic
 def resolution_import(
     *,
@@ -128,10 +109,11 @@ def resolution_import(
     unknown = set(corrections) - set(parsed.codes())
     if unknown:
         raise ValidationError(_("Unknown recommendation codes: %(codes)s") % {"codes": unknown})
-    states = _state_index()
+    states = state_index()
+    bodies_by_name = recommending_bodies(actor, parsed)
     resolution = Resolution.objects.create(
         addressee=parsed.addressee[:200],
-        addressee_state=states.get(_name_key(parsed.addressee)),
+        addressee_state=state_for(states, parsed.addressee),
         title=parsed.title or filename,
         symbol=symbol or parsed.symbol,
         doc_type=parsed.doc_type,
@@ -173,9 +155,12 @@ def resolution_import(
             position=node.position,
             source="; ".join(node.sources)[:500],
         )
-        matched = [states[key] for key in map(_name_key, node.sources) if key in states]
+        matched = [states[key] for key in map(name_key, node.sources) if key in states]
         if matched:
             rec.source_states.set(matched)
+        bodies = [bodies_by_name[name] for name in node.sources if name in bodies_by_name]
+        if bodies:
+            rec.source_organisations.set(bodies)
         rec.themes.set([themes[c] for c in fix.get("themes", node.themes) if c in themes])
         rec.provisions.set(
             [provisions[k] for k in fix.get("provisions", node.articles) if k in provisions]

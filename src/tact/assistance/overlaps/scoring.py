@@ -32,6 +32,8 @@ MAX_YEARS = 15
 
 DESCRIPTION_ALONE = 0.6
 """Weight of the description when the titles differ: identical descriptions alone give 0.6."""
+#: Starts further apart than this lower the date agreement (to 0 three years further on).
+START_GAP_DAYS = 366
 CONTEXT_WEIGHTS = {"recipient": 0.35, "dates": 0.25, "sectors": 0.2, "organisations": 0.2}
 APART_FACTOR = 0.5
 """Multiplier for pairs with disjoint recipients, and again for pairs with no year in common."""
@@ -123,7 +125,14 @@ def _date_overlap(a: ProjectRecord, b: ProjectRecord) -> tuple[float, int] | Non
     if overlap <= 0:
         return 0.0, 1 - overlap
     shorter = min((a_end - a.start).days, (b_end - b.start).days) + 1
-    return min(1.0, overlap / shorter), 0
+    share = min(1.0, overlap / shorter)
+    # Two records of one award start together. Long-running records (old loans that run to
+    # the same end date) overlap fully although they began years apart: real registry data
+    # has such same-titled credits of 1999 and 2007 that are different activities.
+    gap = abs((a.start - b.start).days)
+    if gap > START_GAP_DAYS:
+        share *= max(0.0, 1 - (gap - START_GAP_DAYS) / (3 * 365))
+    return share, 0
 
 
 def text_similarity(a: Prepared, b: Prepared) -> tuple[float, float, float | None]:
@@ -192,9 +201,12 @@ def score_prepared(a: Prepared, b: Prepared) -> tuple[float, list[Reason], str]:
         date_score = 0.5
     else:
         date_score, apart = dates
+        gap = abs((ra.start - rb.start).days) if ra.start and rb.start else 0
+        if gap > START_GAP_DAYS and apart == 0:
+            reasons.append(Reason("starts_apart", str(gap), 0.0))
         if date_score > 0:
             reasons.append(Reason("dates_overlap", f"{date_score:.2f}", date_score * 0.25))
-        else:
+        elif apart:
             reasons.append(Reason("dates_apart", str(apart), 0.0))
     context += CONTEXT_WEIGHTS["dates"] * date_score
     if a.topics and b.topics:

@@ -65,3 +65,46 @@ def test_cli_flag(tmp_path: Any) -> None:
     path.write_bytes(iati_file(slipped_activity()))
     call_command("import_iati", str(path), "--lenient", "--progress", "never")
     assert Project.objects.filter(iati_identifier="XM-DAC-7-SLIP").exists()
+
+
+def test_web_import_form_offers_lenient_mode(client: Client, secretariat: Any) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tact.assistance.models import ImportRun
+
+    client.force_login(secretariat)
+    form = client.get("/en/assistance/imports/new/").content.decode()
+    assert 'name="lenient"' in form
+    # given: the same slipped file uploaded twice through the page
+    data = iati_file(slipped_activity())
+    # when: without the box, the activity is rejected with its reason ...
+    strict = client.post(
+        "/en/assistance/imports/new/", {"file": SimpleUploadedFile("slips.xml", data)}
+    )
+    run = ImportRun.objects.get()
+    assert strict.status_code == 302 and run.rejected == 1 and not run.lenient
+    assert not Project.objects.exists()
+    # ... and with it, imported, with one warning per slip on the project page
+    lenient = client.post(
+        "/en/assistance/imports/new/",
+        {"file": SimpleUploadedFile("slips.xml", data), "lenient": "on"},
+    )
+    run = ImportRun.objects.latest("pk")
+    assert lenient.status_code == 302 and run.lenient and run.imported == 1
+    assert "lenient mode" in client.get(lenient["Location"]).content.decode()
+    project = Project.objects.get(iati_identifier="XM-DAC-7-SLIP")
+    assert len(project.iati_activity["quality_warnings"]) >= 3
+    body = client.get(project.get_absolute_url()).content.decode()
+    assert "Data-quality warnings" in body and "srsName" in body
+
+
+def test_api_import_accepts_lenient(client: Client, secretariat: Any, token_for: Any) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("slips.xml", iati_file(slipped_activity()))
+    response = client.post(
+        "/api/v1/assistance/imports", {"file": upload, "lenient": "true"}, **token_for(secretariat)
+    )
+    assert response.status_code == 202, response.content
+    assert response.json()["lenient"] is True
+    assert Project.objects.filter(iati_identifier="XM-DAC-7-SLIP").exists()

@@ -140,3 +140,26 @@ def test_brute_force_reference_contains_planted_twins_and_its_bound_is_exact() -
     found = brute_force_pairs(generated.records, sample)
     assert frozenset((a, b)) in found
     assert found == brute_force_pairs(generated.records, sample, full_scoring=True)
+
+
+def test_same_titled_credits_started_years_apart_rank_below_a_republished_credit() -> None:
+    # The shape of the Spanish MAEC file: old FAD credits run to 2020, two different credits
+    # share the title "SUMINISTRO DE PUENTES METALICOS" (1999 and 2007), and each credit is
+    # published again under a new identifier the next reporting year.
+    base = {
+        "title": "SUMINISTRO DE PUENTES METALICOS",
+        "description": "SUMINISTRO DE PUENTES METALICOS",
+        "countries": frozenset({"ID"}),
+        "sectors": frozenset({"32172"}),
+        "end": D(2020, 12, 31),
+    }
+    credit_1999 = record("ES-033473", start=D(1999, 1, 1), **base)
+    republished = record("ES-057625", start=D(1999, 1, 1), **base)
+    credit_2007 = record("ES-034717", start=D(2007, 1, 1), **base)
+    same, _, _ = score_pair(credit_1999, republished)
+    different, reasons, _ = score_pair(credit_1999, credit_2007)
+    assert same > different
+    assert ("starts_apart", str((D(2007, 1, 1) - D(1999, 1, 1)).days)) in [
+        (r.code, r.detail) for r in reasons
+    ]
+    assert "dates_overlap" not in codes(reasons)  # 8 years apart: no date agreement left

@@ -15,8 +15,15 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from tact.resolutions.parsing.concluding import (
+    committee_name,
+    normalise_labels,
+    observations_title,
+    state_under_review,
+)
 from tact.resolutions.parsing.language import detect_language
 from tact.resolutions.parsing.model import Node, ParsedResolution
+from tact.resolutions.parsing.table_headers import header_roles
 from tact.resolutions.parsing.text import (
     Source,
     clean_inline,
@@ -26,6 +33,7 @@ from tact.resolutions.parsing.text import (
     strip_markers,
 )
 from tact.resolutions.parsing.themes import suggest_articles, suggest_themes
+from tact.resolutions.parsing.treaty_bodies import find_symbol
 from tact.resolutions.parsing.verbs import analyse
 
 _UPR_LABEL: Final = re.compile(r"(?m)^[ \t]*(\d{2,3}\.\d{1,3})\.?(?=\s)")
@@ -97,35 +105,16 @@ _EXAMINED_BY: Final = re.compile(
 )
 _CO_TITLE: Final = re.compile(
     r"(?:concluding observations|observations finales|observaciones finales|"
-    r"заключительные замечания|الملاحظات الختامية|结论性意见)",
+    r"заключительные замечания|الملاحظات الختامية|结论性意见|结论意见)",
     re.IGNORECASE,
-)
-_CO_STATE: Final = re.compile(
-    r"(?:report|rapport|informe|доклад\w*)\s+(?:\w+\s+){0,3}?"
-    r"(?:of|de la|de l’|de l'|du|de|del)\s+(?:the\s+)?"
-    r"([A-ZÀ-ÝА-Я][\w’'.\-]*(?:[ \t]+(?:of|and|the|de|du|des|et|la|del|y|"
-    r"[A-ZÀ-ÝА-Я(][\w’'().\-]*))*)",
-)
-_COMMITTEE: Final = re.compile(
-    r"((?:Committee|Comité|Комитет)\b[^\n.:;]{3,120}?)(?=\n|\s+\(|$|\.|,|:)"
 )
 _CO_RECOMMENDS: Final = re.compile(
     r"\b(?:recommends|urges|calls upon|encourages|recommande|engage|exhorte|demande|"
-    r"recomienda|insta|alienta|pide|рекомендует|призывает|توصي|تحث|建议|敦促)\b",
+    r"recomienda|insta|alienta|pide|рекомендует|призывает|و?توصي|و?تحث|و?تشجع)\b"
+    # Chinese has no word boundaries: the committee's verb follows "委员会" directly.
+    r"|委员会(?:还|并|再次)?(?:建议|敦促|促请|鼓励|呼吁)",
     re.IGNORECASE,
 )
-
-# Table headers, by column role, in the six languages.
-_HEADERS: Final[dict[str, tuple[str, ...]]] = {
-    "number": (
-        *("no", "nº", "n°", "n.º", "n.°", "№", "#"),
-        *("number", "numéro", "número", "номер", "الرقم", "编号"),
-    ),
-    "text": ("recommendation", "recommandation", "recomendación", "рекомендац", "التوصية", "建议"),
-    "source": ("source", "recommending", "state", "état", "estado", "государств", "الدولة", "提出"),
-    "position": ("position", "posición", "позиция", "الموقف", "立场", "response", "réponse"),
-    "themes": ("theme", "thème", "tema", "тем", "المواضيع", "主题", "issue"),
-}
 
 
 def detect_report(markdown: str) -> str | None:
@@ -157,7 +146,7 @@ def parse_report(markdown: str, kind: str, *, language: str | None = None) -> Pa
     elif kind == "table":
         _read_table(markdown, report)
     else:
-        _read_concluding(source, report)
+        _read_concluding(read_source(normalise_labels(markdown)), report)
     return report
 
 
@@ -343,13 +332,7 @@ def _table_rows(markdown: str) -> tuple[dict[str, int], list[list[str]]]:
         cells = _cells(line)
         if len(cells) < 2:
             continue
-        roles: dict[str, int] = {}
-        for column, cell in enumerate(cells):
-            lowered = cell.lower().strip("* ")
-            for role, words in _HEADERS.items():
-                if role not in roles and any(lowered.startswith(word) for word in words):
-                    roles[role] = column
-                    break
+        roles = header_roles(cells)
         if "text" in roles and ({"source", "position"} & set(roles)):
             rows = []
             for row_line in lines[index + 1 :]:
@@ -390,11 +373,11 @@ def _read_table(markdown: str, report: ParsedResolution) -> None:
 # --------------------------------------------------------------------------------------
 def _read_concluding(source: Source, report: ParsedResolution) -> None:
     """Numbered paragraphs that recommend, with their lettered sub-recommendations."""
-    head = "\n".join(unit.text for unit in source.units[:20])
-    committee = _COMMITTEE.search(head)
-    report.body = committee.group(1).strip() if committee else ""
-    state = _CO_STATE.search(strip_markers(head))
-    report.addressee = state.group(1).strip() if state else ""
+    head = [strip_markers(unit.text) for unit in source.units[:20]]
+    report.body = committee_name(head)
+    report.addressee = state_under_review(head)
+    report.title = _short_title(observations_title(head)) or report.title
+    report.symbol = report.symbol or find_symbol("\n".join(head))
     current: Node | None = None
     for unit in source.units:
         text = unit.text

@@ -20,6 +20,7 @@ from typing import Any, Final
 from lxml import etree
 
 from tact.resolutions.parsing.errors import ResolutionImportError
+from tact.resolutions.parsing.table_headers import is_recommendation_header
 
 DEFAULT_MAX_SIZE: Final[int] = 10 * 1024 * 1024
 TEXT_EXTENSIONS: Final[frozenset[str]] = frozenset({".txt", ".text", ".md", ".markdown"})
@@ -207,6 +208,9 @@ def docx_to_markdown(data: bytes) -> str:
     numbering = _Numbering(document)
     lines: list[str] = []
     for paragraph in _body_paragraphs(document):
+        if isinstance(paragraph, _TableRows):
+            lines.append(_table_markdown(paragraph))
+            continue
         line = _paragraph_markdown(paragraph, numbering)
         if line.strip():
             lines.append(line)
@@ -218,12 +222,21 @@ def docx_to_markdown(data: bytes) -> str:
 
 
 def _body_paragraphs(document: Any) -> Iterable[Any]:
-    """Body paragraphs in order, including those inside (layout) tables."""
+    """Body paragraphs in order, including those inside (layout) tables.
+
+    A data table (a thematic list of recommendations) is yielded whole as a
+    :class:`_TableRows`, rendered later as Markdown pipe rows for the table parser; a
+    layout table only contributes its paragraphs.
+    """
     from docx.table import Table
 
     for block in document.iter_inner_content():
         if not isinstance(block, Table):
             yield block
+            continue
+        rows = _table_cells(block)
+        if rows and is_recommendation_header(rows[0]):
+            yield _TableRows(rows)
             continue
         seen: set[int] = set()
         for row in block.rows:
@@ -232,6 +245,35 @@ def _body_paragraphs(document: Any) -> Iterable[Any]:
                     continue
                 seen.add(id(cell._tc))
                 yield from cell.paragraphs
+
+
+class _TableRows(list[list[str]]):
+    """The cell texts of a Word data table, one list per row."""
+
+
+def _table_cells(table: Any) -> list[list[str]]:
+    """Each row's cell texts; a cell merged across columns counts once, its paragraphs joined."""
+    rows: list[list[str]] = []
+    for row in table.rows:
+        cells: list[str] = []
+        previous = None
+        for cell in row.cells:
+            if cell._tc is previous:  # private: a horizontally merged cell repeats
+                continue
+            previous = cell._tc
+            text = " ".join(" ".join(p.text.split()) for p in cell.paragraphs if p.text.strip())
+            cells.append(text.replace("|", "/"))
+        if any(cells):
+            rows.append(cells)
+    return rows
+
+
+def _table_markdown(rows: list[list[str]]) -> str:
+    """A Markdown pipe table: what the thematic-table parser reads from .md uploads too."""
+    width = len(rows[0])
+    lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
+    lines.extend("| " + " | ".join(row) + " |" for row in rows[1:])
+    return "\n".join(lines)
 
 
 def _style_chain(style: Any) -> Iterable[Any]:

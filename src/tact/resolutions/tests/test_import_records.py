@@ -231,6 +231,10 @@ REPORTS = FIXTURES / "reports"
         ("thematic_es.md", "5 recommendations found"),
         ("co_en.txt", "5 recommendations found"),
         ("co_fr.txt", "4 recommendations found"),
+        ("co_es.txt", "6 recommendations found"),
+        ("co_ru.txt", "5 recommendations found"),
+        ("co_ar.txt", "5 recommendations found"),
+        ("co_zh.txt", "5 recommendations found"),
     ],
 )
 def test_reports_preview_then_save(client: Client, secretariat: Any, name: str, found: str) -> None:
@@ -251,6 +255,10 @@ def test_reports_preview_then_save(client: Client, secretariat: Any, name: str, 
     assert resolution.recommendations.exclude(source="").exists()
     page = client.get(resolution.get_absolute_url()).content.decode()
     assert "Recommended by" in page
+    if name.startswith("co_"):
+        # the committee is shown as the directory organisation, the State as the State
+        assert 'data-source="organisation"' in page
+        assert resolution.addressee_state is not None
 
 
 @pytest.mark.django_db

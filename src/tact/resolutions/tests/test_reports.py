@@ -8,6 +8,7 @@ concluding observations); a 250-recommendation report checks the scale of real r
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -245,3 +246,155 @@ def test_upr_report_arabic_chinese_russian() -> None:
     assert report.node("139.2").sources == ["Беларусь", "Куба"]
     assert {node.position for node in report.walk()} == {"pending"}
     assert report.addressee == "Казахстан"
+
+
+# --- Concluding observations in the six languages (issue 11 item 2) --------------------------
+
+_CO_EXPECTED = [
+    # (fixture, language, committee, State as the title spells it, ISO3, codes)
+    (
+        "co_en.txt",
+        "en",
+        "Committee on the Elimination of Discrimination against Women",
+        "United Kingdom of Great Britain and Northern Ireland",
+        "GBR",
+        ["34", "34.a", "34.b", "34.c", "35"],
+    ),
+    (
+        "co_fr.txt",
+        "fr",
+        "Comité des droits de l’enfant",
+        "Maroc",
+        "MAR",
+        ["63", "63.a", "63.b", "63.c"],
+    ),
+    (
+        "co_es.txt",
+        "es",
+        "Comité de los Derechos del Niño",
+        "México",
+        "MEX",
+        ["41", "41.a", "41.b", "41.c", "42", "60"],
+    ),
+    (
+        "co_ru.txt",
+        "ru",
+        "Комитет по ликвидации дискриминации в отношении женщин",
+        "Казахстана",  # genitive, as in "докладу Казахстана"
+        "KAZ",
+        ["28", "28.a", "28.b", "28.c", "29"],
+    ),
+    (
+        "co_ar.txt",
+        "ar",
+        "اللجنة المعنية بحقوق الإنسان",
+        "لبنان",  # "للبنان": the preposition before a name that itself starts with lam
+        "LBN",
+        ["34", "34.a", "34.b", "34.c", "35"],
+    ),
+    ("co_zh.txt", "zh", "消除种族歧视委员会", "泰国", "THA", ["31", "31.a", "31.b", "31.c", "32"]),
+]
+
+
+@pytest.mark.parametrize(("name", "language", "body", "state", "iso3", "codes"), _CO_EXPECTED)
+def test_concluding_observations_six_languages(
+    name: str, language: str, body: str, state: str, iso3: str, codes: list[str]
+) -> None:
+    report = _parse(name)
+    assert report.language == language
+    assert report.body == body
+    assert report.addressee == state
+    assert report.codes() == codes
+    assert all(node.sources == [body] for node in report.walk())
+    # Sub-items keep their own text; the chapeau is not glued to them.
+    assert report.node(codes[1]).text and report.node(codes[1]).text != report.node(codes[0]).text
+
+
+def test_concluding_observations_arabic_state_with_article() -> None:
+    from tact.resolutions.parsing.concluding import state_under_review
+
+    lines = [
+        "اللجنة المعنية بحقوق الإنسان",
+        "الملاحظات الختامية بشأن التقرير الدوري الثالث للبوسنة والهرسك*",
+    ]
+    assert state_under_review(lines) == "البوسنة والهرسك"
+    report = [
+        "الملاحظات الختامية بشأن التقرير الجامع للتقريرين الدوريين الثامن عشر والتاسع عشر لتوغو"
+    ]
+    assert state_under_review(report) == "توغو"
+    older = ["الملاحظات الختامية للجنة المعنية بحقوق الإنسان", "السويد", "1- نظرت اللجنة"]
+    assert state_under_review(older) == "السويد"
+
+
+def test_concluding_observations_russian_and_chinese_variants() -> None:
+    from tact.resolutions.parsing.concluding import inflection_key, state_under_review
+
+    ru = [
+        "Заключительные замечания по сведенным воедино одиннадцатому и двенадцатому "
+        "периодическим докладам Объединенных Арабских Эмиратов*"
+    ]
+    assert state_under_review(ru) == "Объединенных Арабских Эмиратов"
+    assert inflection_key("Объединенных Арабских Эмиратов") == inflection_key(
+        "Объединенные Арабские Эмираты"
+    )
+    assert inflection_key("Беларуси") == inflection_key("Беларусь")
+    assert inflection_key("Казахстана") != inflection_key("Казахстан Республика")
+    assert state_under_review(["关于圭亚那初次报告的结论性意见*"]) == "圭亚那"
+    assert state_under_review(["关于美利坚合众国第四次定期报告的结论性意见"]) == "美利坚合众国"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "language", "body", "state", "iso3", "codes"), _CO_EXPECTED)
+def test_concluding_observations_link_committee_and_state_to_directory(
+    name: str, language: str, body: str, state: str, iso3: str, codes: list[str]
+) -> None:
+    from tact.directory.models import Organisation
+
+    # given: the English observations of the same committee were imported before
+    parsed = services.resolution_parse((REPORTS / name).read_bytes(), name)
+    # when
+    resolution, _ = services.resolution_import(actor=SYSTEM, parsed=parsed, filename=name)
+    # then: the committee is one directory organisation, the State the directory State
+    assert resolution.addressee_state is not None and resolution.addressee_state.iso3 == iso3
+    rec = Recommendation.objects.get(resolution=resolution, code=codes[1])
+    orgs = list(rec.source_organisations.all())
+    assert len(orgs) == 1 and orgs[0].kind == Organisation.Kind.UN_ENTITY
+    assert rec.source == body
+
+
+@pytest.mark.django_db
+def test_same_committee_in_two_languages_is_one_organisation() -> None:
+    from tact.directory.models import Organisation
+
+    for name in ("co_en.txt", "co_ru.txt"):  # both CEDAW
+        parsed = services.resolution_parse((REPORTS / name).read_bytes(), name)
+        services.resolution_import(actor=SYSTEM, parsed=parsed, filename=name)
+    cedaw = Organisation.objects.get(acronym="CEDAW")
+    assert cedaw.name == "Committee on the Elimination of Discrimination against Women"
+    assert cedaw.recommendations_made.count() == 10  # 5 recommendations in each rendering
+    assert Organisation.objects.filter(kind=Organisation.Kind.UN_ENTITY).count() == 1
+
+
+@pytest.mark.django_db
+def test_recommendation_page_links_the_committee(client: Any) -> None:
+    parsed = services.resolution_parse((REPORTS / "co_zh.txt").read_bytes(), "co_zh.txt")
+    resolution, _ = services.resolution_import(actor=SYSTEM, parsed=parsed, filename="co_zh.txt")
+    rec = Recommendation.objects.get(resolution=resolution, code="31.a")
+    body = client.get(rec.get_absolute_url()).content.decode()
+    org = rec.source_organisations.get()
+    assert f'href="{org.get_absolute_url()}" data-source="organisation"' in body
+    assert org.acronym == "CERD"
+
+
+@pytest.mark.django_db
+def test_existing_directory_organisation_is_reused_not_duplicated() -> None:
+    from tact.directory.models import Organisation
+
+    existing = Organisation.objects.create(
+        name="Human Rights Committee", acronym="CCPR", kind=Organisation.Kind.UN_ENTITY
+    )
+    parsed = services.resolution_parse((REPORTS / "co_ar.txt").read_bytes(), "co_ar.txt")
+    resolution, _ = services.resolution_import(actor=SYSTEM, parsed=parsed, filename="co_ar.txt")
+    rec = Recommendation.objects.get(resolution=resolution, code="34.a")
+    assert list(rec.source_organisations.all()) == [existing]
+    assert Organisation.objects.count() == 1
