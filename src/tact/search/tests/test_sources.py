@@ -154,3 +154,32 @@ def test_reindex_keeps_strategies_and_trainings(records: dict[str, Any], secreta
     reindex_all()
     assert {h.ref for h in search_documents(secretariat, WORD).hits} == before
     assert len(before) == 7
+
+
+def test_single_valued_facets_leave_their_own_filter_out_and_count_only_visible_records(
+    records: dict[str, Any], focal_mexico: Any
+) -> None:
+    from tact.search.service import DocumentFilters
+
+    def facet(result: Any, name: str) -> dict[str, int]:
+        return {b.value: b.count for b in result.facets.get(name, [])}
+
+    # given: focal_mexico sees the public strategy (2024), programme (no year), session (2025)
+    # when
+    strategies = search_documents(focal_mexico, WORD, filters=DocumentFilters(kind=("strategy",)))
+    both = search_documents(
+        focal_mexico, WORD, filters=DocumentFilters(kind=("strategy",), year=("2025",))
+    )
+    # then
+    assert [h.title for h in strategies.hits] == [f"Public {WORD} strategy"]
+    assert strategies.total == 1
+    assert facet(strategies, "kind") == {
+        "strategy": 1,
+        "training_programme": 1,
+        "training_session": 1,
+    }
+    assert facet(strategies, "year") == {"2024": 1}
+    assert facet(strategies, "state") == {"KEN": 1}
+    assert (both.total, both.hits) == (0, [])
+    assert facet(both, "kind") == {"training_session": 1, "strategy": 0}
+    assert facet(both, "year") == {"2024": 1, "2025": 0}
