@@ -210,9 +210,9 @@ def _matches(
         rows = backend.restrict(rows, match)
     if not match and scored:
         rows = rows.extra(select={"search_score": "0.0"})
+    # search_score is the engine's (extra select), unknown to the model
     columns = ["id", "kind", "year", "language"] + (["search_score"] if scored else [])
-    # search_score is the engine's (extra select), unknown to the model: hence the ignore
-    compiled = rows.order_by().values(*columns)  # type: ignore[misc]
+    compiled = rows.order_by().values(*columns)
     sql, params = compiled.query.get_compiler(using=rows.db).as_sql()
     return sql, list(params)
 
