@@ -260,16 +260,17 @@ def _statement(
     scores ('~hit'), the counts by (kind, year, language) ('~joint': the total and the
     single-valued facets are summed from them in Python), and the multi-valued facets.
 
-    Only the page is scored: ranking needs every match's score, counting needs none.  On
-    SQLite the match set is therefore read twice without materializing it - once scored for
-    the top k (as the engine's own query does), once unscored for the counts - because FTS5's
-    posting lists are cheap to walk again and bm25 for every match is not; PostgreSQL scores
-    the match set once and keeps it (MATERIALIZED), since re-checking tsvectors is the costly
-    part there.
+    Ranking needs every match's score, counting needs none.  With facets on SQLite the match
+    set is therefore read without materializing it - once scored for the top k (as the
+    engine's own query does), unscored for each count - because FTS5's posting lists are cheap
+    to walk again and writing every scored match to a temporary table is not (measured on
+    10^5 records: bench/site_search_bench.py).  Without facets (one count), and on PostgreSQL
+    (where re-checking tsvectors is the costly part), the match set is scored once and kept
+    (MATERIALIZED).
     """
     no_index = _no_index()
     where_all, where_params = _where(filters)
-    if connection.vendor == "sqlite":
+    if connection.vendor == "sqlite" and facets:
         scored_sql, scored_params = _matches(actor, match, exclude)
         plain_sql, plain_params = _matches(actor, match, exclude, scored=False)
         with_sql = f"WITH s AS NOT MATERIALIZED ({scored_sql}), m AS NOT MATERIALIZED ({plain_sql})"
