@@ -21,19 +21,24 @@ Usage: .venv/bin/python bench/legislation_search_bench.py [--n 100000] [--repeat
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/tact_bench"
+sys.path.insert(0, str(ROOT / "bench"))
+from search_timing import (  # noqa: E402 (the bench directory is not a package)
+    bench_database_url,
+    emit,
+    report_rows,
+    run_child,
+    time_rounds,
+)
+
+PG_NAME = "tact_bench"
 
 # (query, why it is in the set)
 QUERIES: tuple[tuple[str, str], ...] = (
@@ -52,15 +57,6 @@ QUERIES: tuple[tuple[str, str], ...] = (
     ('"organized criminal group"', "en, phrase"),
     ("cryptocurrency", "en, rare word"),
 )
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    k = (len(ordered) - 1) * q
-    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
 # --- child: one engine ----------------------------------------------------------------------
@@ -183,27 +179,21 @@ def child(args: argparse.Namespace) -> None:
     backend = get_backend()
     user = AnonymousUser()  # the public: access rules filter restricted texts out
     matches = {query: parse_query(query) for query, _why in QUERIES}
-    timings: dict[str, dict[str, list[float]]] = {
-        query: {"layer": [], "layer_nofacets": [], "engine": []} for query, _why in QUERIES
-    }
     totals: dict[str, int] = {}
-    # Round-robin over the queries (not all runs of one query in a row), so that a burst of
-    # load on the machine spreads over every query instead of spoiling one.
-    for i in range(args.repeat + 2):  # two warm-up rounds
-        for query, _why in QUERIES:
-            t0 = time.perf_counter()
-            result = search_provisions(user, query)
-            t1 = time.perf_counter()
-            search_provisions(user, query, facets=False)
-            t2 = time.perf_counter()
-            backend.raw_search(matches[query], 20)
-            t3 = time.perf_counter()
-            if i >= 2:
-                timings[query]["layer"].append((t1 - t0) * 1000)
-                timings[query]["layer_nofacets"].append((t2 - t1) * 1000)
-                timings[query]["engine"].append((t3 - t2) * 1000)
-            totals[query] = result.total
-            reset_queries()
+
+    def layer(query: str) -> None:
+        totals[query] = search_provisions(user, query).total
+
+    timings = time_rounds(
+        [query for query, _why in QUERIES],
+        [
+            ("layer", layer),
+            ("nofacets", lambda query: search_provisions(user, query, facets=False)),
+            ("engine", lambda query: backend.raw_search(matches[query], 20)),
+        ],
+        repeat=args.repeat,
+        after=reset_queries,
+    )
     rows = []
     for query, why in QUERIES:
         with connection.cursor() as cursor:
@@ -216,72 +206,18 @@ def child(args: argparse.Namespace) -> None:
         )
     out["rows"] = rows
     out["load_after"] = os.getloadavg()[0]
-    out["cpus"] = os.cpu_count()
-    print("RESULT " + json.dumps(out))
+    emit(out)
 
 
 # --- parent: run one child per engine and report --------------------------------------------
 
 
-def _pg_admin(url: str, sql: str) -> None:
-    parsed = urlparse(url)
-    subprocess.run(  # noqa: S603 (fixed arguments, the bench's own database)
-        [  # noqa: S607 (psql from PATH, as the brief's createdb)
-            "psql",
-            "-h",
-            parsed.hostname or "127.0.0.1",
-            "-p",
-            str(parsed.port or 5432),
-            "-U",
-            parsed.username or "postgres",
-            "-d",
-            "postgres",
-            "-qc",
-            sql,
-        ],
-        check=True,
-    )
-
-
 def run_engine(engine: str, args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
-    env = dict(os.environ)
-    env["TACT_DATA_DIR"] = str(tmp / engine)
-    env["DJANGO_SETTINGS_MODULE"] = "tact.config.settings"
-    env.setdefault("TACT_SECRET_KEY", "bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz")
-    if engine == "postgresql":
-        name = urlparse(args.pg).path.lstrip("/")
-        _pg_admin(args.pg, f'DROP DATABASE IF EXISTS "{name}"')
-        _pg_admin(args.pg, f'CREATE DATABASE "{name}"')
-        env["TACT_DATABASE_URL"] = args.pg
-    else:
-        env.pop("TACT_DATABASE_URL", None)
-    command = [
-        sys.executable,
-        __file__,
-        "--child",
-        "--n",
-        str(args.n),
-        "--repeat",
-        str(args.repeat),
-        "--texts-per-state",
-        str(args.texts_per_state),
-        "--restricted",
-        str(args.restricted),
-    ]
-    try:
-        proc = subprocess.run(  # noqa: S603 (this script itself)
-            command, env=env, capture_output=True, text=True, check=False
-        )
-    finally:
-        if engine == "postgresql" and not args.keep:
-            name = urlparse(args.pg).path.lstrip("/")
-            _pg_admin(args.pg, f'DROP DATABASE IF EXISTS "{name}"')
-    if proc.returncode != 0:
-        sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-4000:])
-        raise SystemExit(f"{engine}: the child failed ({proc.returncode})")
-    line = next(ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT "))
-    result: dict[str, Any] = json.loads(line[len("RESULT ") :])
-    return result
+    arguments = ["--n", str(args.n), "--repeat", str(args.repeat)]
+    arguments += ["--texts-per-state", str(args.texts_per_state)]
+    arguments += ["--restricted", str(args.restricted)]
+    pg_url = bench_database_url(args.pg, PG_NAME)
+    return run_child(__file__, engine, arguments, tmp=tmp, pg_url=pg_url, keep=args.keep)
 
 
 def report(result: dict[str, Any], repeat: int) -> None:
@@ -293,42 +229,7 @@ def report(result: dict[str, Any], repeat: int) -> None:
         f"index build {result['index_s']:.1f} s "
         f"({result['indexed'] / max(result['index_s'], 1e-9):.0f} provisions/s)"
     )
-    if "cpus" in result:
-        print(
-            f"machine: {result['cpus']} CPUs, 1-min load average {result['load_before']:.1f} "
-            f"before and {result['load_after']:.1f} after the queries (other work shares it)"
-        )
-    print(
-        f"{'query':34} {'match':>6} {'seen':>6} | {'tact p50':>8} {'p95':>7} | "
-        f"{'no-facet':>8} {'p95':>7} | {'engine':>7} {'p95':>7} | {'ratio':>6}"
-    )
-    all_layer: list[float] = []
-    all_nofacets: list[float] = []
-    all_engine: list[float] = []
-    for row in result["rows"]:
-        lay, nof, eng = row["layer"], row["layer_nofacets"], row["engine"]
-        all_layer += lay
-        all_nofacets += nof
-        all_engine += eng
-        p50l, p50n, p50e = statistics.median(lay), statistics.median(nof), statistics.median(eng)
-        print(
-            f"{row['query'][:34]:34} {row['matches']:>6} {row['visible']:>6} | "
-            f"{p50l:8.1f} {percentile(lay, 0.95):7.1f} | "
-            f"{p50n:8.1f} {percentile(nof, 0.95):7.1f} | "
-            f"{p50e:7.2f} {percentile(eng, 0.95):7.2f} | {p50l / max(p50e, 1e-9):6.1f}"
-        )
-    p50l, p95l = percentile(all_layer, 0.5), percentile(all_layer, 0.95)
-    p50n, p95n = percentile(all_nofacets, 0.5), percentile(all_nofacets, 0.95)
-    p50e, p95e = percentile(all_engine, 0.5), percentile(all_engine, 0.95)
-    n = len(all_layer)
-    print(f"ALL ({n} runs = {len(result['rows'])} queries x {repeat}), milliseconds:")
-    print(f"  tact layer, page + facets + total : p50 {p50l:8.1f}  p95 {p95l:8.1f}")
-    print(f"  tact layer, page + total          : p50 {p50n:8.1f}  p95 {p95n:8.1f}")
-    print(f"  engine alone (top 20)             : p50 {p50e:8.2f}  p95 {p95e:8.2f}")
-    print(
-        f"  overhead ratio tact/engine        : p50 {p50l / p50e:6.1f}x  p95 {p95l / p95e:6.1f}x"
-        f"   (without facets: p50 {p50n / p50e:6.1f}x  p95 {p95n / p95e:6.1f}x)"
-    )
+    report_rows(result, repeat, width=34)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -336,7 +237,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--engines", default="sqlite,postgresql")
-    parser.add_argument("--pg", default=DEFAULT_PG)
+    parser.add_argument(
+        "--pg",
+        default="",
+        help=f"PostgreSQL database of the run (default: {PG_NAME} on the "
+        "server of TACT_DATABASE_URL, else on 127.0.0.1)",
+    )
     parser.add_argument("--texts-per-state", type=int, default=6)
     parser.add_argument("--restricted", type=float, default=0.2, help="share of restricted texts")
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database")

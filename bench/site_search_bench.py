@@ -15,25 +15,33 @@ inserts, indexes them, then runs every query ``--repeat`` times as the anonymous
 tact's layer with facets (what the page and the API do), without facets, and the engine alone.
 
 Usage: python bench/site_search_bench.py [--n 100000] [--repeat 10] [--engines sqlite,postgresql]
+       [--pg postgres://postgres@127.0.0.1:5432/tact_bench_search]
+PostgreSQL: the server of TACT_DATABASE_URL (or --pg); the bench creates and drops its own
+database there, never the one the URL names.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/tact_bench_search"
+sys.path.insert(0, str(ROOT / "bench"))
+from search_timing import (  # noqa: E402 (the bench directory is not a package)
+    bench_database_url,
+    emit,
+    report_rows,
+    run_child,
+    time_rounds,
+)
+
+PG_NAME = "tact_bench_search"
 
 VOCABULARY = {
     "en": "witness protection victim trafficking persons smuggling migrants firearms money "
@@ -75,14 +83,6 @@ QUERIES: tuple[tuple[str, str], ...] = (
     ("cooperation training", "en, two very common words"),
     ("cryptocurrency", "en, absent word"),
 )
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
-    return ordered[index]
 
 
 def _text(rng: random.Random, language: str, words: int) -> str:
@@ -197,10 +197,15 @@ def child(args: argparse.Namespace) -> None:
     started = time.perf_counter()
     out["data"] = _load(args.n)
     out["load_s"] = time.perf_counter() - started
+    if connection.vendor == "postgresql":
+        # What autovacuum does after a bulk load on a live database: the visibility map that
+        # index-only scans need, and fresh statistics.
+        with connection.cursor() as cursor:
+            for table in ("search_searchdocument", "search_searchfacet", "search_document_index"):
+                cursor.execute(f"VACUUM ANALYZE {table}")
     backend = document_backend()
     user = AnonymousUser()  # the public: restricted and confidential rows are filtered out
     matches = {query: parse_query(query) for query, _why in QUERIES}
-    timings = {q: {"layer": [], "nofacets": [], "engine": []} for q, _w in QUERIES}
     totals: dict[str, int] = {}
     out["load_before"] = os.getloadavg()[0]
     if args.profile:
@@ -215,22 +220,24 @@ def child(args: argparse.Namespace) -> None:
             search_documents(user, query)
         profiler.disable()
         pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(35)
-    for i in range(args.repeat + 2):  # two warm-up rounds; round-robin over the queries
-        for query, _why in QUERIES:
-            t0 = time.perf_counter()
-            result = search_documents(user, query)
-            t1 = time.perf_counter()
-            search_documents(user, query, facets=False)
-            t2 = time.perf_counter()
-            if matches[query]:
-                backend.raw_search(matches[query], 20)
-            t3 = time.perf_counter()
-            if i >= 2:
-                timings[query]["layer"].append((t1 - t0) * 1000)
-                timings[query]["nofacets"].append((t2 - t1) * 1000)
-                timings[query]["engine"].append((t3 - t2) * 1000)
-            totals[query] = result.total
-            reset_queries()
+
+    def layer(query: str) -> None:
+        totals[query] = search_documents(user, query).total
+
+    def engine(query: str) -> None:
+        if matches[query]:
+            backend.raw_search(matches[query], 20)
+
+    timings = time_rounds(
+        [query for query, _why in QUERIES],
+        [
+            ("layer", layer),
+            ("nofacets", lambda query: search_documents(user, query, facets=False)),
+            ("engine", engine),
+        ],
+        repeat=args.repeat,
+        after=reset_queries,
+    )
     rows = []
     for query, why in QUERIES:
         engine_matches = 0
@@ -245,63 +252,13 @@ def child(args: argparse.Namespace) -> None:
         )
     out["rows"] = rows
     out["load_after"] = os.getloadavg()[0]
-    print("RESULT " + json.dumps(out))
-
-
-def _pg_admin(url: str, sql: str) -> None:
-    parsed = urlparse(url)
-    subprocess.run(  # noqa: S603 (fixed arguments, the bench's own database)
-        [  # noqa: S607
-            "psql",
-            "-h",
-            parsed.hostname or "127.0.0.1",
-            "-p",
-            str(parsed.port or 5432),
-            "-U",
-            parsed.username or "postgres",
-            "-d",
-            "postgres",
-            "-qc",
-            sql,
-        ],
-        check=True,
-    )
+    emit(out)
 
 
 def run_engine(engine: str, args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
-    env = dict(os.environ)
-    env["TACT_DATA_DIR"] = str(tmp / engine)
-    env["DJANGO_SETTINGS_MODULE"] = "tact.config.settings"
-    env.setdefault("TACT_SECRET_KEY", "bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz")
-    name = urlparse(args.pg).path.lstrip("/")
-    if engine == "postgresql":
-        _pg_admin(args.pg, f'DROP DATABASE IF EXISTS "{name}"')
-        _pg_admin(args.pg, f'CREATE DATABASE "{name}"')
-        env["TACT_DATABASE_URL"] = args.pg
-    else:
-        env.pop("TACT_DATABASE_URL", None)
-    command = [
-        sys.executable,
-        __file__,
-        "--child",
-        "--n",
-        str(args.n),
-        "--repeat",
-        str(args.repeat),
-    ]
-    try:
-        proc = subprocess.run(  # noqa: S603 (this script itself)
-            command, env=env, capture_output=True, text=True, check=False
-        )
-    finally:
-        if engine == "postgresql":
-            _pg_admin(args.pg, f'DROP DATABASE IF EXISTS "{name}"')
-    if proc.returncode != 0:
-        sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-4000:])
-        raise SystemExit(f"{engine}: the child failed ({proc.returncode})")
-    line = next(ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT "))
-    result: dict[str, Any] = json.loads(line[len("RESULT ") :])
-    return result
+    arguments = ["--n", str(args.n), "--repeat", str(args.repeat)]
+    pg_url = bench_database_url(args.pg, PG_NAME)
+    return run_child(__file__, engine, arguments, tmp=tmp, pg_url=pg_url, keep=args.keep)
 
 
 def report(result: dict[str, Any], repeat: int) -> None:
@@ -310,46 +267,23 @@ def report(result: dict[str, Any], repeat: int) -> None:
     print(
         f"data: {sum(data.values())} practices ({data['public']} public, {data['restricted']} "
         f"restricted, {data['confidential']} confidential) in ru/en/fr/es/ar/zh; "
-        f"load + index {result['load_s']:.1f} s; 1-min load average "
-        f"{result['load_before']:.1f} -> {result['load_after']:.1f}"
+        f"load + index {result['load_s']:.1f} s"
     )
-    print(
-        f"{'query':28} {'match':>6} {'seen':>6} | {'tact p50':>8} {'p95':>7} | "
-        f"{'no-facet':>8} {'p95':>7} | {'engine':>7} {'p95':>7}"
-    )
-    layer: list[float] = []
-    nofacets: list[float] = []
-    engine: list[float] = []
-    for row in result["rows"]:
-        lay, nof, eng = row["layer"], row["nofacets"], row["engine"]
-        layer += lay
-        nofacets += nof
-        engine += eng
-        print(
-            f"{row['query'][:28]:28} {row['matches']:>6} {row['visible']:>6} | "
-            f"{statistics.median(lay):8.1f} {percentile(lay, 0.95):7.1f} | "
-            f"{statistics.median(nof):8.1f} {percentile(nof, 0.95):7.1f} | "
-            f"{statistics.median(eng):7.2f} {percentile(eng, 0.95):7.2f}"
-        )
-    p50l, p95l = percentile(layer, 0.5), percentile(layer, 0.95)
-    p50n, p95n = percentile(nofacets, 0.5), percentile(nofacets, 0.95)
-    p50e, p95e = percentile(engine, 0.5), percentile(engine, 0.95)
-    print(f"ALL ({len(layer)} runs = {len(result['rows'])} queries x {repeat}), milliseconds:")
-    print(f"  tact search, page + facets + total : p50 {p50l:8.1f}  p95 {p95l:8.1f}")
-    print(f"  tact search, page + total          : p50 {p50n:8.1f}  p95 {p95n:8.1f}")
-    print(f"  engine alone (top 20)              : p50 {p50e:8.1f}  p95 {p95e:8.1f}")
-    print(
-        f"  ratio tact/engine                  : p50 {p50l / p50e:6.2f}x  p95 {p95l / p95e:6.2f}x"
-        f"   (without facets: p50 {p50n / p50e:6.2f}x  p95 {p95n / p95e:6.2f}x)"
-    )
+    report_rows(result, repeat, width=28)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=10)
-    parser.add_argument("--engines", default="sqlite")
-    parser.add_argument("--pg", default=DEFAULT_PG)
+    parser.add_argument("--engines", default="sqlite,postgresql")
+    parser.add_argument(
+        "--pg",
+        default="",
+        help=f"PostgreSQL database of the run (default: {PG_NAME} on the server of "
+        "TACT_DATABASE_URL, else on 127.0.0.1); created and dropped",
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database")
     parser.add_argument("--child", action="store_true")
     parser.add_argument("--profile", action="store_true", help="(child) profile the layer")
     args = parser.parse_args()

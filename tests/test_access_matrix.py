@@ -30,6 +30,8 @@ from tact.core import links
 from tact.core.models import ClassifiedModel
 from tact.core.protection import protection_of
 from tact.search import search_all
+from tact.search.documents import index_records, source_for
+from tact.search.service import search_documents
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -152,6 +154,11 @@ def _ancestors(record: Any) -> list[Any]:
     return [a for name in declared.parents for a in _ancestors(getattr(record, name))]
 
 
+def _letters(number: int) -> str:
+    # digits split words in the analysis; letters keep the probe one word
+    return "".join(chr(ord("a") + int(d)) for d in str(number))
+
+
 def _title(record: Any) -> str:
     for name in ("title", "name", "code", "heading", "text"):
         value = getattr(record, name, None)
@@ -262,6 +269,16 @@ def test_access_matrix(personas: list[Persona], kenya: Any, donor_org: Any) -> N
                     created_by=None,
                 )
             record.refresh_from_db()
+            indexed = source_for(type(record)) is not None
+            if indexed:
+                # A word of its own, so that the one search can only find this record;
+                # update() sends no signal: index the record as a save would.
+                field = next((f for f in ("title", "name") if hasattr(record, f)), "")
+                if field:
+                    probe = "probe" + model._meta.model_name + _letters(record.pk)
+                    model._default_manager.filter(pk=record.pk).update(**{field: probe})
+                    record.refresh_from_db()
+                index_records([record])
             ref = links.record_ref(record)
             title = _title(record)
             for persona in personas:
@@ -341,6 +358,13 @@ def test_access_matrix(personas: list[Persona], kenya: Any, donor_org: Any) -> N
                     tried["profile"] += 1
                     if response.status_code == 200 and title in response.content.decode():
                         leaks.append(f"{label}:{record.pk} profile for {persona.name}")
+                # the one search (document index): never a hit, never counted in a facet
+                if title and indexed and not allowed:
+                    found = search_documents(persona.user, title[:60])
+                    tried["one search"] += 1
+                    counted = any(b.count for group in found.facets.values() for b in group)
+                    if ref in {hit.ref for hit in found.hits} or found.total or counted:
+                        leaks.append(f"{label}:{record.pk} one search for {persona.name}")
                 # exports of the list pages
                 if label in EXPORTS and title and not allowed:
                     response = client.get(reverse(EXPORTS[label]) + "?format=xlsx")

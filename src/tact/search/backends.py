@@ -110,6 +110,9 @@ class SearchBackend(Protocol):
     def match_sql(self, query: MatchQuery) -> tuple[str, list[Any]]:
         """SQL selecting the ids of matching records (for ``pk__in=RawSQL(...)``)."""
 
+    def restrict(self, queryset: QuerySet[Any], query: MatchQuery) -> QuerySet[Any]:
+        """*queryset* restricted to matches, unscored (for counting)."""
+
     def rank(self, queryset: QuerySet[Any], query: MatchQuery) -> QuerySet[Any]:
         """*queryset* restricted to matches, annotated ``search_score``
         (higher is better) and ordered by it."""
@@ -219,6 +222,15 @@ class SqliteBackend:
         return (
             f"SELECT rowid FROM {self.fts} WHERE {self.fts} MATCH %s",
             [self.fts_query(query)],
+        )
+
+    def restrict(self, queryset: QuerySet[Any], query: MatchQuery) -> QuerySet[Any]:
+        table = queryset.model._meta.db_table
+        pk = queryset.model._meta.pk.column
+        return queryset.extra(
+            tables=[self.fts],
+            where=[f"{self.fts}.rowid = {table}.{pk}", f"{self.fts} MATCH %s"],
+            params=[self.fts_query(query)],
         )
 
     def rank(self, queryset: QuerySet[Any], query: MatchQuery) -> QuerySet[Any]:
@@ -343,6 +355,18 @@ class PostgresBackend:
         return (
             f"SELECT {self.id_col} FROM {self.table} WHERE vector @@ %s::tsquery",
             [self.tsquery(query)],
+        )
+
+    def restrict(self, queryset: QuerySet[Any], query: MatchQuery) -> QuerySet[Any]:
+        table = queryset.model._meta.db_table
+        pk = queryset.model._meta.pk.column
+        return queryset.extra(
+            tables=[self.table],
+            where=[
+                f"{self.table}.{self.id_col} = {table}.{pk}",
+                f"{self.table}.vector @@ %s::tsquery",
+            ],
+            params=[self.tsquery(query)],
         )
 
     def rank(self, queryset: QuerySet[Any], query: MatchQuery) -> QuerySet[Any]:

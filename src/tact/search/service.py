@@ -4,12 +4,12 @@
 asks the database one statement per search:
 
 1. ``m``: the engine's match set (FTS5 ``MATCH`` / ``tsvector @@``) joined with the narrow
-   index rows and filtered by ``core.access.visible_q`` on their access columns, computed once
-   (``MATERIALIZED``) with the engine's score;
-2. from ``m``: the top k ids of the page (ids and scores only), the total, and the facet counts
-   (type, state, theme, provision, year, language) as ``GROUP BY``\\s - each facet applies every
-   *other* selected filter (disjunctive facets) - so nothing is fetched into Python but the
-   page and the counts.
+   index rows and filtered by ``core.access.visible_q`` on their access columns;
+2. from ``m``: the top k ids of the page (ids and scores only: only they are ranked), the
+   counts by (type, year, language) in one ``GROUP BY`` (the total and those facets are summed
+   from its few rows), and the state, theme and provision counts as one ``GROUP BY`` over the
+   match set joined to ``SearchFacet`` - each facet applies every *other* selected filter
+   (disjunctive facets) - so nothing is fetched into Python but the page and the counts.
 
 Only then are the page's records fetched from their own tables, through
 ``core.access.visible`` again (a row can never be fresher than its record), and highlighted.
@@ -196,31 +196,34 @@ class DocumentResult:
 # --- the statement ---------------------------------------------------------------------------
 
 
-def _matches(actor: Any, match: MatchQuery, exclude: tuple[str, ...]) -> tuple[str, list[Any]]:
-    """SQL of m: (id, kind, year, language, search_score) of the visible matches."""
+def _matches(
+    actor: Any, match: MatchQuery, exclude: tuple[str, ...], *, scored: bool = True
+) -> tuple[str, list[Any]]:
+    """SQL of the visible matches: (id, kind, year, language[, search_score])."""
     rows: QuerySet[SearchDocument] = SearchDocument.objects.filter(access.visible_q(actor))
     if exclude:
         rows = rows.exclude(ref__in=exclude)
-    if match:
-        rows = document_backend().rank(rows, match)
-    else:
+    backend = document_backend()
+    if match and scored:
+        rows = backend.rank(rows, match)
+    elif match:
+        rows = backend.restrict(rows, match)
+    if not match and scored:
         rows = rows.extra(select={"search_score": "0.0"})
-    # search_score is the engine's (extra select), unknown to the model: hence the ignore
-    compiled = rows.order_by().values(
-        "id",
-        "kind",
-        "year",
-        "language",
-        "search_score",  # type: ignore[misc]
-    )
+    # search_score is the engine's (extra select), unknown to the model
+    columns = ["id", "kind", "year", "language"] + (["search_score"] if scored else [])
+    compiled = rows.order_by().values(*columns)
     sql, params = compiled.query.get_compiler(using=rows.db).as_sql()
     return sql, list(params)
 
 
-def _where(filters: DocumentFilters, skip: str = "") -> tuple[str, list[Any]]:
+def _where(
+    filters: DocumentFilters, skip: str = "", *, single: bool = True
+) -> tuple[str, list[Any]]:
+    """Conditions on m of the selected facets but *skip* (and but the single-valued ones)."""
     parts: list[str] = []
     params: list[Any] = []
-    for name in SINGLE_FACETS:
+    for name in SINGLE_FACETS if single else ():
         values = getattr(filters, name)
         if values and name != skip:
             column = "CAST(m.year AS VARCHAR(8))" if name == "year" else f"m.{name}"
@@ -253,57 +256,97 @@ def _statement(
     facets: bool,
     exclude: tuple[str, ...],
 ) -> tuple[str, list[Any]]:
-    base_sql, params = _matches(actor, match, exclude)
+    """One statement of rows (tag, value, year, language, count, score): the page's ids and
+    scores ('~hit'), the counts by (kind, year, language) ('~joint': the total and the
+    single-valued facets are summed from them in Python), and the multi-valued facets.
+
+    Ranking needs every match's score, counting needs none.  With facets on SQLite the match
+    set is therefore read without materializing it - once scored for the top k (as the
+    engine's own query does), unscored for each count - because FTS5's posting lists are cheap
+    to walk again and writing every scored match to a temporary table is not (measured on
+    10^5 records: bench/site_search_bench.py).  Without facets (one count), and on PostgreSQL
+    (where re-checking tsvectors is the costly part), the match set is scored once and kept
+    (MATERIALIZED).
+    """
     no_index = _no_index()
     where_all, where_params = _where(filters)
+    if connection.vendor == "sqlite" and facets:
+        scored_sql, scored_params = _matches(actor, match, exclude)
+        plain_sql, plain_params = _matches(actor, match, exclude, scored=False)
+        with_sql = f"WITH s AS NOT MATERIALIZED ({scored_sql}), m AS NOT MATERIALIZED ({plain_sql})"
+        params = [*scored_params, *plain_params]
+    else:
+        scored_sql, params = _matches(actor, match, exclude)
+        with_sql = f"WITH m AS MATERIALIZED ({scored_sql}), s AS NOT MATERIALIZED (SELECT * FROM m)"
+    empty = "CAST(NULL AS VARCHAR(8))"
     parts = [
-        "SELECT '~hit', CAST(id AS VARCHAR(20)), 0, CAST(search_score AS DOUBLE PRECISION) "
-        f"FROM (SELECT id, search_score FROM m WHERE {where_all} "
-        "ORDER BY search_score DESC, id LIMIT %s OFFSET %s) h",
-        f"SELECT '~total', '', COUNT(*), 0 FROM m WHERE {where_all}",
+        f"SELECT '~hit', CAST(id AS VARCHAR(20)), {empty}, {empty}, 0, "
+        "CAST(search_score AS DOUBLE PRECISION) "
+        f"FROM (SELECT m.id, m.search_score FROM s m WHERE {where_all} "
+        "ORDER BY m.search_score DESC, m.id LIMIT %s OFFSET %s) h",
     ]
-    params += [*where_params, limit, offset, *where_params]
+    params += [*where_params, limit, offset]
+    # The counts by (kind, year, language) under the multi-valued filters: one GROUP BY gives
+    # the total and every single-valued facet, each under the *other* filters (disjunctive).
+    where_multi, multi_params = _where(filters, single=False)
+    kind_year_language = "kind, CAST(year AS VARCHAR(8)), language"
+    if facets:
+        parts.append(
+            f"SELECT '~joint', {kind_year_language}, COUNT(*), 0 FROM m "
+            f"WHERE {where_multi} GROUP BY {kind_year_language}"
+        )
+        params += multi_params
+    else:
+        parts.append(
+            f"SELECT '~total', {empty}, {empty}, {empty}, COUNT(*), 0 FROM m WHERE {where_all}"
+        )
+        params += where_params
     if facets:
         # Facets without a filter of their own share the "every filter" set: one GROUP BY.
-        for name in SINGLE_FACETS:
-            where, where_params = (
-                _where(filters, skip=name)
-                if getattr(filters, name)
-                else (
-                    where_all,
-                    _where(filters)[1],
-                )
-            )
-            column = "CAST(year AS VARCHAR(8))" if name == "year" else name
-            parts.append(
-                f"SELECT '{name}', {column}, COUNT(*), 0 FROM m WHERE {where} GROUP BY {column}"
-            )
-            params += where_params
         shared = [name for name in SHOWN_MULTI if not getattr(filters, name)]
         if shared:
             parts.append(
-                "SELECT f.facet, f.value, COUNT(*), 0 FROM m "
+                f"SELECT f.facet, f.value, {empty}, {empty}, COUNT(*), 0 FROM m "
                 f"CROSS JOIN {FACET_TABLE} f "
                 f"WHERE f.document_id = m.id AND {no_index}f.facet "
                 f"IN ({', '.join(['%s'] * len(shared))}) "
                 f"AND {where_all} "
                 "GROUP BY f.facet, f.value"
             )
-            params += [*shared, *_where(filters)[1]]
+            params += [*shared, *where_params]
         for name in SHOWN_MULTI:
             if getattr(filters, name):
-                where, where_params = _where(filters, skip=name)
+                where, skip_params = _where(filters, skip=name)
                 parts.append(
-                    "SELECT f.facet, f.value, COUNT(*), 0 FROM m "
+                    f"SELECT f.facet, f.value, {empty}, {empty}, COUNT(*), 0 FROM m "
                     f"CROSS JOIN {FACET_TABLE} f "
                     f"WHERE f.document_id = m.id AND {no_index}f.facet = %s AND {where} "
                     "GROUP BY f.facet, f.value"
                 )
-                params += [name, *where_params]
-    # m is computed once; "m CROSS JOIN facet" makes SQLite walk the matches and seek their
-    # facet rows (index document, facet) instead of scanning every facet row of the table.
-    sql = f"WITH m AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(parts)
+                params += [name, *skip_params]
+    # "m CROSS JOIN facet" makes SQLite walk the matches and seek their facet rows (index
+    # document, facet) instead of scanning every facet row of the table.
+    sql = f"{with_sql} " + " UNION ALL ".join(parts)
     return sql, params
+
+
+def _joint_counts(
+    joint: list[tuple[str, str, str, int]], filters: DocumentFilters
+) -> tuple[int, dict[str, Counter[str]]]:
+    """The total and the single-valued facets from the counts by (kind, year, language):
+    each facet's counts apply the other facets' filters, not its own."""
+    chosen = {name: set(getattr(filters, name)) for name in SINGLE_FACETS}
+    total = 0
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for kind, year, language, n in joint:
+        values = {"kind": kind or "", "year": year or "", "language": language or ""}
+        passes = {name: not chosen[name] or values[name] in chosen[name] for name in chosen}
+        if all(passes.values()):
+            total += n
+        for name in SINGLE_FACETS:
+            if values[name] and all(ok for other, ok in passes.items() if other != name):
+                counts[name][values[name]] += n
+    return total, counts
 
 
 # --- hits ------------------------------------------------------------------------------------
@@ -409,15 +452,21 @@ def search_documents(
     )
     ranked: list[tuple[int, float]] = []
     counts: dict[str, Counter[str]] = defaultdict(Counter)
+    joint: list[tuple[str, str, str, int]] = []
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        for facet, value, count, score in cursor.fetchall():
-            if facet == "~hit":
+        for tag, value, year, language, count, score in cursor.fetchall():
+            if tag == "~hit":
                 ranked.append((int(value), float(score)))
-            elif facet == "~total":
+            elif tag == "~total":
                 result.total = int(count)
+            elif tag == "~joint":
+                joint.append((value, year, language, int(count)))
             elif value not in (None, ""):
-                counts[facet][str(value)] += int(count)
+                counts[tag][str(value)] += int(count)
+    if facets:
+        result.total, single = _joint_counts(joint, filters)
+        counts.update(single)
     ranked.sort(key=lambda r: (-r[1], r[0]))
     result.hits = _hits(actor, ranked, match)
     if facets:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from tact.core import access
 from tact.core.links import record_ref
 from tact.search import SearchHit, register, register_suggestions, snippet
+from tact.search.documents import Document, Source, register_source
 from tact.strategies.models import AwarenessCampaign, Objective, Strategy, TaskForce
 
 
@@ -98,3 +99,46 @@ def propose_strategies(user: Any, code: str, state_id: int | None) -> list[Searc
         )
         for s in strategies.order_by("-start", "title")[:5]
     ]
+
+
+# --- the one search across tact (tact.search documents) --------------------------------------
+# A strategy is one document: its objectives' titles are its context and lend it their themes
+# and provisions; its access is its own (restricted by default, seen by its state's side).
+
+
+def _strategy_document(s: Strategy) -> Document:
+    objectives = list(s.objectives.all())
+    date = s.adopted_on or s.start
+    return Document(
+        title=s.title,
+        body="\n".join(
+            part for part in (s.description, s.adopting_authority, s.adopting_instrument) if part
+        ),
+        language=s.language or "en",
+        context=" ".join(o.title for o in objectives)[:2000],
+        year=date.year if date else None,
+        states=(s.state.iso3,) if s.state_id and s.state else (),
+        themes=tuple(t.code for o in objectives for t in o.themes.all()),
+        provisions=tuple(p.key for o in objectives for p in o.provisions.all()),
+    )
+
+
+def _strategy_shown(s: Any) -> Document:
+    """Title and text of a hit: the strategy's own columns, no joins."""
+    return Document(title=s.title, body=s.description, language=s.language or "en")
+
+
+register_source(
+    Source(
+        kind="strategy",
+        label=_("Strategy"),
+        model=Strategy,
+        document=_strategy_document,
+        queryset=lambda: Strategy.objects.select_related("state").prefetch_related(
+            "objectives__themes", "objectives__provisions"
+        ),
+        follows=((Objective, "objectives"),),
+        display=_strategy_shown,
+        display_queryset=lambda: Strategy.objects.all(),
+    )
+)
