@@ -199,16 +199,16 @@ def test_readers_may_not_import(reader: Any) -> None:
 def test_a_database_error_rejects_only_its_activity(monkeypatch: Any) -> None:
     from django.db import DatabaseError
 
-    from tact.assistance import importing
+    from tact.assistance import activity_store
 
-    original = importing._write
+    original = activity_store._write
 
     def failing(items: list[Any]) -> None:
         original(items)
         if any(item.activity.identifier == "XM-DAC-7-BAD" for item in items):
             raise DatabaseError("simulated failure")
 
-    monkeypatch.setattr(importing, "_write", failing)
+    monkeypatch.setattr(activity_store, "_write", failing)
     data = iati_file(
         activity_xml("XM-DAC-7-1"), activity_xml("XM-DAC-7-BAD"), activity_xml("XM-DAC-7-3")
     )
