@@ -10,7 +10,7 @@ re-serialisation: export re-reads it with the same builder as the import.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
@@ -90,6 +90,20 @@ class Lookups:
             for iso2, pk in State.objects.exclude(iso2="").values_list("iso2", "pk")
         }
         self.rates = RateBook()
+        self._rates: dict[tuple[str, dt.date | None], Decimal | None] = {}
+
+    def usd(self, value: Decimal | None, currency: str, date: dt.date | None) -> Decimal | None:
+        """``RateBook.usd`` with the rate of each (currency, date) looked up once per run."""
+        if value is None:
+            return None
+        key = (currency, date)
+        try:
+            rate = self._rates[key]
+        except KeyError:
+            rate = self._rates[key] = self.rates.rate(currency, date)
+        if rate is None:
+            return None
+        return (value * rate).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def project_values(activity: Activity, lookups: Lookups) -> dict[str, Any]:
@@ -203,7 +217,7 @@ Row = tuple[Any, ...]
 def child_rows(activity: Activity, lookups: Lookups) -> dict[str, list[Row]]:
     """Child rows by table key ("participating", "country", ...), parent id left out."""
     organisations, states = lookups.organisations, lookups.states
-    rates, default_currency = lookups.rates, activity.default_currency or ""
+    usd, default_currency = lookups.usd, activity.default_currency or ""
     names = sector_names()
     budgets: list[Row] = []
     for b in activity.budgets:
@@ -218,7 +232,7 @@ def child_rows(activity: Activity, lookups: Lookups) -> dict[str, list[Row]]:
                 value,
                 currency,
                 _year(b.value_date),
-                _amount(rates.usd(value, currency, b.value_date or b.period_start)),
+                _amount(usd(value, currency, b.value_date or b.period_start)),
             )
         )
     transactions: list[Row] = []
@@ -233,7 +247,7 @@ def child_rows(activity: Activity, lookups: Lookups) -> dict[str, list[Row]]:
                 value,
                 currency,
                 _year(t.value_date),
-                _amount(rates.usd(value, currency, t.value_date or t.date)),
+                _amount(usd(value, currency, t.value_date or t.date)),
                 _cut(t.ref, 200),
                 first_text(t.description),
                 _cut(provider.ref if provider else "", 200),

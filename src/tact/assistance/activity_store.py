@@ -61,7 +61,7 @@ from tact.assistance.models import (
     Transaction,
 )
 from tact.core import access
-from tact.search.documents import index_records
+from tact.search.documents import index_records_bulk
 
 CHILD_TABLES: dict[str, tuple[type[Any], tuple[str, ...]]] = {
     "participating": (ParticipatingOrganisation, PARTICIPATING_COLUMNS),
@@ -365,7 +365,7 @@ def _written(ids: list[int]) -> None:
     if not ids:
         return
     summaries.written(ids)
-    index_records(Project.objects.filter(pk__in=ids).prefetch_related("countries__state"))
+    index_records_bulk(Project.objects.filter(pk__in=ids).prefetch_related("countries__state"))
 
 
 def save_activity(

@@ -14,9 +14,11 @@ the uploaded file, which the progress page reads.
 
 from __future__ import annotations
 
+import gc
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, BinaryIO
@@ -211,7 +213,7 @@ def import_iati(
         )
 
     try:
-        with transaction.atomic(), summaries.deferred():
+        with transaction.atomic(), summaries.deferred(), _quiet_gc():
             stream = iter_activities(
                 reader,  # type: ignore[arg-type]
                 strict_schema=not lenient or schema_only,
@@ -306,6 +308,22 @@ def import_iati(
             },
         )
     return report
+
+
+@contextmanager
+def _quiet_gc() -> Iterator[None]:
+    """Move what exists before the import out of the collector's sight (``gc.freeze``).
+
+    Why: an import allocates millions of short-lived objects; each full collection would walk
+    every long-lived object of the process again (Django's, the code lists', the schema's),
+    which profiled as a tenth of the import.  Nothing is leaked: unfreeze restores them.
+    """
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _undo(report: ImportReport) -> None:
