@@ -365,7 +365,8 @@ def _written(ids: list[int]) -> None:
     if not ids:
         return
     summaries.written(ids)
-    index_records_bulk(Project.objects.filter(pk__in=ids).prefetch_related("countries__state"))
+    projects = Project.objects.filter(pk__in=ids).defer("iati_activity")
+    index_records_bulk(projects.prefetch_related("countries__state"))
 
 
 def save_activity(
