@@ -129,10 +129,10 @@ def replay_rows(activities: int) -> tuple[float, int]:
             captured.append((table.table, columns, [tuple(r) for r in cursor.fetchall()]))
     batches = max(1, math.ceil(activities / BATCH))
     rows = sum(len(r) for _t, _c, r in captured)
-    assert len(CHILD_TABLES) == len(written) - 3  # noqa: S101 - every table the import writes
+    assert len(CHILD_TABLES) == len(written) - 3  # every table the import writes
     seconds = 0.0
 
-    class Undo(Exception):
+    class UndoError(Exception):
         pass
 
     try:
@@ -146,8 +146,8 @@ def replay_rows(activities: int) -> tuple[float, int]:
                 for start in range(0, len(data), size):
                     insert_rows(name, columns, data[start : start + size])
             seconds = time.perf_counter() - started
-            raise Undo
-    except Undo:
+            raise UndoError
+    except UndoError:
         pass
     return seconds, rows
 

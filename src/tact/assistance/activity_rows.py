@@ -162,7 +162,7 @@ def activity_document(
     """What ``Project.iati_activity`` holds: the activity's XML when read from a file (plus
     what queries and pages read of it), else the generic JSON form (activities built in code)."""
     if not xml:
-        return to_jsonable(activity)  # type: ignore[no-any-return]
+        return to_jsonable(activity)
     return {
         "xml": xml,
         "version": version,

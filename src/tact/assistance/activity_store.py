@@ -305,7 +305,7 @@ def _write_results(items: list[_Item], t: Tables) -> None:
     if not rows:
         return
     t.result.write(rows)
-    ids = {
+    ids: dict[tuple[int | None, int], int] = {
         (pid, order): pk
         for pk, pid, order in ProjectResult.objects.filter(
             project_id__in=[pid for pid, results in pending if results]

@@ -145,6 +145,7 @@ def project_facts(project: Project) -> list[dict[str, Any]]:
     return facts
 
 
+THEME: Any = Project._meta.get_field("themes").related_model
 FACT_FIELDS = (
     "channel_override", "channel_derived", "actual_start", "planned_start", "classification",
     "owner_state_id", "owner_organisation_id", "created_by_id", "budget_usd", "commitment_usd",
@@ -165,7 +166,7 @@ def _projects(ids: Iterable[int] | None) -> Iterator[Project]:
                     "countries",
                     ProjectCountry.objects.only("project_id", "state_id", "percentage"),
                 ),
-                Prefetch("themes", Project.themes.field.related_model.objects.only("pk")),
+                Prefetch("themes", THEME.objects.only("pk")),
                 Prefetch(
                     "participating_organisations",
                     ParticipatingOrganisation.objects.only(
