@@ -410,10 +410,7 @@ def save_activity(
     )
     _write([item])
     assert item.project_id is not None  # noqa: S101 - written above
-    if item.fresh:
-        _written([item.project_id])
-    else:
-        summaries.written([item.project_id])
+    _written([item.project_id])
     return (
         Project.objects.get(pk=item.project_id),
         "imported" if item.fresh else "updated",
@@ -520,5 +517,5 @@ class BatchWriter:
                 done.append(item)
         for item in done:
             self.record(item, "imported" if item.fresh else "updated", "")
-        _written([i.project_id for i in done if i.fresh and i.project_id is not None])
-        summaries.written([i.project_id for i in done if not i.fresh and i.project_id is not None])
+        # Updated projects too: their save() indexed them before their countries were rewritten.
+        _written([i.project_id for i in done if i.project_id is not None])
