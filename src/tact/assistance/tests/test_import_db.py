@@ -293,4 +293,8 @@ def test_imports_keep_the_search_index_and_the_summaries_exact() -> None:
     refs = {f"assistance.project:{pk}" for pk in Project.objects.values_list("pk", flat=True)}
     assert set(SearchDocument.objects.filter(kind="project").values_list("ref", flat=True)) == refs
     assert len(refs) == 3
+    renamed = Project.objects.get(iati_identifier="XM-DAC-7-2")
+    document = SearchDocument.objects.get(ref=f"assistance.project:{renamed.pk}")
+    states = document.facets.filter(facet="state").values_list("value", flat=True)
+    assert set(states) == {"KEN"}  # the updated country (UG before), not the stale one
     assert summaries.recompute() == summaries.stored()
