@@ -237,6 +237,9 @@ def refresh_projects(ids: Iterable[int]) -> int:
         for fact in project_facts(project):
             keys.add(fact["key"])
             new.append((project.pk, fact))
+        if len(new) >= 5000:  # bounded memory for large refreshes
+            _insert_facts(new)
+            new = []
     _insert_facts(new)
     ordered = sorted(keys)
     for start in range(0, len(ordered), CHUNK):
