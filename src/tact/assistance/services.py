@@ -21,7 +21,7 @@ from tact.assistance.iati import (
     write_activities_csv,
 )
 from tact.assistance.iati import codes as iati_codes
-from tact.assistance.iati.jsonable import activity_from_jsonable
+from tact.assistance.iati.jsonable import activity_from_stored
 from tact.assistance.models import (
     Budget,
     Channel,
@@ -351,7 +351,7 @@ def _links(project: Project) -> dict[str, list[str]]:
 
 def project_activity(project: Project) -> Activity:
     """The project as an IATI activity (the stored one; tact's channel is not IATI data)."""
-    return activity_from_jsonable(project.iati_activity)
+    return activity_from_stored(project.iati_activity)
 
 
 def export_projects(

@@ -68,3 +68,21 @@ def activity_from_jsonable(data: dict[str, Any]) -> Activity:
     """The inverse of :func:`to_jsonable` for an :class:`Activity`."""
     result: Activity = _from(Activity, data)
     return result
+
+
+def activity_from_stored(data: dict[str, Any]) -> Activity:
+    """The activity a project stores: its own XML re-read by the import's builder (what the
+    importer keeps), or the generic JSON form (activities built in code, older imports)."""
+    xml = data.get("xml")
+    if not isinstance(xml, str):
+        return activity_from_jsonable(data)
+    from lxml import etree
+
+    from tact.assistance.iati.build import build_activity
+    from tact.assistance.iati.safety import safe_parser
+
+    element = etree.fromstring(xml.encode(), safe_parser())
+    activity = build_activity(element, version=str(data.get("version") or "2.03")).activity
+    activity.identifier = str(data.get("identifier") or activity.identifier)
+    activity.quality_warnings = list(data.get("quality_warnings") or [])
+    return activity

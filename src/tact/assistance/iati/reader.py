@@ -19,7 +19,8 @@ should collect the results before acting on them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Generator, Iterator
+import hashlib
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
@@ -34,7 +35,7 @@ from tact.assistance.iati.safety import PrefixedStream, scan_prolog
 from tact.assistance.iati.schema import validate_activity_element
 from tact.assistance.iati.values import parse_datetime
 
-Status = Literal["ok", "rejected"]
+Status = Literal["ok", "rejected", "skipped"]
 
 ROOT_ATTRIBUTES = frozenset({"version", "generated-datetime", "linked-data-default"})
 
@@ -54,10 +55,30 @@ class ActivityResult:
     warnings: list[str] = field(default_factory=list)
     activity: Activity | None = None
     title: str = ""
+    xml: str = ""
+    """The activity as read (``keep_xml``): what an importer stores instead of re-serialising."""
+    digest: str = ""
+    """Hash of ``xml`` and of how it was judged (``keep_xml``): equal digests, equal verdicts."""
+    reason: str = ""
+    """Why a ``skipped`` activity was not judged (the ``prefilter`` said so)."""
 
     @property
     def ok(self) -> bool:
         return self.status == "ok"
+
+
+@dataclass(slots=True)
+class RawActivity:
+    """What a prefilter sees of an activity before anything is validated or built."""
+
+    identifier: str
+    last_updated: str | None
+    digest: str
+
+
+Prefilter = Callable[[list[RawActivity]], dict[int, str]]
+"""Given a batch of raw activities, the positions to skip and why (e.g. stored and unchanged)."""
+PREFILTER_BATCH = 200
 
 
 def _wrong_root(name: str) -> str:
@@ -104,10 +125,14 @@ class ActivityStream(Iterator[ActivityResult]):
         *,
         strict_schema: bool,
         schema_only: bool,
+        keep_xml: bool = False,
+        prefilter: Prefilter | None = None,
     ) -> None:
         self.source = source
         self.strict_schema = strict_schema
         self.schema_only = schema_only
+        self.keep_xml = keep_xml or prefilter is not None
+        self.prefilter = prefilter
         self.version: str | None = None
         self.generated: dt.datetime | None = None
         self.file_warnings: list[str] = []
@@ -217,6 +242,7 @@ class ActivityStream(Iterator[ActivityResult]):
                 remove_pis=True,
             )
             root: Any = None
+            pending: list[Any] = []
             for event, element in context:
                 if event == "start":
                     if root is None:
@@ -232,9 +258,19 @@ class ActivityStream(Iterator[ActivityResult]):
                 while (previous := element.getprevious()) is not None:
                     self._stray(previous)
                     root.remove(previous)
-                result = self._activity(element)
-                element.clear()
-                yield result
+                if self.prefilter is None:
+                    result = self._activity(element)
+                    element.clear()
+                    yield result
+                    continue
+                # A prefilter decides on a batch at once (one query for many identifiers); the
+                # batch's elements stay alive meanwhile, so memory stays bounded by the batch.
+                pending.append(element)
+                if len(pending) >= PREFILTER_BATCH:
+                    yield from self._judge_batch(pending)
+                    pending = []
+            if pending:
+                yield from self._judge_batch(pending)
             if root is None:
                 tag = context.root.tag if context.root is not None else "?"
                 raise IatiFileError(_wrong_root(str(tag)))
@@ -251,8 +287,47 @@ class ActivityStream(Iterator[ActivityResult]):
 
     # -- one activity ------------------------------------------------------------------------
 
-    def _activity(self, element: Any) -> ActivityResult:
+    def _serialised(self, element: Any) -> tuple[str, str]:
+        """The activity's XML and a digest of it and of the judging mode (same digest, same
+        verdict: the schema, codelists and rules are the same for the same bytes)."""
+        data = etree.tostring(element, encoding="unicode")
+        mode = f"{self.version}|{self.strict_schema}|{self.schema_only}|"
+        digest = hashlib.blake2b((mode + data).encode(), digest_size=16).hexdigest()
+        return data, digest
+
+    def _judge_batch(self, elements: list[Any]) -> Iterator[ActivityResult]:
+        assert self.prefilter is not None  # noqa: S101 - only called with one
+        serialised = [self._serialised(e) for e in elements]
+        raws = [
+            RawActivity(
+                identifier=(e.findtext("iati-identifier") or "").strip(),
+                last_updated=e.get("last-updated-datetime"),
+                digest=digest,
+            )
+            for e, (_xml, digest) in zip(elements, serialised, strict=True)
+        ]
+        skips = self.prefilter(raws)
+        for i, element in enumerate(elements):
+            reason = skips.get(i)
+            if reason:
+                result = ActivityResult(
+                    line=element.sourceline,
+                    identifier=raws[i].identifier,
+                    status="skipped",
+                    title=(element.findtext("title/narrative") or "").strip(),
+                    digest=raws[i].digest,
+                    reason=reason,
+                )
+            else:
+                result = self._activity(element, serialised[i])
+            element.clear()
+            yield result
+        elements.clear()
+
+    def _activity(self, element: Any, serialised: tuple[str, str] | None = None) -> ActivityResult:
         line = element.sourceline
+        if self.keep_xml and serialised is None:
+            serialised = self._serialised(element)
         schema_errors = validate_activity_element(element, self._nsmap)
         outcome = build_activity(element, version=self.version or "")
         activity = outcome.activity
@@ -286,6 +361,8 @@ class ActivityStream(Iterator[ActivityResult]):
             warnings=warnings,
             activity=activity if ok else None,
             title=activity.title_text(),
+            xml=serialised[0] if serialised and ok else "",
+            digest=serialised[1] if serialised else "",
         )
 
 
@@ -294,6 +371,8 @@ def iter_activities(
     *,
     strict_schema: bool = True,
     schema_only: bool = False,
+    keep_xml: bool = False,
+    prefilter: Prefilter | None = None,
 ) -> ActivityStream:
     """Stream the activities of an IATI 2.01-2.03 file, one :class:`ActivityResult` each.
 
@@ -308,8 +387,19 @@ def iter_activities(
     rules are skipped.  It exists to run the IATI schema conformance suite, whose files use
     placeholder versions and codes (``"xx"``); it requires ``strict_schema=True``.
 
+    ``keep_xml=True`` gives each valid result its XML and a digest (what an importer stores).
+    ``prefilter`` is shown batches of raw activities (identifier, last-updated, digest) before
+    anything is validated or built; those it names come back as ``skipped`` results with its
+    reason (an importer skips stored, unchanged activities this way).
+
     Errors are raised lazily, on iteration, as with any generator.
     """
     if schema_only and not strict_schema:
         raise ValueError("schema_only=True only makes sense with strict_schema=True")
-    return ActivityStream(source, strict_schema=strict_schema, schema_only=schema_only)
+    return ActivityStream(
+        source,
+        strict_schema=strict_schema,
+        schema_only=schema_only,
+        keep_xml=keep_xml,
+        prefilter=prefilter,
+    )

@@ -199,16 +199,16 @@ def test_readers_may_not_import(reader: Any) -> None:
 def test_a_database_error_rejects_only_its_activity(monkeypatch: Any) -> None:
     from django.db import DatabaseError
 
-    from tact.assistance import importing
+    from tact.assistance import activity_store
 
-    original = importing._write
+    original = activity_store._write
 
     def failing(items: list[Any]) -> None:
         original(items)
         if any(item.activity.identifier == "XM-DAC-7-BAD" for item in items):
             raise DatabaseError("simulated failure")
 
-    monkeypatch.setattr(importing, "_write", failing)
+    monkeypatch.setattr(activity_store, "_write", failing)
     data = iati_file(
         activity_xml("XM-DAC-7-1"), activity_xml("XM-DAC-7-BAD"), activity_xml("XM-DAC-7-3")
     )
@@ -221,3 +221,80 @@ def test_a_database_error_rejects_only_its_activity(monkeypatch: Any) -> None:
         "XM-DAC-7-3",
     ]
     assert Budget.objects.count() == 2
+
+
+def test_stored_activity_reads_back_as_imported() -> None:
+    # given: the activities as the reader builds them
+    from tact.assistance.iati import iter_activities
+    from tact.assistance.services import project_activity
+
+    expected = {r.identifier: r.activity for r in iter_activities(NETHERLANDS_203) if r.ok}
+    # when
+    import_iati(NETHERLANDS_203, actor=SYSTEM)
+    # then: the kept XML gives back the very same activity (export loses nothing)
+    projects = Project.objects.all()
+    assert len(projects) == len(expected) == 12
+    for project in projects:
+        assert "xml" in project.iati_activity
+        assert project_activity(project) == expected[project.iati_identifier]
+
+
+def test_unchanged_activities_are_skipped_before_anything_is_built(monkeypatch: Any) -> None:
+    # given
+    from tact.assistance.iati import reader
+
+    data = iati_file(activity_xml("XM-DAC-7-1"), activity_xml("XM-DAC-7-2"))
+    assert import_iati(io.BytesIO(data), actor=SYSTEM).imported == 2
+
+    def no_building(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("built an activity that was stored unchanged")
+
+    monkeypatch.setattr(reader, "build_activity", no_building)
+    monkeypatch.setattr(reader, "validate_activity_element", no_building)
+    # when
+    again = import_iati(io.BytesIO(data), actor=SYSTEM)
+    # then
+    assert again.skipped == 2 and again.imported == again.updated == again.rejected == 0
+    assert all("not newer" in row["reason"] for row in again.rows)
+
+
+def test_untimed_activity_is_skipped_by_its_digest_and_updated_when_changed() -> None:
+    # given: activities without last-updated-datetime
+    def untimed(title: str) -> bytes:
+        return iati_file(
+            activity_xml("XM-DAC-7-1", title=title).replace(
+                ' last-updated-datetime="2024-01-01T00:00:00Z"', ""
+            )
+        )
+
+    assert import_iati(io.BytesIO(untimed("A")), actor=SYSTEM).imported == 1
+    # when / then
+    same = import_iati(io.BytesIO(untimed("A")), actor=SYSTEM)
+    assert same.skipped == 1 and "unchanged" in same.rows[0]["reason"]
+    changed = import_iati(io.BytesIO(untimed("B")), actor=SYSTEM)
+    assert changed.updated == 1
+    assert Project.objects.get().title == "B"
+
+
+def test_imports_keep_the_search_index_and_the_summaries_exact() -> None:
+    # given
+    from tact.assistance import summaries
+    from tact.search.models import SearchDocument
+
+    first = iati_file(activity_xml("XM-DAC-7-1"), activity_xml("XM-DAC-7-2", country="UG"))
+    newer = iati_file(
+        activity_xml("XM-DAC-7-2", last_updated="2025-01-01T00:00:00Z", title="Renamed"),
+        activity_xml("XM-DAC-7-3", country="TZ"),
+    )
+    # when
+    import_iati(io.BytesIO(first), actor=SYSTEM)
+    import_iati(io.BytesIO(newer), actor=SYSTEM)
+    # then
+    refs = {f"assistance.project:{pk}" for pk in Project.objects.values_list("pk", flat=True)}
+    assert set(SearchDocument.objects.filter(kind="project").values_list("ref", flat=True)) == refs
+    assert len(refs) == 3
+    renamed = Project.objects.get(iati_identifier="XM-DAC-7-2")
+    document = SearchDocument.objects.get(ref=f"assistance.project:{renamed.pk}")
+    states = document.facets.filter(facet="state").values_list("value", flat=True)
+    assert set(states) == {"KEN"}  # the updated country (UG before), not the stale one
+    assert summaries.recompute() == summaries.stored()
