@@ -16,8 +16,8 @@ from contextvars import ContextVar
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
-from django.db.models import Sum
+from django.db import connection, transaction
+from django.db.models import Prefetch, Sum
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
@@ -28,6 +28,8 @@ from tact.assistance.summary_models import (
     SummaryFact,
     SummaryLevel,
 )
+from tact.catalog.models import Theme
+from tact.core.bulk import insert_rows
 from tact.core.loading import is_raw_loading
 
 CHUNK = 2000
@@ -149,10 +151,19 @@ def _projects(ids: Iterable[int] | None) -> Iterator[Project]:
     qs = Project.objects.all() if ids is None else Project.objects.filter(pk__in=list(ids))
     pks = list(qs.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(pks), CHUNK):
+        # No default orderings: they join the project table only to sort by its title.
         chunk = (
             Project.objects.filter(pk__in=pks[start : start + CHUNK])
             .defer("iati_activity", "description")
-            .prefetch_related("countries", "themes", "participating_organisations")
+            .order_by("pk")
+            .prefetch_related(
+                Prefetch("countries", ProjectCountry.objects.order_by("pk")),
+                Prefetch("themes", Theme.objects.order_by("pk")),
+                Prefetch(
+                    "participating_organisations",
+                    ParticipatingOrganisation.objects.order_by("order", "pk"),
+                ),
+            )
         )
         yield from chunk
 
@@ -203,21 +214,41 @@ def refresh_projects(ids: Iterable[int]) -> int:
     return len(ids)
 
 
+FACT_COLUMNS = ("project_id", "key", *DIMENSIONS, *MEASURES)
+
+
 @transaction.atomic
 def rebuild() -> int:
-    """Recompute every fact and summary from the projects."""
+    """Recompute every fact and summary from the projects.
+
+    Facts go in as tuples (COPY on PostgreSQL) and the sums are one INSERT ... SELECT ...
+    GROUP BY: at 10^5 projects (10^6 facts) model instances cost more than the database work.
+    """
     SummaryFact.objects.all().delete()
     AssistanceSummary.objects.all().delete()
     count = 0
-    batch: list[SummaryFact] = []
+    batch: list[tuple[Any, ...]] = []
+    table = SummaryFact._meta.db_table
     for project in _projects(None):
         count += 1
-        batch.extend(SummaryFact(project_id=project.pk, **f) for f in project_facts(project))
-        if len(batch) >= 5000:
-            SummaryFact.objects.bulk_create(batch, batch_size=1000)
+        for fact in project_facts(project):
+            # level is a TextChoices member: COPY wants the plain string.
+            batch.append((project.pk, fact["key"], str(fact["level"]),
+                          *(fact[c] for c in FACT_COLUMNS[3:])))  # fmt: skip
+        if len(batch) >= 20000:
+            insert_rows(table, FACT_COLUMNS, batch)
             batch = []
-    SummaryFact.objects.bulk_create(batch, batch_size=1000)
-    AssistanceSummary.objects.bulk_create(_sum_rows(None), batch_size=1000)
+    insert_rows(table, FACT_COLUMNS, batch)
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(c) for c in ("key", *DIMENSIONS, *MEASURES))
+    # The key is a hash of the dimensions: group by it alone (one short column to sort).
+    same = ", ".join(f"MIN({quote(d)})" for d in DIMENSIONS)
+    sums = ", ".join(f"SUM({quote(m)})" for m in MEASURES)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(AssistanceSummary._meta.db_table)} ({columns}) "  # noqa: S608
+            f"SELECT {quote('key')}, {same}, {sums} FROM {quote(table)} GROUP BY {quote('key')}"
+        )
     return count
 
 
