@@ -368,7 +368,10 @@ def main() -> None:
                     healths.append(health)
                     print(line(health, health, target_ms))
                 conn = http.client.HTTPConnection(HOST, port, timeout=TIMEOUT)
-                first = get(conn, expand(url, values)[0], roles[role])  # warm-up and probe
+                try:
+                    first = get(conn, expand(url, values)[0], roles[role])  # probe
+                except (OSError, http.client.HTTPException):
+                    first = 0  # measured below: its timeouts count as errors
                 conn.close()
                 if first in (301, 302) and role == "anon":
                     result = Result(url, role, skipped="log-in required")
