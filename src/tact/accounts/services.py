@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 from collections.abc import Iterable
@@ -17,6 +18,7 @@ from tact.core.access import Role
 from tact.core.audit import audit_log
 
 TOKEN_PREFIX = "tact_"  # noqa: S105 (a public prefix, not a secret)
+LAST_USED_PRECISION = dt.timedelta(minutes=1)
 
 
 def _hash(key: str) -> str:
@@ -105,5 +107,9 @@ def token_authenticate(key: str) -> User | None:
     )
     if token is None:
         return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    now = timezone.now()
+    # A write per API request serialises readers on SQLite and bloats the table on PostgreSQL:
+    # "last used" to the minute is precise enough.
+    if token.last_used_at is None or now - token.last_used_at >= LAST_USED_PRECISION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user

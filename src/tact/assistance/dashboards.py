@@ -36,10 +36,14 @@ TOP_ORGANISATIONS = 5
 """Organisations listed per cell before the rest fold into "others"."""
 
 GROUP = ("level", "state_id", "theme_id", "role", "organisation", "organisation_id", "channel")
+MATRIX_GROUP = ("level", "state_id", "theme_id", "role", "organisation")
+"""What the matrix reads: grouping by channel too would return every cell up to five times."""
 Row = dict[str, Any]
 
 
-def _summary_rows(user: Actor, levels: Iterable[str], **filters: str) -> list[Row]:
+def _summary_rows(
+    user: Actor, levels: Iterable[str], group: tuple[str, ...] = GROUP, **filters: str
+) -> list[Row]:
     qs = access.visible(user, AssistanceSummary.objects.filter(level__in=list(levels)))
     state, theme, channel = filters.get("state"), filters.get("theme"), filters.get("channel")
     if state:
@@ -54,7 +58,7 @@ def _summary_rows(user: Actor, levels: Iterable[str], **filters: str) -> list[Ro
         )
     if channel:
         qs = qs.filter(channel=channel)
-    return list(qs.values(*GROUP).annotate(projects=Sum("projects"), amount=Sum("amount_usd")))
+    return list(qs.values(*group).annotate(projects=Sum("projects"), amount=Sum("amount_usd")))
 
 
 def _fact_rows(user: Actor, levels: Iterable[str], **filters: str) -> list[Row]:
@@ -75,10 +79,12 @@ def _fact_rows(user: Actor, levels: Iterable[str], **filters: str) -> list[Row]:
     return list(sums.values())
 
 
-def _rows(user: Actor, levels: Iterable[str], **filters: str) -> list[Row]:
+def _rows(
+    user: Actor, levels: Iterable[str], group: tuple[str, ...] = GROUP, **filters: str
+) -> list[Row]:
     used = {k for k, v in filters.items() if v}
     if used <= SUMMARY_FILTERS:
-        return _summary_rows(user, levels, **filters)
+        return _summary_rows(user, levels, group, **filters)
     # With a theme filter the live path keeps only the theme's cells, as the summaries do.
     return _fact_rows(user, levels, **filters)
 
@@ -188,6 +194,7 @@ def who_does_what_where(
     rows = _rows(
         user,
         [SummaryLevel.CELL, SummaryLevel.ORGANISATION, SummaryLevel.STATE, SummaryLevel.THEME],
+        MATRIX_GROUP,
         **filters,
     )
     cells: dict[tuple[int, int | None], Cell] = {}

@@ -16,7 +16,7 @@ from contextvars import ContextVar
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Prefetch, Sum
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
@@ -28,6 +28,7 @@ from tact.assistance.summary_models import (
     SummaryFact,
     SummaryLevel,
 )
+from tact.core.bulk import insert_rows
 from tact.core.loading import is_raw_loading
 
 CHUNK = 2000
@@ -249,21 +250,41 @@ def refresh_projects(ids: Iterable[int]) -> int:
     return len(ids)
 
 
+FACT_COLUMNS = ("project_id", "key", *DIMENSIONS, *MEASURES)
+
+
 @transaction.atomic
 def rebuild() -> int:
-    """Recompute every fact and summary from the projects."""
+    """Recompute every fact and summary from the projects.
+
+    Facts go in as tuples (COPY on PostgreSQL) and the sums are one INSERT ... SELECT ...
+    GROUP BY: at 10^5 projects (10^6 facts) model instances cost more than the database work.
+    """
     SummaryFact.objects.all().delete()
     AssistanceSummary.objects.all().delete()
     count = 0
-    batch: list[tuple[int, dict[str, Any]]] = []
+    batch: list[tuple[Any, ...]] = []
+    table = SummaryFact._meta.db_table
     for project in _projects(None):
         count += 1
-        batch.extend((project.pk, f) for f in project_facts(project))
-        if len(batch) >= 5000:
-            _insert_facts(batch)
+        for fact in project_facts(project):
+            # level is a TextChoices member: COPY wants the plain string.
+            batch.append((project.pk, fact["key"], str(fact["level"]),
+                          *(fact[c] for c in FACT_COLUMNS[3:])))  # fmt: skip
+        if len(batch) >= 20000:
+            insert_rows(table, FACT_COLUMNS, batch)
             batch = []
-    _insert_facts(batch)
-    AssistanceSummary.objects.bulk_create(_sum_rows(None), batch_size=1000)
+    insert_rows(table, FACT_COLUMNS, batch)
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(c) for c in ("key", *DIMENSIONS, *MEASURES))
+    # The key is a hash of the dimensions: group by it alone (one short column to sort).
+    same = ", ".join(f"MIN({quote(d)})" for d in DIMENSIONS)
+    sums = ", ".join(f"SUM({quote(m)})" for m in MEASURES)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(AssistanceSummary._meta.db_table)} ({columns}) "  # noqa: S608
+            f"SELECT {quote('key')}, {same}, {sums} FROM {quote(table)} GROUP BY {quote('key')}"
+        )
     return count
 
 

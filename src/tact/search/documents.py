@@ -37,6 +37,7 @@ __all__ = [
     "Document",
     "Source",
     "document_backend",
+    "index_new_records",
     "index_records",
     "index_records_bulk",
     "register_source",
@@ -275,6 +276,53 @@ def index_records_bulk(records: Iterable[models.Model], *, using: str = "default
         for row, (_ref, _source, document, _rights) in zip(rows, prepared, strict=True)
     ]
     return document_backend(using).index(docs)
+
+
+def index_new_records(records: Iterable[models.Model], *, using: str = "default") -> int:
+    """Index records that have no index row yet, in bulk (a generator or a bulk import that
+    wrote them without signals): one insert per table per call instead of a lookup per record.
+    """
+    pending: list[tuple[SearchDocument, Document]] = []
+    for obj in records:
+        source = _BY_MODEL.get(type(obj))
+        document = source.document(obj) if source is not None else None
+        rights = _access_of(obj) if document is not None else None
+        if source is None or document is None or rights is None:
+            continue
+        row = SearchDocument(
+            ref=ref_of(obj),
+            kind=source.kind,
+            language=document.language[:8],
+            year=document.year,
+            access_ref=rights.ref,
+            classification=rights.classification,
+            owner_state_id=rights.owner_state_id,
+            owner_organisation_id=rights.owner_organisation_id,
+            created_by_id=rights.created_by_id,
+        )
+        pending.append((row, document))
+    if not pending:
+        return 0
+    rows = SearchDocument.objects.using(using).bulk_create([row for row, _d in pending])
+    if any(row.pk is None for row in rows):  # a backend that returns no ids
+        ids = dict(
+            SearchDocument.objects.using(using)
+            .filter(ref__in=[r.ref for r in rows])
+            .values_list("ref", "pk")
+        )
+        for row in rows:
+            row.pk = ids[row.ref]
+    SearchFacet.objects.using(using).bulk_create(
+        [
+            SearchFacet(document=row, facet=f, value=v)
+            for row, document in pending
+            for f, v in document.facet_rows()
+        ],
+        batch_size=1000,
+    )
+    return document_backend(using).index(
+        IndexDoc(row.pk, d.language, d.title, d.body, d.context) for row, d in pending
+    )
 
 
 def remove_records(refs: Iterable[str], *, using: str = "default") -> int:
