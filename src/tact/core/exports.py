@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlparse
 
 from django.http import HttpResponse
 from openpyxl import Workbook
@@ -63,18 +65,50 @@ def csv_response(
 PDF_TYPE = "application/pdf"
 
 
+# The fonts tact ships (see NOTICE): PDFs render the same on a server without system fonts.
+FONT_DIR = Path(__file__).resolve().parent.parent / "static" / "vendor" / "fonts"
+_ARABIC_RANGE = "U+0600-06FF, U+0750-077F, U+08A0-08FF, U+FB50-FDFF, U+FE70-FEFF"
+
+
+def _font_css() -> str:
+    faces = [
+        ("tact Arabic", "NotoSansArabic-Regular.ttf", 400, _ARABIC_RANGE),
+        ("tact Arabic", "NotoSansArabic-Bold.ttf", 700, _ARABIC_RANGE),
+        ("tact Sans", "WenQuanYiMicroHei-subset.ttf", 400, None),
+    ]
+    rules = [
+        f'@font-face {{ font-family: "{family}"; font-weight: {weight}; '
+        f'src: url("{(FONT_DIR / name).as_uri()}");'
+        + (f" unicode-range: {urange};" if urange else "")
+        + " }"
+        for family, name, weight, urange in faces
+    ]
+    # Arabic glyphs from Noto Sans Arabic, everything else (Latin, Cyrillic, Chinese) from the
+    # Chinese font's subset; the system's sans-serif only for characters neither carries.
+    rules.append('html, body { font-family: "tact Arabic", "tact Sans", sans-serif; }')
+    return "\n".join(rules)
+
+
 def _no_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    """Reports are self-contained: WeasyPrint may not fetch anything (no network, no files)."""
+    """Reports are self-contained: WeasyPrint may fetch only tact's own fonts (no network)."""
+    if url.startswith("file://"):
+        path = Path(unquote(urlparse(url).path)).resolve()
+        if path.parent == FONT_DIR and path.suffix == ".ttf":
+            return {"string": path.read_bytes(), "mime_type": "font/ttf"}
     raise ValueError(f"PDF reports do not load external resources: {url}")
 
 
 def pdf_bytes(template_name: str, context: dict[str, Any], request: Any = None) -> bytes:
     """Render a template (extending `pdf/base.html`) to PDF with WeasyPrint."""
     from django.template.loader import render_to_string
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
 
     html = render_to_string(template_name, context, request=request)
-    return bytes(HTML(string=html, url_fetcher=_no_fetch).write_pdf())
+    fonts = FontConfiguration()
+    stylesheet = CSS(string=_font_css(), url_fetcher=_no_fetch, font_config=fonts)
+    document = HTML(string=html, url_fetcher=_no_fetch)
+    return bytes(document.write_pdf(stylesheets=[stylesheet], font_config=fonts))
 
 
 def pdf_response(
