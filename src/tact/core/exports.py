@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -12,6 +14,7 @@ from urllib.parse import unquote, urlparse
 from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.styles.numbers import BUILTIN_FORMATS
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -19,9 +22,33 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def _cell(value: Any) -> Any:
     if value is None:
         return ""
-    if isinstance(value, str | int | float):
+    if isinstance(value, bool):
         return value
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        # Excel has no time zones: tact stores UTC and the sheet says so in its headers.
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+    if isinstance(value, str | int | float | dt.date):
+        return value
+    if isinstance(value, Decimal):
+        return float(value)
     return str(value)
+
+
+# Excel shows these codes in the reader's own locale: "," is "the grouping mark" and "." "the
+# decimal mark" (1 234,5 in Russian Excel), and format 14 is the system's short date.
+_INTEGER_FORMAT = "#,##0"
+_DECIMAL_FORMAT = "#,##0.00"
+_DATE_FORMAT = BUILTIN_FORMATS[14]
+
+
+def _number_format(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int | float | dt.date):
+        return None
+    if isinstance(value, dt.date):
+        return _DATE_FORMAT
+    if isinstance(value, float) and not value.is_integer():
+        return _DECIMAL_FORMAT
+    return _INTEGER_FORMAT
 
 
 def xlsx_bytes(
@@ -34,7 +61,11 @@ def xlsx_bytes(
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([_cell(v) for v in row])
+        values = [_cell(v) for v in row]
+        sheet.append(values)
+        for cell, value in zip(sheet[sheet.max_row], values, strict=False):
+            if fmt := _number_format(value):
+                cell.number_format = fmt
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -89,13 +120,21 @@ def _font_css() -> str:
     return "\n".join(rules)
 
 
-def _no_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+def _fetcher() -> Any:
     """Reports are self-contained: WeasyPrint may fetch only tact's own fonts (no network)."""
-    if url.startswith("file://"):
-        path = Path(unquote(urlparse(url).path)).resolve()
-        if path.parent == FONT_DIR and path.suffix == ".ttf":
-            return {"string": path.read_bytes(), "mime_type": "font/ttf"}
-    raise ValueError(f"PDF reports do not load external resources: {url}")
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class ReportFetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith("file://"):
+                path = Path(unquote(urlparse(url).path)).resolve()
+                if path.parent == FONT_DIR and path.suffix == ".ttf":
+                    return URLFetcherResponse(
+                        url, path.read_bytes(), {"Content-Type": "font/ttf"}
+                    )
+            raise ValueError(f"PDF reports do not load external resources: {url}")
+
+    return ReportFetcher()
 
 
 def pdf_bytes(template_name: str, context: dict[str, Any], request: Any = None) -> bytes:
@@ -106,8 +145,9 @@ def pdf_bytes(template_name: str, context: dict[str, Any], request: Any = None) 
 
     html = render_to_string(template_name, context, request=request)
     fonts = FontConfiguration()
-    stylesheet = CSS(string=_font_css(), url_fetcher=_no_fetch, font_config=fonts)
-    document = HTML(string=html, url_fetcher=_no_fetch)
+    fetcher = _fetcher()
+    stylesheet = CSS(string=_font_css(), url_fetcher=fetcher, font_config=fonts)
+    document = HTML(string=html, url_fetcher=fetcher)
     return bytes(document.write_pdf(stylesheets=[stylesheet], font_config=fonts))
 
 
