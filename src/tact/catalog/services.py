@@ -159,14 +159,13 @@ def parse_articles(markdown: str) -> dict[int, tuple[str, str]]:
     articles: dict[int, tuple[str, list[str]]] = {}
     current: int | None = None
     for line in markdown.splitlines():
+        if articles and re.match(r"^##[^#]", line):
+            break  # a new part after the articles (the treaty files add a translation there)
         if match := _ARTICLE_HEADING.match(line.strip()):
             current = int(match.group(1))
             articles[current] = ("", [])
             continue
         if current is None:
-            continue
-        if re.match(r"^##[^#]", line):
-            current = None  # a new part of the file (for example a translation after the text)
             continue
         title, lines = articles[current]
         if not title and not any(s.strip() for s in lines) and (t := _TITLE_LINE.match(line)):
