@@ -29,6 +29,8 @@ class PluralPhrase:
     msgid: str
     forms: list[str]
     patterns: list[re.Pattern[str]]
+    # the longest literal piece of each form: a cheap test before the regex
+    anchors: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -44,9 +46,11 @@ class LanguageCatalog:
 
     def plural_mismatches(self, texts: list[str]) -> list[str]:
         found = []
-        for text in texts:
+        for text in {t for t in texts if any(c.isdigit() for c in t)}:
             for phrase in self.plurals:
                 for index, pattern in enumerate(phrase.patterns):
+                    if phrase.anchors[index] not in text:
+                        continue
                     match = pattern.search(text)
                     if not match:
                         continue
@@ -82,7 +86,8 @@ def load(language: str) -> LanguageCatalog:
                 forms = [entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)]
                 patterns = [_pattern(f) for f in forms]
                 if all(patterns) and len(set(forms)) > 1:
-                    plurals.append(PluralPhrase(entry.msgid, forms, patterns))  # type: ignore[arg-type]
+                    anchors = [max(re.split(r"%\(\w+\)[sd]|%[sd]|\{\w*\}", f), key=len) for f in forms]
+                    plurals.append(PluralPhrase(entry.msgid, forms, patterns, anchors))  # type: ignore[arg-type]
             elif (
                 entry.msgstr.strip() != entry.msgid.strip()
                 and not _PLACEHOLDER.search(entry.msgid)
