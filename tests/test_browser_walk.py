@@ -25,12 +25,12 @@ AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 SHOTS = ROOT / "var" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 LANGUAGES = ["en", "ru", "fr", "es", "ar", "zh-hans"]
-# (role label, demo username or None for the anonymous reader)
+# (role label, persona from conftest.py or None for the anonymous reader)
 ROLES = [
     ("anonymous", None),
     ("secretariat", "secretariat"),
-    ("focal_point", "focal.kenya"),
-    ("donor", "donor.nl"),
+    ("focal_point", "focal_kenya"),
+    ("donor", "donor_nl"),
     ("evaluator", "evaluator"),
 ]
 # A fixed sample of the main pages (paths after the language prefix): the pages whose content
@@ -75,19 +75,18 @@ RUN_AXE = """async (tags) => {
 
 
 @pytest.fixture
-def demo_people(reference_data: None) -> None:
-    from tact.core.access import SYSTEM
-    from tact.directory import demo
-
-    demo.load(SYSTEM)
+def people(
+    reference_data: None, secretariat: Any, focal_kenya: Any, donor_nl: Any, evaluator: Any
+) -> None:
+    """One person per role (the personas of conftest.py), on the catalog and the states."""
 
 
 def _login(page: Any, base: str, username: str) -> None:
-    from tact.directory.demo import DEMO_PASSWORD
+    from conftest import TEST_PASSWORD
 
     page.goto(f"{base}/en/accounts/login/")
     page.fill("input[name=username]", username)
-    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.fill("input[name=password]", TEST_PASSWORD)
     page.locator("article form button[type=submit]").click()
     page.wait_for_url(lambda url: "/login/" not in url)
 
@@ -122,7 +121,7 @@ def _check_page(
 
 
 def test_walk_main_pages_as_every_role_in_six_languages(
-    live_server: Any, demo_people: None
+    live_server: Any, people: None
 ) -> None:
     if not os.path.exists(CHROMIUM):
         pytest.skip("browser tests need Debian's chromium at /usr/bin/chromium")
