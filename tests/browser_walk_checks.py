@@ -86,7 +86,9 @@ def load(language: str) -> LanguageCatalog:
                 forms = [entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)]
                 patterns = [_pattern(f) for f in forms]
                 if all(patterns) and len(set(forms)) > 1:
-                    anchors = [max(re.split(r"%\(\w+\)[sd]|%[sd]|\{\w*\}", f), key=len) for f in forms]
+                    anchors = [
+                        max(re.split(r"%\(\w+\)[sd]|%[sd]|\{\w*\}", f), key=len) for f in forms
+                    ]
                     plurals.append(PluralPhrase(entry.msgid, forms, patterns, anchors))  # type: ignore[arg-type]
             elif (
                 entry.msgstr.strip() != entry.msgid.strip()

@@ -120,9 +120,7 @@ def _check_page(
             errors.append(f"{url}: axe {violation}")
 
 
-def test_walk_main_pages_as_every_role_in_six_languages(
-    live_server: Any, people: None
-) -> None:
+def test_walk_main_pages_as_every_role_in_six_languages(live_server: Any, people: None) -> None:
     if not os.path.exists(CHROMIUM):
         pytest.skip("browser tests need Debian's chromium at /usr/bin/chromium")
     from playwright.sync_api import sync_playwright
@@ -150,9 +148,7 @@ def test_walk_main_pages_as_every_role_in_six_languages(
                 for lang in LANGUAGES:
                     for path in PAGES if username is None else ROLE_PAGES:
                         url = f"{live_server.url}/{lang}{path}"
-                        _check_page(
-                            page, url, catalogs.get(lang), (role, lang) in AXE_ON, errors
-                        )
+                        _check_page(page, url, catalogs.get(lang), (role, lang) in AXE_ON, errors)
                         tried += 1
                         if path == "/" and lang in ("ar", "zh-hans"):
                             page.screenshot(path=str(SHOTS / f"walk-{role}-{lang}.png"))

@@ -29,7 +29,9 @@ def test_fallback_is_marked_with_its_language() -> None:
     template = Template("{% load tact_i18n %}{{ titles|in_language }}")
     with translation.override("fr"):
         shown = template.render(Context({"titles": {"en": "Secretariat", "fr": ""}}))
-        translated = template.render(Context({"titles": {"en": "Secretariat", "fr": "Secrétariat"}}))
+        translated = template.render(
+            Context({"titles": {"en": "Secretariat", "fr": "Secrétariat"}})
+        )
     assert 'lang="en"' in shown and 'class="fallback"' in shown and ">EN</sup>" in shown
     assert translated == "Secrétariat"
 
@@ -61,7 +63,10 @@ ignored
 
 def test_parse_articles_reads_headings_titles_and_stops_at_a_new_part() -> None:
     articles = parse_articles(MARKDOWN)
-    assert articles[24] == ("Protection des témoins", "1. Chaque État Partie prend des mesures appropriées.")
+    assert articles[24] == (
+        "Protection des témoins",
+        "1. Chaque État Partie prend des mesures appropriées.",
+    )
     assert articles[25] == ("", "2. Texte sans titre.")
     assert 1 not in articles
 
