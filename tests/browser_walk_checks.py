@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import polib
+import polib  # type: ignore[import-untyped]
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "tact"
 # Django language code -> gettext locale directory

@@ -95,9 +95,11 @@ def _check_page(
     page: Any, url: str, catalog: LanguageCatalog | None, run_axe: bool, errors: list[str]
 ) -> None:
     bad_assets: list[str] = []
-    listener = (
-        lambda r: bad_assets.append(f"{r.status} {r.url}") if r.status >= 400 else None  # noqa: E731
-    )
+
+    def listener(response: Any) -> None:
+        if response.status >= 400:
+            bad_assets.append(f"{response.status} {response.url}")
+
     page.on("response", listener)
     response = page.goto(url)
     page.remove_listener("response", listener)

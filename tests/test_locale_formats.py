@@ -51,9 +51,7 @@ def test_excel_cells_are_numbers_and_dates_with_formats() -> None:
 
 
 def test_pdf_fonts_come_from_the_package() -> None:
-    from tact.core.exports import pdf_bytes
-
-    from tact.core.exports import _font_css, _fetcher
+    from tact.core.exports import _fetcher, _font_css, pdf_bytes
 
     # the fonts are fetched from the package, and only they: nothing else may be loaded
     fetcher = _fetcher()

@@ -124,14 +124,12 @@ def _fetcher() -> Any:
     """Reports are self-contained: WeasyPrint may fetch only tact's own fonts (no network)."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    class ReportFetcher(URLFetcher):  # type: ignore[misc]
+    class ReportFetcher(URLFetcher):
         def fetch(self, url: str, headers: Any = None) -> Any:
             if url.startswith("file://"):
                 path = Path(unquote(urlparse(url).path)).resolve()
                 if path.parent == FONT_DIR and path.suffix == ".ttf":
-                    return URLFetcherResponse(
-                        url, path.read_bytes(), {"Content-Type": "font/ttf"}
-                    )
+                    return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": "font/ttf"})
             raise ValueError(f"PDF reports do not load external resources: {url}")
 
     return ReportFetcher()
