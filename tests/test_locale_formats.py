@@ -63,3 +63,17 @@ def test_pdf_fonts_come_from_the_package() -> None:
     with translation.override("ar"):
         pdf = pdf_bytes("pdf/base.html", {})
     assert pdf.startswith(b"%PDF")
+
+
+def test_hand_built_sheets_get_the_same_formats() -> None:
+    from openpyxl import Workbook
+
+    from tact.core.exports import apply_number_formats
+
+    sheet = Workbook().active
+    assert sheet is not None
+    sheet.append(["header", "x"])
+    sheet.append([12345, 0.25])
+    apply_number_formats(sheet)
+    assert sheet["A1"].number_format == "General"
+    assert (sheet["A2"].number_format, sheet["B2"].number_format) == ("#,##0", "#,##0.00")

@@ -51,6 +51,14 @@ def _number_format(value: Any) -> str | None:
     return _INTEGER_FORMAT
 
 
+def apply_number_formats(sheet: Any, *, first_row: int = 2) -> None:
+    """Give every number and date cell of a sheet its format code (for sheets built by hand)."""
+    for row in sheet.iter_rows(min_row=first_row):
+        for cell in row:
+            if fmt := _number_format(cell.value):
+                cell.number_format = fmt
+
+
 def xlsx_bytes(
     headers: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str = "tact"
 ) -> bytes:
