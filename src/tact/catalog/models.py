@@ -10,9 +10,10 @@ from typing import ClassVar
 
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from tact.core.languages import pick
+from tact.core.languages import content_code, pick
 from tact.core.protection import PUBLIC_REFERENCE, Protection
 
 
@@ -28,6 +29,21 @@ OBLIGATION_RANK = {
     Obligation.MUST_CONSIDER: 1,
     Obligation.OPTIONAL: 2,
     Obligation.NONE: 3,
+}
+
+
+# The catalog's obligation summaries (data in English) as the reader's language shows them.
+OBLIGATION_SUMMARIES = {
+    "Mandatory": _("Mandatory"),
+    "Final clause": _("Final clause"),
+    "General provision (purpose/terms/scope)": _("General provision (purpose/terms/scope)"),
+    "Mixed: mandatory core + optional": _("Mixed: mandatory core + optional"),
+    "Mixed: mandatory core + consider": _("Mixed: mandatory core + consider"),
+    "Mixed: mandatory core + consider/optional": _("Mixed: mandatory core + consider/optional"),
+    "Shall consider / endeavour": _("Shall consider / endeavour"),
+    "Optional (may)": _("Optional (may)"),
+    "Institutional": _("Institutional"),
+    "Mixed: consider + optional": _("Mixed: consider + optional"),
 }
 
 
@@ -99,6 +115,9 @@ class Provision(models.Model):
     number = models.PositiveSmallIntegerField(_("article"))
     titles = models.JSONField(_("titles"), default=dict)
     text = models.TextField(_("text (English)"))
+    # The official text in the other UN languages, {"fr": "..."}, loaded from files with
+    # `tact load-catalog --text fr=untoc-fr.md`; a language missing here shows the English text.
+    texts = models.JSONField(_("texts in other languages"), default=dict, blank=True)
     category = models.CharField(_("category"), max_length=16, choices=Category.choices)
     obligation_summary = models.CharField(_("obligation level"), max_length=120, blank=True)
     notes = models.TextField(_("notes"), blank=True)
@@ -121,6 +140,17 @@ class Provision(models.Model):
     @property
     def title(self) -> str:
         return pick(self.titles)
+
+    @property
+    def obligation_summary_display(self) -> str:
+        return str(OBLIGATION_SUMMARIES.get(self.obligation_summary, self.obligation_summary))
+
+    def text_in(self, language: str | None = None) -> tuple[str, str]:
+        """(language code, text): the official text in the language if held, else English."""
+        lang = content_code(language or get_language())
+        if lang != "en" and self.texts.get(lang):
+            return lang, self.texts[lang]
+        return "en", self.text
 
     @property
     def strongest_obligation(self) -> str:

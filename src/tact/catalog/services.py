@@ -145,3 +145,72 @@ def catalog_load(*, actor: Any = None, path: Path = CATALOG_FILE) -> LoadReport:
     if report.created or report.updated:
         audit_log(actor=actor, action="catalog.load", changes={"report": (None, str(report))})
     return report
+
+
+# "### Article 24" (the treaty Markdown files), then an optional "####Title" line.
+_ARTICLE_HEADING = re.compile(r"^#{2,3}\s*Article\s+(\d+)\s*$", re.IGNORECASE)
+_TITLE_LINE = re.compile(r"^#{4,}\s*(\S.*)$")
+TEXT_LANGUAGES = ("ar", "es", "fr", "ru", "zh")
+
+
+def parse_articles(markdown: str) -> dict[int, tuple[str, str]]:
+    """{article number: (title, text)} from a treaty text in Markdown, one `### Article N`
+    heading per article (the layout of /work/shared/data/treaties and the UN's own texts)."""
+    articles: dict[int, tuple[str, list[str]]] = {}
+    current: int | None = None
+    for line in markdown.splitlines():
+        if articles and re.match(r"^##[^#]", line):
+            break  # a new part after the articles (the treaty files add a translation there)
+        if match := _ARTICLE_HEADING.match(line.strip()):
+            current = int(match.group(1))
+            articles[current] = ("", [])
+            continue
+        if current is None:
+            continue
+        title, lines = articles[current]
+        if not title and not any(s.strip() for s in lines) and (t := _TITLE_LINE.match(line)):
+            articles[current] = (t.group(1).strip(), lines)
+            continue
+        lines.append(line.rstrip())
+    return {n: (title, "\n".join(lines).strip()) for n, (title, lines) in articles.items()}
+
+
+@transaction.atomic
+def catalog_load_text(
+    *, actor: Any = None, instrument_code: str, language: str, markdown: str
+) -> LoadReport:
+    """Store the official text of an instrument in one more language (idempotent).
+
+    Titles found in the file fill only titles the catalog does not hold yet: the catalog's
+    titles are the reviewed ones. Articles of the file that the catalog lacks are refused.
+    """
+    if language not in TEXT_LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(TEXT_LANGUAGES)}")
+    instrument = Instrument.objects.get(code=instrument_code)
+    provisions = {p.number: p for p in instrument.provisions.all()}
+    articles = parse_articles(markdown)
+    unknown = sorted(set(articles) - set(provisions))
+    if not articles or unknown:
+        raise ValueError(f"no articles found, or articles not in {instrument_code}: {unknown}")
+    report = LoadReport()
+    for number, (title, text) in articles.items():
+        provision = provisions[number]
+        changed = []
+        if text and provision.texts.get(language) != text:
+            provision.texts = {**provision.texts, language: text}
+            changed.append("texts")
+        if title and not provision.titles.get(language):
+            provision.titles = {**provision.titles, language: title}
+            changed.append("titles")
+        if changed:
+            provision.save(update_fields=changed)
+            report.updated += 1
+        else:
+            report.unchanged += 1
+    if report.updated:
+        audit_log(
+            actor=actor,
+            action="catalog.load_text",
+            changes={"text": (None, f"{instrument_code} {language}: {report}")},
+        )
+    return report

@@ -3,12 +3,13 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 
 from tact.catalog import permissions, selectors
 from tact.catalog.models import Obligation, Provision
 from tact.core.exports import xlsx_response
 from tact.core.htmx import htmx_template
-from tact.core.languages import pick
+from tact.core.languages import content_code, pick
 
 
 @login_not_required
@@ -69,11 +70,15 @@ def provision_detail(request: HttpRequest, code: str, number: int) -> HttpRespon
         .values_list("number", flat=True)
     )
     index = siblings.index(provision.number)
+    text_language, text = provision.text_in()
     return TemplateResponse(
         request,
         "catalog/provision_detail.html",
         {
             "provision": provision,
+            "text_language": text_language,
+            "text": text,
+            "english_page": content_code(get_language()) == "en",
             "previous": siblings[index - 1] if index > 0 else None,
             "next": siblings[index + 1] if index + 1 < len(siblings) else None,
             "other_titles": [

@@ -196,6 +196,11 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
+# One date format per locale (tact/formats); numbers take the locale's decimal mark. Grouping is
+# asked for where a quantity is shown (|floatformat:"g", |intcomma, tact money filters), not
+# globally: USE_THOUSAND_SEPARATOR would also group years ("2,024") and ids put in addresses.
+FORMAT_MODULE_PATH = ["tact.formats"]
+USE_THOUSAND_SEPARATOR = False
 USE_TZ = True
 TIME_ZONE = "UTC"
 

@@ -9,8 +9,10 @@ from typing import Any, ClassVar
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from tact.core.languages import pick
 from tact.core.models import ClassifiedModel, TimeStampedModel
 from tact.core.protection import PUBLIC_REFERENCE, Protection, inherits
 
@@ -257,6 +259,29 @@ class IndicatorPeriod(TimeStampedModel):
         return f"{self.indicator} {self.start}–{self.end}"
 
 
+# The default scales' names and level labels (stored in English, as data), so that the catalogs
+# carry them and `level_label` shows them in the reader's language; a scale the secretariat
+# writes may give a label per language instead: {"en": "...", "fr": "..."}.
+DEFAULT_SCALE_WORDS = (
+    _("Highly satisfactory"),
+    _("Satisfactory"),
+    _("Moderately satisfactory"),
+    _("Moderately unsatisfactory"),
+    _("Unsatisfactory"),
+    _("Highly unsatisfactory"),
+    _("Six-point (IEG)"),
+    _("Four-point"),
+)
+
+
+def level_label(label: Any) -> str:
+    """A level's label in the active language: per-language labels, else the catalog's
+    translation of an English label (unchanged when the catalog has none)."""
+    if isinstance(label, dict):
+        return pick(label)
+    return gettext(str(label)) if label else ""
+
+
 class RatingScale(models.Model):
     """An ordinal scale for ratings, e.g. the six-point IEG scale or a four-point scale.
 
@@ -278,13 +303,13 @@ class RatingScale(models.Model):
         verbose_name_plural = _("rating scales")
 
     def __str__(self) -> str:
-        return self.name
+        return gettext(self.name) if self.name else ""
 
     def level(self, code: str) -> dict[str, Any] | None:
         return next((lv for lv in self.levels if lv.get("code") == code), None)
 
     def choices(self) -> list[tuple[str, str]]:
-        return [(lv["code"], f"{lv['code']} – {lv['label']}") for lv in self.levels]
+        return [(lv["code"], f"{lv['code']} – {level_label(lv['label'])}") for lv in self.levels]
 
 
 class Criterion(models.TextChoices):
@@ -415,7 +440,7 @@ class Rating(TimeStampedModel):
         if self.score == self.NOT_APPLICABLE:
             return str(_("Not applicable"))
         level = self.level
-        return str(level["label"]) if level else self.score
+        return level_label(level["label"]) if level else self.score
 
     @property
     def satisfactory(self) -> bool | None:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from tact.core.exports import pdf_bytes
+from tact.core.exports import apply_number_formats, pdf_bytes
 from tact.evaluation.analysis import PortfolioReport
 from tact.evaluation.models import Criterion
 
@@ -151,6 +151,8 @@ def portfolio_xlsx(report: PortfolioReport) -> bytes:
             ],
         ],
     )
+    for sheet in workbook.worksheets:
+        apply_number_formats(sheet)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
-from tact.core.exports import XLSX_TYPE, pdf_bytes
+from tact.core.exports import XLSX_TYPE, apply_number_formats, pdf_bytes
 from tact.legislation.selectors import STATUS_COLOURS, STATUS_LABELS, Comparison, GapAnalysis
 
 
@@ -22,6 +22,7 @@ def _sheet(workbook: Workbook, title: str, headers: list[str], rows: list[list[A
         cell.font = Font(bold=True)
     for row in rows:
         sheet.append(["" if v is None else v for v in row])
+    apply_number_formats(sheet)
     sheet.freeze_panes = "A2"
     return sheet
 

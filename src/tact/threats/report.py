@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from tact.core.exports import pdf_bytes
+from tact.core.exports import apply_number_formats, pdf_bytes
 from tact.threats.selectors import Computed
 
 
@@ -113,6 +113,8 @@ def report_xlsx(computed: Computed) -> bytes:
                 ],
             ],
         )
+    for sheet in workbook.worksheets:
+        apply_number_formats(sheet)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -1,0 +1,4 @@
+DATE_FORMAT = "j E Y г."
+DATETIME_FORMAT = "j E Y г., G:i"
+SHORT_DATE_FORMAT = "d.m.Y"
+SHORT_DATETIME_FORMAT = "d.m.Y G:i"
