@@ -258,7 +258,7 @@ def map_data(user: Actor, **filters: str) -> dict[str, Any]:
     keyed by M49 code as in the shipped world atlas."""
     level = SummaryLevel.CELL if filters.get("theme") else SummaryLevel.STATE
     per_state: dict[int, dict[str, Any]] = {}
-    for row in _rows(user, [level], **filters):
+    for row in _rows(user, [level], GROUP, **filters):
         if row["state_id"] is None:
             continue
         entry = per_state.setdefault(row["state_id"], {"projects": 0, "amount": Decimal(0)})
