@@ -92,6 +92,8 @@ PROFILE = {
 # Values model_bakery cannot guess (codes that pages look up in upper case).
 OVERRIDES: dict[str, dict[str, Any]] = {
     "directory.state": {"iso3": "ZZX", "iso2": "ZX"},
+    # unique pair: not one of the default rules a migration (or the demo) seeds
+    "strategies.linkrule": {"type_a": "corrections", "type_b": "other"},
     # check constraints: a session ends after it starts and has a positive maximum score
     "training.session": {
         "start": dt.date(2025, 3, 10),
@@ -273,7 +275,8 @@ def test_access_matrix(personas: list[Persona], kenya: Any, donor_org: Any) -> N
             if indexed:
                 # A word of its own, so that the one search can only find this record;
                 # update() sends no signal: index the record as a save would.
-                field = next((f for f in ("title", "name") if hasattr(record, f)), "")
+                concrete = {f.name for f in model._meta.concrete_fields}
+                field = next((f for f in ("title", "name") if f in concrete), "")
                 if field:
                     probe = "probe" + model._meta.model_name + _letters(record.pk)
                     model._default_manager.filter(pk=record.pk).update(**{field: probe})
