@@ -138,3 +138,47 @@ def test_a_reader_sees_only_the_public_part(demo: dict[str, Any]) -> None:
     assert demo["need"].get_absolute_url() not in page
     # the need's own chain is a 404 for the reader, as for a missing record
     assert client.get(f"/api/v1/chain/{record_ref(demo['need'])}").status_code == 404
+
+
+def test_every_record_page_on_the_chain_links_to_its_chain(demo: dict[str, Any]) -> None:
+    officer = user_create(
+        actor=None, username="chain_pages", password="pw-1-chain", role="secretariat"
+    )
+    client = Client()
+    client.force_login(officer)
+    for key, record in demo.items():
+        if key == "finding":  # a finding is shown on its evaluation's page
+            continue
+        page = client.get(record.get_absolute_url())
+        assert page.status_code == 200, key
+        assert f'href="/en/chain/{record_ref(record)}/"' in page.content.decode(), key
+
+
+def test_the_profile_opens_with_the_integrity_findings_of_the_state(
+    demo: dict[str, Any],
+) -> None:
+    from tact.chain.integrity import CHECKS
+    from tact.directory.models import State
+
+    officer = user_create(
+        actor=None, username="chain_profile", password="pw-1-chain", role="secretariat"
+    )
+    nigeria = State.objects.get(iso3="NGA")
+    counts = {c.name: c.records(officer, nigeria).count() for c in CHECKS}
+    assert sum(counts.values()) > 0
+    client = Client()
+    client.force_login(officer)
+
+    body = client.get("/api/v1/states/NGA/profile").json()
+
+    top = body["sections"][0]
+    assert (top["name"], top["slot"]) == ("integrity", "top")
+    table = {row[0]: row[1] for row in top["tables"][0]["rows"]}
+    labels = {str(c.label): counts[c.name] for c in CHECKS if counts[c.name]}
+    assert table == labels
+    # every named record is one the checks found, and links to it
+    for item in top["items"]:
+        assert item["url"]
+    page = client.get("/en/states/NGA/").content.decode()
+    top_html = page.split('id="profile-top"', 1)[1].split("</section>", 1)[0]
+    assert "/en/chain/checks/?state=NGA" in top_html

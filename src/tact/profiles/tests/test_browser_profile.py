@@ -33,7 +33,9 @@ def test_profile_reads_in_arabic_and_chinese(
         page.goto(f"{live_server.url}/{language}/states/KEN/")
         assert page.locator("html").get_attribute("dir") == direction
         assert page.locator("#h-party_status").inner_text().strip() == heading
-        # every section is reachable from the table of contents
+        # every section is reachable from the table of contents; the integrity findings
+        # stand above it
         links = page.locator(".profile-toc a")
-        assert links.count() == page.locator("section.profile-panel").count()
+        assert links.count() == page.locator("section.profile-panel:not(.profile-top)").count()
+        assert page.locator("#profile-top section.profile-top").count() == 1
         page.screenshot(path=str(SHOTS / f"profile-page-KEN-{language}.png"), full_page=True)
