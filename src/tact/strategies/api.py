@@ -243,7 +243,9 @@ class CooperationAgreementOut(Schema):
 
     @staticmethod
     def resolve_party_ids(obj: Any) -> list[int]:
-        return sorted(p.pk for p in obj.parties.all())
+        # Lists carry only the parties the viewer may see (`selectors.agreement_list`).
+        parties = getattr(obj, "visible_parties", None)
+        return sorted(p.pk for p in (obj.parties.all() if parties is None else parties))
 
 
 class NetworkNodeOut(Schema):

@@ -200,6 +200,8 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
     )
     page = paginate(request, agreements)
     rows = [(a, access.can_edit(request.user, a)) for a in page]
+    for agreement, _editable in rows:
+        agreement.hidden_parties = (agreement.party_count or 0) - len(agreement.visible_parties)
     return TemplateResponse(
         request,
         "strategies/agreement_list.html",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from tact.core import access
@@ -230,6 +230,18 @@ def task_force_list(
     )
 
 
+def _party_count() -> Subquery:
+    # A subquery, not Count("parties"): a state filter over the parties would narrow a Count.
+    through = CooperationAgreement.parties.through
+    return Subquery(
+        through.objects.filter(cooperationagreement_id=OuterRef("pk"))
+        .order_by()
+        .values("cooperationagreement_id")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]  # type: ignore[misc]  # the stubs do not see the annotation
+    )
+
+
 def agreement_list(
     *, actor: Actor, state: str | None = None, kind: str | None = None
 ) -> QuerySet[CooperationAgreement]:
@@ -240,7 +252,13 @@ def agreement_list(
         ).distinct()
     if kind:
         agreements = agreements.filter(kind=kind)
-    return agreements.prefetch_related("parties__organisation").order_by("state__name", "title")
+    # A party is named only if the viewer may see its agency; the others are counted.
+    parties = access.visible(actor, Agency.objects.select_related("organisation", "state"))
+    return (
+        agreements.annotate(party_count=_party_count())
+        .prefetch_related(Prefetch("parties", queryset=parties, to_attr="visible_parties"))
+        .order_by("state__name", "title")
+    )
 
 
 def campaign_list(*, actor: Actor, state: str | None = None) -> QuerySet[AwarenessCampaign]:

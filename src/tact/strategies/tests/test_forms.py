@@ -134,3 +134,46 @@ def test_an_expired_agreement_leaves_the_network(
     assert client.post(f"/en/strategies/agreements/{agreement.pk}/edit/", data).status_code == 302
     network = client.get("/api/v1/strategies/network/KEN").json()
     assert sorted(n["label"] for n in network["nodes"] if n["isolated"]) == ["FIU", "KPS"]
+
+
+def test_an_agreement_names_only_the_parties_the_viewer_may_see(
+    client: Client, focal_kenya: Any, focal_mexico: Any, kenya: Any, mexico: Any, demo: None
+) -> None:
+    from tact.strategies import services
+
+    # given: a public agreement between a public Kenyan agency and a restricted Mexican one
+    police = services.agency_create(
+        actor=focal_kenya, state=kenya, agency_type="police", name="Kenya Police Unit"
+    )
+    secret = services.agency_create(
+        actor=focal_mexico,
+        state=mexico,
+        agency_type="prosecution",
+        name="Unidad Reservada de Fiscalía",
+        classification="restricted",
+    )
+    services.agreement_create(
+        actor=focal_mexico,
+        state=mexico,
+        title="Joint investigation memorandum",
+        kind="mou",
+        parties=[police, secret],
+        classification="public",
+    )
+
+    # when a focal point of Kenya lists the agreements of Mexico
+    client.force_login(focal_kenya)
+    page = client.get("/en/strategies/agreements/?state=MEX").content.decode()
+    body = client.get("/api/v1/strategies/agreements?state=MEX").json()
+
+    # then the restricted agency is counted, never named
+    assert "Joint investigation memorandum" in page
+    assert "Kenya Police Unit" in page or police.short_name in page
+    assert "Unidad Reservada" not in page
+    assert "1 party you may not see" in page
+    (row,) = [a for a in body["items"] if a["title"] == "Joint investigation memorandum"]
+    assert row["party_ids"] == [police.pk]
+    # the Mexican focal point sees both
+    client.force_login(focal_mexico)
+    page = client.get("/en/strategies/agreements/?state=MEX").content.decode()
+    assert "you may not see" not in page
