@@ -116,6 +116,10 @@ def _items(records: Iterable[Any], note: Any = None) -> list[Item]:
     ]
 
 
+def _short_date(value: dt.date) -> str:
+    return date_format(value, "SHORT_DATE_FORMAT")
+
+
 def _url(name: str, *args: Any, **query: Any) -> str:
     url = reverse(name, args=args)
     return f"{url}?{urlencode(query)}" if query else url
@@ -426,7 +430,7 @@ def _imports(actor: Actor) -> Block:
             Item(
                 r.file_name,
                 r.get_absolute_url(),
-                f"{r.get_status_display()}, {date_format(timezone.localtime(r.created_at), 'SHORT_DATE_FORMAT')}",
+                f"{r.get_status_display()}, {_short_date(timezone.localtime(r.created_at))}",
             )
             for r in runs[:SHOWN]
         ],
