@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
-from django.utils.http import urlencode
-from django.utils.text import Truncator
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -38,39 +35,25 @@ from tact.legislation import permissions as legislation_permissions
 from tact.legislation.selectors import NOT_ASSESSED, gap_analysis
 from tact.practices.models import Status as PracticeStatus
 from tact.practices.selectors import practice_list
+from tact.site.home_parts import (
+    CAP,
+    SHOWN,
+    Block,
+    Item,
+    Section,
+    capped_count,
+    items_of,
+    short_date,
+    shown,
+    title_of,
+    url_with,
+)
 
-# Records listed per block, and where an unscoped count stops ("1,000+").
-SHOWN = 5
-CAP = 1000
+__all__ = ["CAP", "Block", "Item", "Section", "capped_count", "home_sections", "shown"]
+
 # A focal point bound to many states sees the first few; the state profile has the rest.
 MAX_SCOPES = 3
 RECENT_IMPORTS = dt.timedelta(days=30)
-
-
-@dataclass(frozen=True)
-class Item:
-    title: str
-    url: str
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Block:
-    key: str
-    heading: str
-    phrase: str
-    see_all: str
-    empty: str
-    items: list[Item] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Section:
-    heading: str
-    blocks: list[Block]
-    # The state or organisation the section is about (shown isolated: it may be Latin text
-    # in an Arabic page).
-    subject: str = ""
 
 
 def home_sections(actor: Actor) -> list[Section]:
@@ -88,41 +71,6 @@ def home_sections(actor: Actor) -> list[Section]:
     if scope.role == Role.EVALUATOR:
         return evaluator_home(actor)
     return []
-
-
-# --- helpers ---------------------------------------------------------------------------------
-
-
-def capped_count(queryset: QuerySet[Any], cap: int = CAP) -> tuple[int, bool]:
-    """(count, whether there are more): at most `cap` + 1 rows are counted."""
-    found = queryset.order_by()[: cap + 1].count()
-    return min(found, cap), found > cap
-
-
-def shown(count: int, more: bool = False) -> dict[str, str]:
-    """The count as the phrase shows it: grouped by the locale, "+" when capped."""
-    text = number_format(count, force_grouping=True)
-    return {"count": f"{text}+" if more else text}
-
-
-def _title(record: Any, length: int = 110) -> str:
-    return Truncator(str(record)).chars(length)
-
-
-def _items(records: Iterable[Any], note: Any = None) -> list[Item]:
-    return [
-        Item(_title(r), r.get_absolute_url(), str(note(r)) if note else "")
-        for r in list(records)[:SHOWN]
-    ]
-
-
-def _short_date(value: dt.date) -> str:
-    return date_format(value, "SHORT_DATE_FORMAT")
-
-
-def _url(name: str, *args: Any, **query: Any) -> str:
-    url = reverse(name, args=args)
-    return f"{url}?{urlencode(query)}" if query else url
 
 
 # --- national focal point --------------------------------------------------------------------
@@ -157,9 +105,9 @@ def focal_point_blocks(actor: Actor, state: State) -> list[Block]:
                 recs.count,
             )
             % shown(recs.count),
-            _url("chain:check_detail", recs.name, state=state.iso3),
+            url_with("chain:check_detail", recs.name, state=state.iso3),
             _("Your state has reported on every recommendation addressed to States."),
-            _items(recs.items),
+            items_of(recs.items),
         ),
         _not_assessed(actor, state),
         Block(
@@ -171,9 +119,9 @@ def focal_point_blocks(actor: Actor, state: State) -> list[Block]:
                 needs.count,
             )
             % shown(needs.count),
-            _url("chain:check_detail", needs.name, state=state.iso3),
+            url_with("chain:check_detail", needs.name, state=state.iso3),
             _("Every need of your state has an answer."),
-            _items(needs.items, lambda n: n.get_priority_display()),
+            items_of(needs.items, lambda n: n.get_priority_display()),
         ),
         Block(
             "reports",
@@ -184,9 +132,9 @@ def focal_point_blocks(actor: Actor, state: State) -> list[Block]:
                 due.count,
             )
             % shown(due.count),
-            _url("chain:check_detail", due.name, state=state.iso3),
+            url_with("chain:check_detail", due.name, state=state.iso3),
             _("No results report is due."),
-            _items(due.items, lambda i: i.node.framework),
+            items_of(due.items, lambda i: i.node.framework),
         ),
     ]
 
@@ -249,7 +197,7 @@ def donor_blocks(actor: Actor, organisation: Organisation) -> list[Block]:
             % shown(project_count, more_projects),
             reverse("assistance:donor_dashboard", args=[organisation.pk]),
             _("No project of your organisation is recorded yet."),
-            _items(projects[:SHOWN], lambda p: p.get_status_display()),
+            items_of(projects[:SHOWN], lambda p: p.get_status_display()),
         ),
         Block(
             "contributions",
@@ -260,19 +208,31 @@ def donor_blocks(actor: Actor, organisation: Organisation) -> list[Block]:
                 contribution_count,
             )
             % shown(contribution_count, more_contributions),
-            _url("assistance:contribution_list", donor=organisation.pk),
+            url_with("assistance:contribution_list", donor=organisation.pk),
             _("No contribution of your organisation is recorded yet."),
-            _items(contributions[:SHOWN]),
+            [_contribution_item(c) for c in contributions[:SHOWN]],
         ),
         _matching_needs(actor, projects, contributions),
         _donor_overlaps(actor),
     ]
 
 
+def _contribution_item(contribution: Any) -> Item:
+    """A contribution by its year and pledge (the donor is the reader's own organisation)."""
+    amount = contribution.pledged_amount
+    pledge = f" {contribution.currency} {number_format(amount, 0, force_grouping=True)}"
+    return Item(
+        f"{contribution.year}{pledge if amount is not None else ''}",
+        contribution.get_absolute_url(),
+        contribution.get_earmarking_display(),
+    )
+
+
 def _matching_needs(
     actor: Actor, projects: QuerySet[Project], contributions: QuerySet[Any]
 ) -> Block:
-    """Open needs on a theme of the donor's projects or earmarked contributions."""
+    """Open needs on a theme of the donor's projects or earmarked contributions, the need's
+    own or that of a provision it cites (as the matcher reads them)."""
     through = Project.themes.through
     theme_ids = set(
         through.objects.filter(project_id__in=projects.order_by().values("pk"))
@@ -286,7 +246,12 @@ def _matching_needs(
         .distinct()[:100]
     )
     on_theme = Need.themes.through.objects.filter(theme_id__in=theme_ids).values("need_id")
-    needs = need_list(actor, status=Need.Status.OPEN).filter(pk__in=on_theme)
+    by_provision = Need.provisions.through.objects.filter(provision__themes__in=theme_ids).values(
+        "need_id"
+    )
+    needs = need_list(actor, status=Need.Status.OPEN).filter(
+        Q(pk__in=on_theme) | Q(pk__in=by_provision)
+    )
     count, more = capped_count(needs)
     return Block(
         "matching-needs",
@@ -297,14 +262,14 @@ def _matching_needs(
             count,
         )
         % shown(count, more),
-        _url("assistance:need_list", status=Need.Status.OPEN),
+        url_with("assistance:need_list", status=Need.Status.OPEN),
         _("No open need on the themes of your projects and contributions."),
-        _items(needs[:SHOWN], lambda n: n.state.display_name),
+        items_of(needs[:SHOWN], lambda n: n.state.display_name),
     )
 
 
 def _overlap_title(candidate: OverlapCandidate) -> str:
-    return f"{_title(candidate.project_a, 60)} ~ {_title(candidate.project_b, 60)}"
+    return f"{title_of(candidate.project_a, 60)} ~ {title_of(candidate.project_b, 60)}"
 
 
 def _overlap_items(candidates: Iterable[OverlapCandidate]) -> list[Item]:
@@ -325,7 +290,7 @@ def _donor_overlaps(actor: Actor) -> Block:
             count,
         )
         % shown(count, more),
-        _url("assistance:overlap_list", status=OverlapCandidate.Review.PENDING, mine=1),
+        url_with("assistance:overlap_list", status=OverlapCandidate.Review.PENDING, mine=1),
         _("No possible overlap with your projects awaits a review."),
         _overlap_items(pairs[:SHOWN]),
     )
@@ -362,9 +327,9 @@ def evaluator_blocks(actor: Actor) -> list[Block]:
                 ongoing_count,
             )
             % shown(ongoing_count, more_ongoing),
-            _url("evaluation:evaluation_list", status=Evaluation.Status.ONGOING),
+            url_with("evaluation:evaluation_list", status=Evaluation.Status.ONGOING),
             _("No evaluation is in progress."),
-            _items(ongoing[:SHOWN], lambda e: e.get_kind_display()),
+            items_of(ongoing[:SHOWN], lambda e: e.get_kind_display()),
         ),
         Block(
             "responses",
@@ -377,12 +342,9 @@ def evaluator_blocks(actor: Actor) -> list[Block]:
             % shown(overdue_count, more_overdue),
             reverse("evaluation:responses"),
             _("No management response is overdue."),
-            _items(
+            items_of(
                 overdue.order_by("response__due_date", "pk")[:SHOWN],
-                lambda f: (
-                    _("due %(date)s")
-                    % {"date": date_format(f.response.due_date, "SHORT_DATE_FORMAT")}
-                ),
+                lambda f: _("due %(date)s") % {"date": short_date(f.response.due_date)},
             ),
         ),
         Block(
@@ -396,7 +358,7 @@ def evaluator_blocks(actor: Actor) -> list[Block]:
             % shown(unanswered_count, more_unanswered),
             reverse("chain:check_detail", args=["evaluations-without-response"]),
             _("Management has answered every recommendation."),
-            _items(unanswered[:SHOWN]),
+            items_of(unanswered[:SHOWN]),
         ),
     ]
 
@@ -430,7 +392,7 @@ def _imports(actor: Actor) -> Block:
             Item(
                 r.file_name,
                 r.get_absolute_url(),
-                f"{r.get_status_display()}, {_short_date(timezone.localtime(r.created_at))}",
+                f"{r.get_status_display()}, {short_date(timezone.localtime(r.created_at))}",
             )
             for r in runs[:SHOWN]
         ],
@@ -458,7 +420,7 @@ def _reviews(actor: Actor) -> list[Block]:
             % shown(practice_count, more_practices),
             reverse("practices:list"),
             _("No practice awaits a review."),
-            _items(practices[:SHOWN], lambda p: p.get_status_display()),
+            items_of(practices[:SHOWN], lambda p: p.get_status_display()),
         ),
         Block(
             "mappings",
@@ -471,7 +433,7 @@ def _reviews(actor: Actor) -> list[Block]:
             % shown(gap_count, more_gaps),
             reverse("chain:check_detail", args=["gaps-without-need"]),
             _("Every assessed gap has an assistance need."),
-            _items(gaps[:SHOWN], lambda m: m.get_compliance_display()),
+            items_of(gaps[:SHOWN], lambda m: m.get_compliance_display()),
         ),
         Block(
             "overlaps",
@@ -482,7 +444,7 @@ def _reviews(actor: Actor) -> list[Block]:
                 pair_count,
             )
             % shown(pair_count, more_pairs),
-            _url("assistance:overlap_list", status=OverlapCandidate.Review.PENDING),
+            url_with("assistance:overlap_list", status=OverlapCandidate.Review.PENDING),
             _("No possible overlap awaits a review."),
             _overlap_items(pairs[:SHOWN]),
         ),
