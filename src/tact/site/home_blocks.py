@@ -367,10 +367,8 @@ def evaluator_blocks(actor: Actor) -> list[Block]:
 
 
 def secretariat_home(actor: Actor) -> list[Section]:
-    return [
-        Section(_("Imports"), [_imports(actor)]),
-        Section(_("To review and decide"), _reviews(actor)),
-    ]
+    # One row of cards: the latest imports, then what waits for a decision.
+    return [Section(_("To review and decide"), [_imports(actor), *_reviews(actor)])]
 
 
 def _imports(actor: Actor) -> Block:

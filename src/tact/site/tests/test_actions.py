@@ -99,3 +99,49 @@ def test_the_menu_entry_follows_the_registered_permission(reader: Any, evaluator
     assert {"assistance.import", "strategies.create"} <= set(actions.registered())
     with pytest.raises(KeyError):
         actions.allowed(reader, "no.such.action")
+
+
+def _detail_pages(kenya: Any) -> list[tuple[str, str, str]]:
+    """(page, action) on one public record of each kind: edit buttons and their forms."""
+    from model_bakery import baker
+
+    from tact.assistance.models import Need, Project
+    from tact.evaluation.models import Evaluation
+    from tact.resolutions.models import Meeting
+
+    need = baker.make(Need, state=kenya, classification="public", owner_state=kenya)
+    project = baker.make(Project, classification="public")
+    evaluation = baker.make(Evaluation, classification="public")
+    meeting = baker.make(Meeting, title="Working group")
+    return [
+        (need.get_absolute_url(), reverse("assistance:need_edit", args=[need.pk])),
+        (project.get_absolute_url(), reverse("assistance:project_edit", args=[project.pk])),
+        (
+            evaluation.get_absolute_url(),
+            reverse("evaluation:evaluation_edit", args=[evaluation.pk]),
+        ),
+        (meeting.get_absolute_url(), reverse("resolutions:meeting_edit", args=[meeting.pk])),
+        (
+            reverse("profiles:state", args=["KEN"]),
+            reverse("directory:contact_create", args=["KEN"]),
+        ),
+    ]
+
+
+def test_edit_buttons_on_records_follow_the_permissions(
+    kenya: Any, reader: Any, secretariat: Any, focal_mexico: Any
+) -> None:
+    for page, action in _detail_pages(kenya):
+        seen = {}
+        for name, actor in (("secretariat", secretariat), ("reader", reader)):
+            client = Client()
+            client.force_login(actor)
+            response = client.get(page)
+            assert response.status_code == 200, page
+            seen[name] = f'href="{action}"' in response.content.decode()
+        assert seen == {"secretariat": True, "reader": False}, page
+    # Kenya's need is not Mexico's focal point's to change
+    client = Client()
+    client.force_login(focal_mexico)
+    need_page, need_edit = _detail_pages(kenya)[0]
+    assert f'href="{need_edit}"' not in client.get(need_page).content.decode()
