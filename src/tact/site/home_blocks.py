@@ -3,7 +3,7 @@ blocks (a count phrase, the first few records, a "see all" link, an empty state)
 
 Everything is read through the domain apps' selectors, which apply the access rules. Counts
 run over the actor's own state or organisation where the role has one; where it has none
-(the secretariat, evaluators) they stop at `CAP`, so the home page costs the same with a
+(the secretariat, evaluators) they stop at `home_parts.CAP`, so the home page costs the same with a
 million projects as with a hundred.
 """
 
@@ -36,7 +36,6 @@ from tact.legislation.selectors import NOT_ASSESSED, gap_analysis
 from tact.practices.models import Status as PracticeStatus
 from tact.practices.selectors import practice_list
 from tact.site.home_parts import (
-    CAP,
     SHOWN,
     Block,
     Item,
@@ -48,8 +47,6 @@ from tact.site.home_parts import (
     title_of,
     url_with,
 )
-
-__all__ = ["CAP", "Block", "Item", "Section", "capped_count", "home_sections", "shown"]
 
 # A focal point bound to many states sees the first few; the state profile has the rest.
 MAX_SCOPES = 3

@@ -23,7 +23,8 @@ from tact.directory.models import PartyStatus
 from tact.evaluation.models import Evaluation, Finding, ManagementResponse
 from tact.practices.models import GoodPractice, Status
 from tact.resolutions.models import FollowUp, Recommendation, Resolution
-from tact.site.home_blocks import Block, home_sections
+from tact.site.home_blocks import home_sections
+from tact.site.home_parts import Block
 
 pytestmark = pytest.mark.django_db
 
@@ -231,11 +232,11 @@ def test_the_home_page_shows_the_blocks_in_russian(world: dict[str, Any], donor_
 
 
 def test_counts_of_the_unscoped_are_capped(world: dict[str, Any], secretariat: Any) -> None:
-    from tact.site import home_blocks
+    from tact.site import home_parts
 
-    count, more = home_blocks.capped_count(Project.objects.all(), cap=1)
+    count, more = home_parts.capped_count(Project.objects.all(), cap=1)
     assert (count, more) == (1, True)
-    assert home_blocks.shown(1000, True) == {"count": "1,000+"}
+    assert home_parts.shown(1000, True) == {"count": "1,000+"}
 
 
 def _home(actor: Any, language: str = "en") -> str:
