@@ -7,4 +7,8 @@ class AssistanceConfig(AppConfig):
     verbose_name = "assistance"
 
     def ready(self) -> None:
-        from tact.assistance import search, summaries  # noqa: F401  (search provider, state panel; summary signals)
+        from tact.assistance import permissions, search, summaries  # noqa: F401  (search provider, state panel; summary signals)
+        from tact.core import actions
+
+        actions.register("assistance.import", permissions.can_import)
+        actions.register("assistance.load_exchange_rates", permissions.can_load_exchange_rates)

@@ -243,7 +243,11 @@ def import_list(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(
         request,
         "assistance/import_list.html",
-        {"page": paginate(request, runs), "querystring": querystring_without_page(request)},
+        {
+            "page": paginate(request, runs),
+            "querystring": querystring_without_page(request),
+            "can_import": permissions.can_import(request.user),
+        },
     )
 
 
@@ -432,12 +436,14 @@ def exchange_rate_list(request: HttpRequest) -> HttpResponse:
             "querystring": querystring_without_page(request),
             "currency": currency,
             "form": ExchangeRateUploadForm(),
+            "can_load": permissions.can_load_exchange_rates(request.user),
         },
     )
 
 
 def exchange_rate_upload(request: HttpRequest) -> HttpResponse:
-    access.require_writer(request.user)
+    if not permissions.can_load_exchange_rates(request.user):
+        raise PermissionDenied(_("Only the secretariat and donors load exchange rates."))
     form = ExchangeRateUploadForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():

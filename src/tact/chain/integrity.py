@@ -8,7 +8,7 @@ the first few of each, for the state profile.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -191,11 +191,18 @@ class IntegrityFinding:
 
 
 def integrity_findings(
-    actor: Any, state: State | None = None, *, limit: int = 10
+    actor: Any,
+    state: State | None = None,
+    *,
+    limit: int = 10,
+    names: Collection[str] | None = None,
 ) -> list[IntegrityFinding]:
-    """Every check: its name, label, count and the first `limit` records the actor sees."""
+    """Every check (or those named): its name, label, count and the first `limit` records
+    the actor sees."""
     found = []
     for check in CHECKS:
+        if names is not None and check.name not in names:
+            continue
         records = check.records(actor, state)
         found.append(
             IntegrityFinding(check.name, str(check.label), records.count(), list(records[:limit]))

@@ -11,7 +11,7 @@ those.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -285,9 +285,20 @@ def chain_walk(
     return chain
 
 
-def integrity_findings(actor: Any, state: Any = None, *, limit: int = 10) -> list[Any]:
+def integrity_findings(
+    actor: Any, state: Any = None, *, limit: int = 10, names: Collection[str] | None = None
+) -> list[Any]:
     """The integrity checks for `state` (or all states): name, label, count and the first
-    `limit` records the actor may see; for the state profile."""
+    `limit` records the actor may see; for the state profile and a focal point's home
+    (`names` keeps only those checks)."""
     from tact.chain import integrity
 
-    return list(integrity.integrity_findings(actor, state, limit=limit))
+    return list(integrity.integrity_findings(actor, state, limit=limit, names=names))
+
+
+def integrity_records(actor: Any, name: str, state: Any = None) -> models.QuerySet[Any]:
+    """The records one integrity check finds (those the actor may see), uncounted: for pages
+    that count them under a cap rather than over every state."""
+    from tact.chain import integrity
+
+    return integrity.CHECKS_BY_NAME[name].records(actor, state)

@@ -43,6 +43,7 @@ def state_list(request: HttpRequest) -> HttpResponse:
             "region": region,
             "regions": selectors.region_list(),
             "querystring": querystring_without_page(request),
+            "can_import": permissions.can_import_party_status(request.user),
         },
     )
 
@@ -88,6 +89,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
             "kind": kind,
             "kinds": Organisation.Kind.choices,
             "querystring": querystring_without_page(request),
+            "can_add": permissions.can_add_organisation(request.user),
         },
     )
 

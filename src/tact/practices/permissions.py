@@ -32,6 +32,11 @@ def is_reviewer(actor: Actor) -> bool:
     return scope_of(actor).is_secretariat
 
 
+def can_create_practice(actor: Actor) -> bool:
+    """Any role that writes drafts a practice (for its side: state, organisation or self)."""
+    return scope_of(actor).can_write_anything
+
+
 def can_edit_practice(actor: Actor, practice: GoodPractice) -> bool:
     return practice.status in {Status.DRAFT, Status.RETURNED} and access.can_edit(actor, practice)
 

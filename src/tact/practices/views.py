@@ -76,7 +76,7 @@ def practice_list(request: HttpRequest) -> HttpResponse:
             "querystring": querystring_without_page(request),
             "statuses": Status.choices,
             "is_reviewer": permissions.is_reviewer(request.user),
-            "can_submit": access.scope_of(request.user).can_write_anything,
+            "can_submit": permissions.can_create_practice(request.user),
             "mine": mine,
         },
     )
@@ -145,7 +145,8 @@ def _owner_state_ids(request: HttpRequest) -> frozenset[int]:
 
 
 def practice_create(request: HttpRequest) -> HttpResponse:
-    access.require_writer(request.user)
+    if not permissions.can_create_practice(request.user):
+        raise PermissionDenied(_("Your role may not change records."))
     state_ids = _owner_state_ids(request)
     form = PracticeForm(request.POST or None)
     owner = OwnerForm(request.POST or None, state_ids=state_ids)

@@ -17,14 +17,17 @@ from tact.core.audit import history_for
 from tact.directory.models import Organisation, State
 from tact.site.areas import AREAS, AREAS_BY_SLUG
 from tact.site.history import readable_history
+from tact.site.home_blocks import home_sections
 
 
 @login_not_required
 def home(request: HttpRequest) -> HttpResponse:
+    """What awaits the actor's role (see `home_blocks`) above the public overview."""
     return TemplateResponse(
         request,
         "site/home.html",
         {
+            "sections": home_sections(request.user),
             "areas": [(area, area.url()) for area in AREAS],
             "instruments": instrument_list(),
             "state_count": State.objects.count(),

@@ -91,6 +91,12 @@ def agency_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _require_create(request: HttpRequest) -> None:
+    """Refuse the form before it is filled to whoever may not record for any state."""
+    if not permissions.can_create_strategies(request.user):
+        raise PermissionDenied(_("Only the secretariat and focal points record these."))
+
+
 def task_force_list(request: HttpRequest) -> HttpResponse:
     filters = _filters(request, "state", "theme")
     task_forces = selectors.task_force_list(
@@ -104,12 +110,13 @@ def task_force_list(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "themes": Theme.objects.all(),
             "querystring": querystring_without_page(request),
+            "can_create": permissions.can_create_strategies(request.user),
         },
     )
 
 
 def task_force_create(request: HttpRequest) -> HttpResponse:
-    access.require_writer(request.user)
+    _require_create(request)
     form = TaskForceForm(request.POST or None, user=request.user)
     return form_page(
         request,
@@ -211,12 +218,13 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "kinds": CooperationAgreement.Kind.choices,
             "querystring": querystring_without_page(request),
+            "can_create": permissions.can_create_strategies(request.user),
         },
     )
 
 
 def agreement_create(request: HttpRequest) -> HttpResponse:
-    access.require_writer(request.user)
+    _require_create(request)
     form = AgreementForm(request.POST or None, user=request.user)
 
     def save(data: dict[str, Any]) -> Any:
@@ -270,6 +278,7 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "filters": filters,
             "querystring": querystring_without_page(request),
+            "can_create": permissions.can_create_strategies(request.user),
         },
     )
 
@@ -297,7 +306,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def campaign_create(request: HttpRequest) -> HttpResponse:
-    access.require_writer(request.user)
+    _require_create(request)
     form = CampaignForm(
         request.POST or None, user=request.user, initial={"objective": request.GET.get("objective")}
     )

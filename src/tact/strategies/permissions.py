@@ -78,6 +78,14 @@ def can_create_for_state(actor: Actor, state_id: int | None) -> bool:
     return access.can_create_for(actor, owner_state_id=state_id)
 
 
+def can_create_strategies(actor: Actor) -> bool:
+    """May the actor record strategies, agencies, task forces, agreements or campaigns for
+    some state (the secretariat, or a focal point bound to a state)? The buttons that start
+    one; `can_create_for_state` decides the state chosen."""
+    scope = access.scope_of(actor)
+    return scope.is_secretariat or (scope.role == access.Role.FOCAL_POINT and bool(scope.state_ids))
+
+
 def can_edit_link_rules(actor: Actor) -> bool:
     """The rule table is reference data: the secretariat keeps it."""
     return access.scope_of(actor).is_secretariat

@@ -20,7 +20,7 @@ from tact.core import access
 from tact.core.exports import XLSX_TYPE, pdf_response
 from tact.core.htmx import htmx_template
 from tact.core.pagination import paginate, querystring_without_page
-from tact.strategies import action_table, charts, forms, permissions, selectors, services
+from tact.strategies import action_table, charts, permissions, selectors, services
 from tact.strategies.forms import (
     ActionForm,
     DocumentForm,
@@ -85,14 +85,14 @@ def index(request: HttpRequest) -> HttpResponse:
             "statuses": Strategy.Status.choices,
             "kinds": Strategy.Kind.choices,
             "aims": Aim.choices,
-            "can_create": forms.writable_states(request.user).exists()
-            and access.scope_of(request.user).can_write_anything,
+            "can_create": permissions.can_create_strategies(request.user),
         },
     )
 
 
 def strategy_create(request: HttpRequest) -> HttpResponse:
-    access.require_writer(request.user)
+    if not permissions.can_create_strategies(request.user):
+        raise PermissionDenied(_("Only the secretariat and focal points record strategies."))
     form = StrategyForm(request.POST or None, user=request.user)
     return form_page(
         request,

@@ -30,6 +30,18 @@ def access_participant(actor: Actor, pk: Any, *, for_edit: bool = False) -> Part
     return access.access_record(actor, queryset, pk, for_edit=for_edit)
 
 
+def can_create_programme(actor: Actor) -> bool:
+    """Any role that writes starts a programme (owned by its state or organisation, or by
+    the evaluator as author; the service checks the owner chosen)."""
+    return access.scope_of(actor).can_write_anything
+
+
+def can_add_session(actor: Actor, programme: Programme) -> bool:
+    """The "New session" button: a writer who sees the programme (`can_create_session_for`
+    checks the host state chosen)."""
+    return access.scope_of(actor).can_write_anything and access.can_view(actor, programme)
+
+
 def can_edit_programme(actor: Actor, programme: Programme) -> bool:
     return access.can_edit(actor, programme)
 

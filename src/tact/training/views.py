@@ -95,7 +95,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "states": State.objects.filter(iso3__in=sessions.values("state__iso3")).order_by(
                 "name"
             ),
-            "can_create": access.scope_of(request.user).can_write_anything,
+            "can_create": permissions.can_create_programme(request.user),
         },
     )
 
@@ -135,12 +135,14 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if permissions.can_edit_programme(request.user, programme)
             else [],
             "metrics": ProgrammeIndicator.Metric.choices,
-            "can_add_session": access.scope_of(request.user).can_write_anything,
+            "can_add_session": permissions.can_add_session(request.user, programme),
         },
     )
 
 
 def programme_create(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_create_programme(request.user):
+        raise PermissionDenied(_("Your role may not change records."))
     form = ProgrammeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -192,6 +194,8 @@ def programme_push(request: HttpRequest, pk: int) -> HttpResponse:
 
 def session_create(request: HttpRequest, pk: int) -> HttpResponse:
     programme = permissions.access_programme(request.user, pk)
+    if not permissions.can_add_session(request.user, programme):
+        raise PermissionDenied(_("Your role may not change records."))
     form = SessionForm(request.POST or None, programme=programme)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
