@@ -48,6 +48,7 @@ class Detached:
         self.org_base = _plain(ParticipatingOrganisation)
         self.pk = Project._meta.pk.attname  # type: ignore[union-attr]
         self._states: dict[int, State] | None = None
+        self.no_themes = _cached(THEME, [])  # shared: a new project has none, nothing adds any
 
     def states(self) -> dict[int, State]:
         if self._states is None:
@@ -90,7 +91,7 @@ class Detached:
         project._prefetched_objects_cache = {  # type: ignore[attr-defined]
             "countries": _cached(ProjectCountry, countries),
             "participating_organisations": _cached(ParticipatingOrganisation, organisations),
-            "themes": _cached(THEME, []),
+            "themes": self.no_themes,
         }
         return project
 
