@@ -34,7 +34,7 @@ def _cached(model: type[models.Model], rows: list[Any]) -> models.QuerySet[Any]:
     """A queryset that is already evaluated (what ``prefetch_related`` leaves behind)."""
     queryset: models.QuerySet[Any] = models.QuerySet(model=model)
     queryset._result_cache = rows
-    queryset._prefetch_done = True
+    queryset._prefetch_done = True  # type: ignore[attr-defined]
     return queryset
 
 
@@ -46,7 +46,7 @@ class Detached:
         self.project_base = _plain(Project)
         self.country_base = _plain(ProjectCountry)
         self.org_base = _plain(ParticipatingOrganisation)
-        self.pk = Project._meta.pk.attname  # type: ignore[union-attr]
+        self.pk = Project._meta.pk.attname
         self._states: dict[int, State] | None = None
         self.no_themes = _cached(THEME, [])  # shared: a new project has none, nothing adds any
 
