@@ -47,6 +47,7 @@ from tact.assistance.bulk import Table
 from tact.assistance.iati import Activity
 from tact.assistance.iati.reader import RawActivity
 from tact.assistance.iati.values import parse_datetime
+from tact.assistance.import_effects import Detached, created
 from tact.assistance.models import (
     Budget,
     ImportRun,
@@ -436,6 +437,7 @@ class BatchWriter:
     ) -> None:
         self.actor, self.lookups, self.run, self.record = actor, lookups, run, record
         self.size = size
+        self.detached = Detached()
         self.items: list[_Item] = []
         self.identifiers: set[str] = set()
 
@@ -517,5 +519,13 @@ class BatchWriter:
                 done.append(item)
         for item in done:
             self.record(item, "imported" if item.fresh else "updated", "")
-        # Updated projects too: their save() indexed them before their countries were rewritten.
-        _written([i.project_id for i in done if i.project_id is not None])
+        created(
+            [
+                self.detached.project(i.project_id, i.values, i.children)
+                for i in done
+                if i.fresh and i.project_id is not None
+            ]
+        )
+        # Updated projects are read back: their save() indexed them before their countries
+        # were rewritten, and their themes and tact links are not in the batch.
+        _written([i.project_id for i in done if not i.fresh and i.project_id is not None])

@@ -336,6 +336,35 @@ def written(project_ids: Iterable[int]) -> None:
         _changed(pk)
 
 
+def add_created(projects: Iterable[Project]) -> None:
+    """Facts and sums of projects just created in bulk (they have no facts yet).
+
+    Their facts are inserted and added to the summary rows they touch in one upsert, so the
+    cost depends on the new projects only, not on how many each summary row already sums (a
+    refresh re-sums those rows from all their facts). ``projects`` need their countries,
+    themes and organisations at hand (see :func:`project_facts`).
+    """
+    facts = [(project.pk, fact) for project in projects for fact in project_facts(project)]
+    if not facts:
+        return
+    _insert_facts(facts)
+    ids = sorted({pk for pk, _fact in facts})
+    quote = connection.ops.quote_name
+    summary = quote(AssistanceSummary._meta.db_table)
+    columns = ", ".join(quote(c) for c in ("key", *DIMENSIONS, *MEASURES))
+    same = ", ".join(f"MIN({quote(d)})" for d in DIMENSIONS)
+    sums = ", ".join(f"SUM({quote(m)})" for m in MEASURES)
+    add = ", ".join(f"{quote(m)} = {summary}.{quote(m)} + excluded.{quote(m)}" for m in MEASURES)
+    marks = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {summary} ({columns}) SELECT {quote('key')}, {same}, {sums} "  # noqa: S608
+            f"FROM {quote(SummaryFact._meta.db_table)} WHERE {quote('project_id')} IN ({marks}) "
+            f"GROUP BY {quote('key')} ON CONFLICT ({quote('key')}) DO UPDATE SET {add}",
+            ids,
+        )
+
+
 # Any write to a project or to the rows the summaries read keeps them right, including a
 # classification change (which decides who sees the amounts) and edits made outside the
 # services (fixtures, the shell). Deletes work because facts are keyed by id, not by a

@@ -21,11 +21,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import models, transaction
+from django.db import connections, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
 from django.utils.functional import Promise
 
 from tact.core import access
+from tact.core.bulk import insert_rows
 from tact.core.loading import is_raw_loading
 from tact.core.models import Classification
 from tact.core.protection import protection_of
@@ -280,49 +282,64 @@ def index_records_bulk(records: Iterable[models.Model], *, using: str = "default
 
 def index_new_records(records: Iterable[models.Model], *, using: str = "default") -> int:
     """Index records that have no index row yet, in bulk (a generator or a bulk import that
-    wrote them without signals): one insert per table per call instead of a lookup per record.
+    wrote them without signals): rows go in as tuples, one insert per table per call, instead
+    of a lookup (or a model instance) per record.
     """
-    pending: list[tuple[SearchDocument, Document]] = []
+    pending: list[tuple[str, Source, Document, _Access]] = []
     for obj in records:
         source = _BY_MODEL.get(type(obj))
         document = source.document(obj) if source is not None else None
         rights = _access_of(obj) if document is not None else None
         if source is None or document is None or rights is None:
             continue
-        row = SearchDocument(
-            ref=ref_of(obj),
-            kind=source.kind,
-            language=document.language[:8],
-            year=document.year,
-            access_ref=rights.ref,
-            classification=rights.classification,
-            owner_state_id=rights.owner_state_id,
-            owner_organisation_id=rights.owner_organisation_id,
-            created_by_id=rights.created_by_id,
-        )
-        pending.append((row, document))
+        pending.append((ref_of(obj), source, document, rights))
     if not pending:
         return 0
-    rows = SearchDocument.objects.using(using).bulk_create([row for row, _d in pending])
-    if any(row.pk is None for row in rows):  # a backend that returns no ids
-        ids = dict(
-            SearchDocument.objects.using(using)
-            .filter(ref__in=[r.ref for r in rows])
-            .values_list("ref", "pk")
-        )
-        for row in rows:
-            row.pk = ids[row.ref]
-    SearchFacet.objects.using(using).bulk_create(
+    connection = connections[using]
+    now = timezone.now()
+    stamp = (
+        now if connection.vendor == "postgresql" else connection.ops.adapt_datetimefield_value(now)
+    )
+    insert_rows(
+        SearchDocument._meta.db_table,
+        DOCUMENT_COLUMNS,
         [
-            SearchFacet(document=row, facet=f, value=v)
-            for row, document in pending
-            for f, v in document.facet_rows()
+            (
+                ref,
+                source.kind,
+                document.language[:8],
+                document.year,
+                rights.ref,
+                rights.classification,
+                rights.owner_state_id,
+                rights.owner_organisation_id,
+                rights.created_by_id,
+                stamp,
+            )
+            for ref, source, document, rights in pending
         ],
-        batch_size=1000,
+        using=using,
+    )
+    ids = dict(
+        SearchDocument.objects.using(using)
+        .filter(ref__in=[ref for ref, *_rest in pending])
+        .values_list("ref", "pk")
+    )
+    insert_rows(
+        SearchFacet._meta.db_table,
+        ("document_id", "facet", "value"),
+        [(ids[ref], f, v) for ref, _s, document, _r in pending for f, v in document.facet_rows()],
+        using=using,
     )
     return document_backend(using).index(
-        IndexDoc(row.pk, d.language, d.title, d.body, d.context) for row, d in pending
+        IndexDoc(ids[ref], d.language, d.title, d.body, d.context) for ref, _s, d, _r in pending
     )
+
+
+DOCUMENT_COLUMNS = (
+    "ref", "kind", "language", "year", "access_ref", "classification", "owner_state_id",
+    "owner_organisation_id", "created_by_id", "updated_at",
+)  # fmt: skip
 
 
 def remove_records(refs: Iterable[str], *, using: str = "default") -> int:

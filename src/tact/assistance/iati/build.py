@@ -91,6 +91,25 @@ def _first_children(element: Any) -> dict[str, Any]:
     return first
 
 
+def _children(element: Any) -> dict[str, list[Any]]:
+    """The children of each tag, in document order, in one pass."""
+    groups: dict[str, list[Any]] = {}
+    for child in element:
+        tag = child.tag
+        if isinstance(tag, str):
+            found = groups.get(tag)
+            if found is None:
+                groups[tag] = [child]
+            else:
+                found.append(child)
+    return groups
+
+
+def _first(groups: dict[str, list[Any]], tag: str) -> Any:
+    found = groups.get(tag)
+    return found[0] if found else None
+
+
 def _clean(value: str | None) -> str | None:
     """Strip a required attribute; ``""`` stays so the rules can say it is empty."""
     return value.strip() if value is not None else None
@@ -188,6 +207,19 @@ class _Builder:
             vocabulary_uri=element.get("vocabulary-uri"),
         )
 
+    def aid_type(self, aid: Any) -> AidType:
+        return AidType(
+            code=_clean(aid.get("code")) or "", vocabulary=_clean(aid.get("vocabulary")) or "1"
+        )
+
+    def other_identifier(self, other: Any) -> OtherIdentifier:
+        owner = _first_children(other).get("owner-org")
+        return OtherIdentifier(
+            ref=_clean(other.get("ref")) or "",
+            type=_clean(other.get("type")) or "",
+            owner_ref=_opt(owner.get("ref")) if owner is not None else None,
+        )
+
     def aid_types(self, element: Any, tag: str) -> list[AidType]:
         return [
             AidType(
@@ -241,12 +273,13 @@ class _Builder:
         )
 
     def budget(self, element: Any, default_currency: str | None) -> Budget:
-        value = element.find("value")
+        first = _first_children(element)
+        value = first.get("value")
         return Budget(
             type=_opt(element.get("type")),
             status=_opt(element.get("status")),
-            period_start=self.date_attr(element.find("period-start")),
-            period_end=self.date_attr(element.find("period-end")),
+            period_start=self.date_attr(first.get("period-start")),
+            period_end=self.date_attr(first.get("period-end")),
             value=self.decimal_text(value),
             currency=(_opt(value.get("currency")) if value is not None else None)
             or default_currency,
@@ -254,28 +287,30 @@ class _Builder:
         )
 
     def document(self, element: Any) -> DocumentLink:
+        groups = _children(element)
         return DocumentLink(
             url=element.get("url") or "",
             format=_clean(element.get("format")),
-            title=self.narratives(element.find("title")),
-            description=self.narratives(element.find("description")),
-            categories=[_clean(c.get("code")) or "" for c in element.iterchildren("category")],
-            languages=[_clean(c.get("code")) or "" for c in element.iterchildren("language")],
-            document_date=self.date_attr(element.find("document-date")),
+            title=self.narratives(_first(groups, "title")),
+            description=self.narratives(_first(groups, "description")),
+            categories=[_clean(c.get("code")) or "" for c in groups.get("category", ())],
+            languages=[_clean(c.get("code")) or "" for c in groups.get("language", ())],
+            document_date=self.date_attr(_first(groups, "document-date")),
         )
 
-    def dimensions(self, element: Any) -> list[Dimension]:
-        return [Dimension(d.get("name"), d.get("value")) for d in element.iterchildren("dimension")]
+    def dimensions(self, groups: dict[str, list[Any]]) -> list[Dimension]:
+        return [Dimension(d.get("name"), d.get("value")) for d in groups.get("dimension", ())]
 
-    def location_refs(self, element: Any) -> list[str]:
-        return [loc.get("ref") or "" for loc in element.iterchildren("location")]
+    def location_refs(self, groups: dict[str, list[Any]]) -> list[str]:
+        return [loc.get("ref") or "" for loc in groups.get("location", ())]
 
     def period_value(self, element: Any) -> PeriodValue:
+        groups = _children(element)
         return PeriodValue(
             value=element.get("value"),
-            comment=self.narratives(element.find("comment")),
-            location_refs=self.location_refs(element),
-            dimensions=self.dimensions(element),
+            comment=self.narratives(_first(groups, "comment")),
+            location_refs=self.location_refs(groups),
+            dimensions=self.dimensions(groups),
         )
 
     def baseline(self, element: Any) -> Baseline:
@@ -283,23 +318,25 @@ class _Builder:
         if year is not None and year < 1:
             self.errors.append(f"Bad year '{year}' at {_where(element, 'year')}: not positive.")
             year = None
+        groups = _children(element)
         return Baseline(
             year=year,
             iso_date=self.date_attr(element, "iso-date"),
             value=element.get("value"),
-            comment=self.narratives(element.find("comment")),
-            location_refs=self.location_refs(element),
-            dimensions=self.dimensions(element),
+            comment=self.narratives(_first(groups, "comment")),
+            location_refs=self.location_refs(groups),
+            dimensions=self.dimensions(groups),
         )
 
     def indicator(self, element: Any) -> Indicator:
         ascending = self.bool_attr(element, "ascending")
+        first = _first_children(element)
         return Indicator(
             measure=_clean(element.get("measure")) or "",
             ascending=True if ascending is None else ascending,
             aggregation_status=self.bool_attr(element, "aggregation-status"),
-            title=self.narratives(element.find("title")),
-            description=self.narratives(element.find("description")),
+            title=self.narratives(first.get("title")),
+            description=self.narratives(first.get("description")),
             references=[
                 IndicatorReference(
                     vocabulary=_clean(ref.get("vocabulary")) or "",
@@ -309,39 +346,47 @@ class _Builder:
                 for ref in element.iterchildren("reference")
             ],
             baselines=[self.baseline(b) for b in element.iterchildren("baseline")],
-            periods=[
-                Period(
-                    start=self.date_attr(p.find("period-start")),
-                    end=self.date_attr(p.find("period-end")),
-                    targets=[self.period_value(t) for t in p.iterchildren("target")],
-                    actuals=[self.period_value(a) for a in p.iterchildren("actual")],
-                )
-                for p in element.iterchildren("period")
-            ],
+            periods=[self.period(p) for p in element.iterchildren("period")],
+        )
+
+    def period(self, element: Any) -> Period:
+        groups = _children(element)
+        return Period(
+            start=self.date_attr(_first(groups, "period-start")),
+            end=self.date_attr(_first(groups, "period-end")),
+            targets=[self.period_value(t) for t in groups.get("target", ())],
+            actuals=[self.period_value(a) for a in groups.get("actual", ())],
         )
 
     def result(self, element: Any) -> Result:
+        groups = _children(element)
         return Result(
             type=_clean(element.get("type")) or "",
             aggregation_status=self.bool_attr(element, "aggregation-status"),
-            title=self.narratives(element.find("title")),
-            description=self.narratives(element.find("description")),
-            indicators=[self.indicator(i) for i in element.iterchildren("indicator")],
+            title=self.narratives(_first(groups, "title")),
+            description=self.narratives(_first(groups, "description")),
+            indicators=[self.indicator(i) for i in groups.get("indicator", ())],
         )
 
     # -- the activity ------------------------------------------------------------------------
 
     def activity(self, element: Any, version: str) -> Activity:
         currency = _opt(element.get("default-currency"))
-        reporting = element.find("reporting-org")
+        groups = _children(element)
+        first = {tag: children[0] for tag, children in groups.items()}
+
+        def each(tag: str) -> list[Any]:
+            return groups.get(tag, [])
+
+        reporting = first.get("reporting-org")
         descriptions: dict[str, Narratives] = {}
-        for description in element.iterchildren("description"):
+        for description in each("description"):
             kind = _clean(description.get("type")) or "1"
             merged = descriptions.setdefault(kind, {})
             for language, text in self.narratives(description).items():
                 merged[language] = f"{merged[language]}\n\n{text}" if language in merged else text
         dates: dict[str, dt.date] = {}
-        for activity_date in element.iterchildren("activity-date"):
+        for activity_date in each("activity-date"):
             kind = _clean(activity_date.get("type")) or ""
             value = self.date_attr(activity_date)
             if value is None:
@@ -360,10 +405,11 @@ class _Builder:
             parse_datetime,
             "date-time",
         )
-        crs_add = element.find("crs-add")
+        crs_add = first.get("crs-add")
         channel = None if crs_add is None else crs_add.findtext("channel-code")
+        identifier = first.get("iati-identifier")
         return Activity(
-            identifier=(element.findtext("iati-identifier") or "").strip(),
+            identifier=((identifier.text or "") if identifier is not None else "").strip(),
             iati_version=version,
             default_language=_opt(element.get(XML_LANG)),
             default_currency=currency,
@@ -379,7 +425,7 @@ class _Builder:
                 names=self.narratives(reporting),
                 secondary_reporter=self.bool_attr(reporting, "secondary-reporter"),
             ),
-            title=self.narratives(element.find("title")),
+            title=self.narratives(first.get("title")),
             description=descriptions.get("1", {}),
             descriptions=descriptions,
             participating_orgs=[
@@ -391,36 +437,23 @@ class _Builder:
                     activity_id=_opt(org.get("activity-id")),
                     crs_channel_code=_opt(org.get("crs-channel-code")),
                 )
-                for org in element.iterchildren("participating-org")
+                for org in each("participating-org")
             ],
-            other_identifiers=[
-                OtherIdentifier(
-                    ref=_clean(other.get("ref")) or "",
-                    type=_clean(other.get("type")) or "",
-                    owner_ref=_opt(other.find("owner-org").get("ref"))
-                    if other.find("owner-org") is not None
-                    else None,
-                )
-                for other in element.iterchildren("other-identifier")
-            ],
-            status_code=self.code_of(element, "activity-status", optional=False),
+            other_identifiers=[self.other_identifier(o) for o in each("other-identifier")],
+            status_code=self.code_of(element, "activity-status", optional=False, first=first),
             dates=dates,
-            activity_scope=self.code_of(element, "activity-scope"),
+            activity_scope=self.code_of(element, "activity-scope", first=first),
             recipient_countries=[
                 RecipientCountry(
                     code=_clean(country.get("code")) or "",
                     percentage=self.decimal_attr(country, "percentage"),
                 )
-                for country in element.iterchildren("recipient-country")
+                for country in each("recipient-country")
             ],
             recipient_regions=[
-                self.region(region, with_percentage=True)
-                for region in element.iterchildren("recipient-region")
+                self.region(region, with_percentage=True) for region in each("recipient-region")
             ],
-            sectors=[
-                self.sector(sector, with_percentage=True)
-                for sector in element.iterchildren("sector")
-            ],
+            sectors=[self.sector(sector, with_percentage=True) for sector in each("sector")],
             tags=[
                 Tag(
                     code=_clean(tag.get("code")) or "",
@@ -428,23 +461,21 @@ class _Builder:
                     vocabulary_uri=tag.get("vocabulary-uri"),
                     narratives=self.narratives(tag),
                 )
-                for tag in element.iterchildren("tag")
+                for tag in each("tag")
             ],
-            collaboration_type=self.code_of(element, "collaboration-type"),
-            default_flow_type=self.code_of(element, "default-flow-type"),
-            default_finance_type=self.code_of(element, "default-finance-type"),
-            default_aid_types=self.aid_types(element, "default-aid-type"),
-            default_tied_status=self.code_of(element, "default-tied-status"),
-            budgets=[self.budget(b, currency) for b in element.iterchildren("budget")],
-            transactions=[
-                self.transaction(t, currency) for t in element.iterchildren("transaction")
-            ],
-            documents=[self.document(d) for d in element.iterchildren("document-link")],
+            collaboration_type=self.code_of(element, "collaboration-type", first=first),
+            default_flow_type=self.code_of(element, "default-flow-type", first=first),
+            default_finance_type=self.code_of(element, "default-finance-type", first=first),
+            default_aid_types=[self.aid_type(a) for a in each("default-aid-type")],
+            default_tied_status=self.code_of(element, "default-tied-status", first=first),
+            budgets=[self.budget(b, currency) for b in each("budget")],
+            transactions=[self.transaction(t, currency) for t in each("transaction")],
+            documents=[self.document(d) for d in each("document-link")],
             related_activities=[
                 RelatedActivity(ref=_clean(r.get("ref")) or "", type=_clean(r.get("type")) or "")
-                for r in element.iterchildren("related-activity")
+                for r in each("related-activity")
             ],
-            results=[self.result(r) for r in element.iterchildren("result")],
+            results=[self.result(r) for r in each("result")],
             crs_add_channel_code=_clean(channel) or None,
         )
 

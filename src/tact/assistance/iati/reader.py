@@ -67,13 +67,35 @@ class ActivityResult:
         return self.status == "ok"
 
 
-@dataclass(slots=True)
 class RawActivity:
-    """What a prefilter sees of an activity before anything is validated or built."""
+    """What a prefilter sees of an activity before anything is validated or built.
 
-    identifier: str
-    last_updated: str | None
-    digest: str
+    ``digest`` is computed on first use only: a prefilter that decides from the identifier
+    and last-updated-datetime (the common case) never serialises the activity it skips.
+    """
+
+    __slots__ = ("_serialise", "_serialised", "identifier", "last_updated")
+
+    def __init__(
+        self,
+        identifier: str,
+        last_updated: str | None,
+        serialise: Callable[[], tuple[str, str]],
+    ) -> None:
+        self.identifier = identifier
+        self.last_updated = last_updated
+        self._serialise = serialise
+        self._serialised: tuple[str, str] | None = None
+
+    def serialised(self) -> tuple[str, str]:
+        """(XML, digest), computed once."""
+        if self._serialised is None:
+            self._serialised = self._serialise()
+        return self._serialised
+
+    @property
+    def digest(self) -> str:
+        return self.serialised()[1]
 
 
 Prefilter = Callable[[list[RawActivity]], dict[int, str]]
@@ -297,14 +319,13 @@ class ActivityStream(Iterator[ActivityResult]):
 
     def _judge_batch(self, elements: list[Any]) -> Iterator[ActivityResult]:
         assert self.prefilter is not None  # noqa: S101 - only called with one
-        serialised = [self._serialised(e) for e in elements]
         raws = [
             RawActivity(
                 identifier=(e.findtext("iati-identifier") or "").strip(),
                 last_updated=e.get("last-updated-datetime"),
-                digest=digest,
+                serialise=lambda e=e: self._serialised(e),  # type: ignore[misc]
             )
-            for e, (_xml, digest) in zip(elements, serialised, strict=True)
+            for e in elements
         ]
         skips = self.prefilter(raws)
         for i, element in enumerate(elements):
@@ -315,11 +336,10 @@ class ActivityStream(Iterator[ActivityResult]):
                     identifier=raws[i].identifier,
                     status="skipped",
                     title=(element.findtext("title/narrative") or "").strip(),
-                    digest=raws[i].digest,
                     reason=reason,
                 )
             else:
-                result = self._activity(element, serialised[i])
+                result = self._activity(element, raws[i].serialised())
             element.clear()
             yield result
         elements.clear()

@@ -298,3 +298,42 @@ def test_imports_keep_the_search_index_and_the_summaries_exact() -> None:
     states = document.facets.filter(facet="state").values_list("value", flat=True)
     assert set(states) == {"KEN"}  # the updated country (UG before), not the stale one
     assert summaries.recompute() == summaries.stored()
+
+
+def test_new_projects_are_summed_and_indexed_as_if_read_back_from_the_database() -> None:
+    """The import computes facts and search rows of new projects from memory (detached
+    instances): they must equal what the records themselves give."""
+    # given
+    from tact.assistance import summaries
+    from tact.assistance.summary_models import SummaryFact
+    from tact.search.documents import reindex_all
+    from tact.search.models import SearchDocument, SearchFacet
+
+    def index() -> list[tuple[Any, ...]]:
+        rows = SearchDocument.objects.filter(kind="project").values_list(
+            "ref", "language", "year", "access_ref", "classification", "owner_organisation_id"
+        )
+        facets = SearchFacet.objects.values_list("document__ref", "facet", "value")
+        return sorted(rows) + sorted(facets)
+
+    def facts() -> list[tuple[Any, ...]]:
+        return sorted(
+            SummaryFact.objects.values_list("project_id", "key", "projects", "amount_usd")
+        )
+
+    data = iati_file(
+        activity_xml("XM-DAC-7-1"),
+        activity_xml("XM-DAC-7-2", country="UG"),
+        activity_xml("XM-DAC-7-3", country="TZ"),
+    )
+    # when
+    assert import_iati(io.BytesIO(data), actor=SYSTEM).imported == 3
+    imported_index, imported_facts = index(), facts()
+    stored = summaries.stored()
+    reindex_all()
+    summaries.rebuild()
+    # then
+    assert any(row[1] == "state" for row in imported_index if len(row) == 3)
+    assert imported_index == index()
+    assert imported_facts == facts()
+    assert stored == summaries.stored() == summaries.recompute()
