@@ -14,8 +14,13 @@ restricted, 10% confidential, owned by random states, with themes and provisions
 inserts, indexes them, then runs every query ``--repeat`` times as the anonymous visitor:
 tact's layer with facets (what the page and the API do), without facets, and the engine alone.
 
+The floor of a search with facets is the engine's own top 20 plus the bare facet GROUP BYs
+over the whole match set (type, year, language, state, theme, provision; no access rules):
+``engine+facets`` below; the floor of a search without facets is the top 20 alone.
+
 Usage: python bench/site_search_bench.py [--n 100000] [--repeat 10] [--engines sqlite,postgresql]
-       [--pg postgres://postgres@127.0.0.1:5432/tact_bench_search]
+       [--pg postgres://postgres@127.0.0.1:5432/tact_bench_search] [--reuse DIR]
+(--reuse DIR: generate the corpus once - minutes - and time it again on the next runs.)
 PostgreSQL: the server of TACT_DATABASE_URL (or --pg); the bench creates and drops its own
 database there, never the one the URL names.
 """
@@ -290,7 +295,9 @@ def child(args: argparse.Namespace) -> None:
         ],
         repeat=args.repeat,
         after=reset_queries,
+        clock=time.process_time if args.clock == "cpu" else time.perf_counter,
     )
+    out["clock"] = args.clock
     rows = []
     for query, why in QUERIES:
         engine_matches = 0
@@ -312,6 +319,7 @@ def run_engine(engine: str, args: argparse.Namespace, tmp: Path) -> dict[str, An
     arguments = ["--n", str(args.n), "--repeat", str(args.repeat)]
     arguments += ["--reuse", args.reuse] if args.reuse else []
     arguments += ["--profile"] if args.profile else []
+    arguments += ["--clock", args.clock]
     pg_url = bench_database_url(args.pg, PG_NAME)
     return run_child(
         __file__, engine, arguments, tmp=tmp, pg_url=pg_url, keep=args.keep, reuse=bool(args.reuse)
@@ -348,6 +356,13 @@ def main() -> None:
         help="keep the corpus (SQLite file in DIR, the PostgreSQL database) and reuse it on the "
         "next run with the same --n instead of generating it again",
     )
+    parser.add_argument(
+        "--clock",
+        choices=("wall", "cpu"),
+        default="wall",
+        help="cpu: CPU time of the bench's process, steadier on a shared machine; SQLite only "
+        "(PostgreSQL works in its server's processes)",
+    )
     parser.add_argument("--child", action="store_true")
     parser.add_argument("--profile", action="store_true", help="profile the layer (cProfile)")
     args = parser.parse_args()
@@ -355,6 +370,8 @@ def main() -> None:
         child(args)
         return
     sys.path.insert(0, str(ROOT / "src"))
+    if args.clock == "cpu" and "postgresql" in args.engines:
+        parser.error("--clock cpu measures SQLite only: --engines sqlite")
     if args.reuse:
         Path(args.reuse).mkdir(parents=True, exist_ok=True)
         for engine in args.engines.split(","):

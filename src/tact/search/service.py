@@ -5,11 +5,15 @@ asks the database one statement per search:
 
 1. ``m``: the engine's match set (FTS5 ``MATCH`` / ``tsvector @@``) joined with the narrow
    index rows and filtered by ``core.access.visible_q`` on their access columns;
-2. from ``m``: the top k ids of the page (ids and scores only: only they are ranked), the
-   counts by (type, year, language) in one ``GROUP BY`` (the total and those facets are summed
-   from its few rows), and the state, theme and provision counts as one ``GROUP BY`` over the
-   match set joined to ``SearchFacet`` - each facet applies every *other* selected filter
-   (disjunctive facets) - so nothing is fetched into Python but the page and the counts.
+2. the page's ids and scores: on SQLite ranked over the engine's best matches first (its own
+   top-k query, over-fetched) and only then joined with the access rules - asked again over
+   every visible match in the rare case too few of them were visible; on PostgreSQL from
+   ``m`` scored once;
+3. from ``m``: the counts by (type, year, language) in one ``GROUP BY`` (the total and those
+   facets are summed from its few rows), and the state, theme and provision counts as one
+   ``GROUP BY`` over the match set joined to ``SearchFacet`` - each facet applies every
+   *other* selected filter (disjunctive facets) - so nothing is fetched into Python but the
+   page and the counts.
 
 Only then are the page's records fetched from their own tables, through
 ``core.access.visible`` again (a row can never be fresher than its record), and highlighted.
