@@ -23,6 +23,9 @@ from urllib.parse import urlparse, urlunparse
 
 #: What each query is timed as, in this order: tact with facets, tact without, the engine alone.
 KINDS = ("layer", "nofacets", "engine")
+#: Optional: the engine's own query for a page *with* facets (top k + the bare facet GROUP BYs
+#: over the match set, no access rules), the floor of tact's search with facets.
+FACET_FLOOR = "efacets"
 BENCH_SECRET = "bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz"  # noqa: S105
 
 
@@ -43,19 +46,22 @@ def time_rounds(
     repeat: int,
     warmup: int = 2,
     after: Callable[[], None] | None = None,
+    clock: Callable[[], float] = time.perf_counter,
 ) -> dict[str, dict[str, list[float]]]:
     """Milliseconds of each run of each query, ``repeat`` rounds after ``warmup`` rounds.
 
     Round-robin over the queries (not all runs of one query in a row), so that a burst of load
-    on the shared machine spreads over every query instead of spoiling one.
+    on the shared machine spreads over every query instead of spoiling one.  *clock*
+    ``time.process_time`` counts this process's CPU only: on a machine shared with other work
+    it is steadier than the wall clock, and with SQLite (in the process) it is all the work.
     """
     timings = {query: {name: [] for name, _run in runs} for query in queries}
     for i in range(warmup + repeat):
         for query in queries:
             for name, run in runs:
-                started = time.perf_counter()
+                started = clock()
                 run(query)
-                elapsed = (time.perf_counter() - started) * 1000
+                elapsed = (clock() - started) * 1000
                 if i >= warmup:
                     timings[query][name].append(elapsed)
             if after is not None:
@@ -102,32 +108,77 @@ def pg_admin(url: str, sql: str) -> None:
     )
 
 
+def pg_exists(url: str) -> bool:
+    parsed = urlparse(url)
+    name = parsed.path.lstrip("/")
+    env = dict(os.environ)
+    if parsed.password:
+        env["PGPASSWORD"] = parsed.password
+    found = subprocess.run(  # noqa: S603 (fixed arguments, the bench's own database)
+        [  # noqa: S607 (psql from PATH)
+            "psql",
+            "-h",
+            parsed.hostname or "127.0.0.1",
+            "-p",
+            str(parsed.port or 5432),
+            "-U",
+            parsed.username or "postgres",
+            "-d",
+            "postgres",
+            "-tAc",
+            "SELECT 1 FROM pg_database WHERE datname = '"  # noqa: S608 (the bench's own name)
+            + name.replace("'", "''")
+            + "'",
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    return found.stdout.strip() == "1"
+
+
 @contextmanager
-def fresh_database(engine: str, pg_url: str, *, keep: bool = False) -> Iterator[dict[str, str]]:
-    """Environment variables of a fresh database for *engine* (dropped afterwards)."""
+def fresh_database(
+    engine: str, pg_url: str, *, keep: bool = False, reuse: bool = False
+) -> Iterator[dict[str, str]]:
+    """Environment variables of a fresh database for *engine* (dropped afterwards).
+
+    With *reuse* the database of an earlier run (kept with *keep*) is used as it is, when it
+    exists: generating 10^5 records takes minutes, the timings seconds.
+    """
     if engine != "postgresql":
         yield {}
         return
     name = urlparse(pg_url).path.lstrip("/")
-    pg_admin(pg_url, f'DROP DATABASE IF EXISTS "{name}"')
-    pg_admin(pg_url, f'CREATE DATABASE "{name}"')
+    if not (reuse and pg_exists(pg_url)):
+        pg_admin(pg_url, f'DROP DATABASE IF EXISTS "{name}"')
+        pg_admin(pg_url, f'CREATE DATABASE "{name}"')
     try:
         yield {"TACT_DATABASE_URL": pg_url}
     finally:
-        if not keep:
+        if not (keep or reuse):
             pg_admin(pg_url, f'DROP DATABASE IF EXISTS "{name}"')
 
 
 def run_child(
-    script: str, engine: str, arguments: list[str], *, tmp: Path, pg_url: str, keep: bool = False
+    script: str,
+    engine: str,
+    arguments: list[str],
+    *,
+    tmp: Path,
+    pg_url: str,
+    keep: bool = False,
+    reuse: bool = False,
 ) -> dict[str, Any]:
-    """Run ``script --child arguments`` on a fresh database of *engine*; its RESULT line."""
+    """Run ``script --child arguments`` on a fresh database of *engine* (or, with *reuse*, on
+    the one an earlier run left in *tmp* / at *pg_url*); its RESULT line."""
     env = dict(os.environ)
     env["TACT_DATA_DIR"] = str(tmp / engine)
     env["DJANGO_SETTINGS_MODULE"] = "tact.config.settings"
     env.setdefault("TACT_SECRET_KEY", BENCH_SECRET)
     env.pop("TACT_DATABASE_URL", None)
-    with fresh_database(engine, pg_url, keep=keep) as database:
+    with fresh_database(engine, pg_url, keep=keep, reuse=reuse) as database:
         env.update(database)
         proc = subprocess.run(  # noqa: S603 (the bench script itself)
             [sys.executable, script, "--child", *arguments],
@@ -159,6 +210,8 @@ def report_rows(result: dict[str, Any], repeat: int, *, width: int = 30) -> dict
     Each row of ``result["rows"]`` has query, matches, visible and a list of milliseconds per
     kind (``KINDS``).  Returns the overall figures (for a summary line or a check).
     """
+    if result.get("clock") == "cpu":
+        print("clock: CPU time of the bench's process (the SQLite engine runs in it)")
     print(
         f"machine: {result.get('cpus')} CPUs, 1-min load average "
         f"{result.get('load_before', float('nan')):.1f} before and "
@@ -179,6 +232,12 @@ def report_rows(result: dict[str, Any], repeat: int, *, width: int = 30) -> dict
             f"{p50l:8.1f} {percentile(lay, 0.95):7.1f} | "
             f"{statistics.median(nof):8.1f} {percentile(nof, 0.95):7.1f} | "
             f"{p50e:7.2f} {percentile(eng, 0.95):7.2f} | {p50l / max(p50e, 1e-9):6.1f}"
+            + (
+                f" | engine+facets {statistics.median(row[FACET_FLOOR]):7.2f} "
+                f"{percentile(row[FACET_FLOOR], 0.95):7.2f}"
+                if row.get(FACET_FLOOR)
+                else ""
+            )
         )
     figures = {
         f"{kind}_{name}": percentile(every[kind], q)
@@ -189,6 +248,13 @@ def report_rows(result: dict[str, Any], repeat: int, *, width: int = 30) -> dict
         engine = max(figures[f"engine_{name}"], 1e-9)
         figures[f"ratio_{name}"] = figures[f"layer_{name}"] / engine
         figures[f"ratio_nofacets_{name}"] = figures[f"nofacets_{name}"] / engine
+    floor = [ms for row in result["rows"] for ms in row.get(FACET_FLOOR, [])]
+    if floor:
+        for name, q in (("p50", 0.5), ("p95", 0.95)):
+            figures[f"{FACET_FLOOR}_{name}"] = percentile(floor, q)
+            figures[f"ratio_facets_{name}"] = figures[f"layer_{name}"] / max(
+                figures[f"{FACET_FLOOR}_{name}"], 1e-9
+            )
     runs = len(every["layer"])
     print(f"ALL ({runs} runs = {len(result['rows'])} queries x {repeat}), milliseconds:")
     print(
@@ -208,4 +274,17 @@ def report_rows(result: dict[str, Any], repeat: int, *, width: int = 30) -> dict
         f"p95 {figures['ratio_p95']:6.2f}x   (without facets: p50 "
         f"{figures['ratio_nofacets_p50']:6.2f}x  p95 {figures['ratio_nofacets_p95']:6.2f}x)"
     )
+    if floor:
+        print(
+            f"  engine top 20 + bare facet counts  : p50 {figures[f'{FACET_FLOOR}_p50']:8.2f}  "
+            f"p95 {figures[f'{FACET_FLOOR}_p95']:8.2f}"
+        )
+        print(
+            f"  ratio tact with facets / that floor: p50 {figures['ratio_facets_p50']:6.2f}x  "
+            f"p95 {figures['ratio_facets_p95']:6.2f}x"
+        )
+        print(
+            f"  ratio tact without facets / top 20 : p50 {figures['ratio_nofacets_p50']:6.2f}x  "
+            f"p95 {figures['ratio_nofacets_p95']:6.2f}x"
+        )
     return figures

@@ -14,8 +14,13 @@ restricted, 10% confidential, owned by random states, with themes and provisions
 inserts, indexes them, then runs every query ``--repeat`` times as the anonymous visitor:
 tact's layer with facets (what the page and the API do), without facets, and the engine alone.
 
+The floor of a search with facets is the engine's own top 20 plus the bare facet GROUP BYs
+over the whole match set (type, year, language, state, theme, provision; no access rules):
+``engine+facets`` below; the floor of a search without facets is the top 20 alone.
+
 Usage: python bench/site_search_bench.py [--n 100000] [--repeat 10] [--engines sqlite,postgresql]
-       [--pg postgres://postgres@127.0.0.1:5432/tact_bench_search]
+       [--pg postgres://postgres@127.0.0.1:5432/tact_bench_search] [--reuse DIR]
+(--reuse DIR: generate the corpus once - minutes - and time it again on the next runs.)
 PostgreSQL: the server of TACT_DATABASE_URL (or --pg); the bench creates and drops its own
 database there, never the one the URL names.
 """
@@ -34,6 +39,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 from search_timing import (  # noqa: E402 (the bench directory is not a package)
+    FACET_FLOOR,
     bench_database_url,
     emit,
     report_rows,
@@ -172,6 +178,49 @@ def _load(n: int, seed: int = 7) -> dict[str, int]:
     return counts
 
 
+def _loaded(n: int) -> dict[str, int] | None:
+    """The corpus of an earlier run (``--reuse``), if this database holds one of *n* records."""
+    from django.db.models import Count
+
+    from tact.practices.models import GoodPractice
+    from tact.search.models import SearchDocument
+
+    if SearchDocument.objects.filter(kind="practice").count() != n:
+        return None
+    counts = {"public": 0, "restricted": 0, "confidential": 0}
+    for row in GoodPractice.objects.values("classification").annotate(n=Count("id")):
+        counts[row["classification"]] = row["n"]
+    return counts
+
+
+def bare_facet_counts(backend: Any, match: Any) -> list[tuple[Any, ...]]:
+    """The engine's own facet counts: every facet (type, year, language and the facet rows:
+    state, theme, provision) and the total over the whole match set, in one statement, without
+    access rules - what any search with facets must at least do besides the top k."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        match_sql = "SELECT rowid AS id FROM search_document_fts WHERE search_document_fts MATCH %s"
+        params = [backend.fts_query(match)]
+    else:
+        match_sql = (
+            "SELECT document_id AS id FROM search_document_index WHERE vector @@ %s::tsquery"
+        )
+        params = [backend.tsquery(match)]
+    sql = (
+        f"WITH m AS MATERIALIZED ({match_sql}) "  # noqa: S608 (fixed SQL; the query is bound)
+        "SELECT f.facet, f.value, NULL, COUNT(*) FROM m CROSS JOIN search_searchfacet f "
+        "WHERE f.document_id = m.id GROUP BY f.facet, f.value "
+        "UNION ALL "
+        "SELECT d.kind, CAST(d.year AS VARCHAR(8)), d.language, COUNT(*) "
+        "FROM m CROSS JOIN search_searchdocument d "
+        "WHERE d.id = m.id GROUP BY d.kind, d.year, d.language"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+
+
 def child(args: argparse.Namespace) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tact.config.settings")
     import django
@@ -191,13 +240,16 @@ def child(args: argparse.Namespace) -> None:
     out: dict[str, Any] = {"engine": connection.vendor}
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
-    catalog_load(actor=SYSTEM)
-    states_load(actor=SYSTEM)
+    reused = _loaded(args.n) if args.reuse else None
+    if reused is None:
+        catalog_load(actor=SYSTEM)
+        states_load(actor=SYSTEM)
     out["setup_s"] = time.perf_counter() - started
     started = time.perf_counter()
-    out["data"] = _load(args.n)
+    out["data"] = reused or _load(args.n)
     out["load_s"] = time.perf_counter() - started
-    if connection.vendor == "postgresql":
+    out["reused"] = reused is not None
+    if connection.vendor == "postgresql" and reused is None:
         # What autovacuum does after a bulk load on a live database: the visibility map that
         # index-only scans need, and fresh statistics.
         with connection.cursor() as cursor:
@@ -228,16 +280,24 @@ def child(args: argparse.Namespace) -> None:
         if matches[query]:
             backend.raw_search(matches[query], 20)
 
+    def engine_facets(query: str) -> None:
+        if matches[query]:
+            backend.raw_search(matches[query], 20)
+            bare_facet_counts(backend, matches[query])
+
     timings = time_rounds(
         [query for query, _why in QUERIES],
         [
             ("layer", layer),
             ("nofacets", lambda query: search_documents(user, query, facets=False)),
             ("engine", engine),
+            (FACET_FLOOR, engine_facets),
         ],
         repeat=args.repeat,
         after=reset_queries,
+        clock=time.process_time if args.clock == "cpu" else time.perf_counter,
     )
+    out["clock"] = args.clock
     rows = []
     for query, why in QUERIES:
         engine_matches = 0
@@ -257,8 +317,13 @@ def child(args: argparse.Namespace) -> None:
 
 def run_engine(engine: str, args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     arguments = ["--n", str(args.n), "--repeat", str(args.repeat)]
+    arguments += ["--reuse", args.reuse] if args.reuse else []
+    arguments += ["--profile"] if args.profile else []
+    arguments += ["--clock", args.clock]
     pg_url = bench_database_url(args.pg, PG_NAME)
-    return run_child(__file__, engine, arguments, tmp=tmp, pg_url=pg_url, keep=args.keep)
+    return run_child(
+        __file__, engine, arguments, tmp=tmp, pg_url=pg_url, keep=args.keep, reuse=bool(args.reuse)
+    )
 
 
 def report(result: dict[str, Any], repeat: int) -> None:
@@ -267,7 +332,7 @@ def report(result: dict[str, Any], repeat: int) -> None:
     print(
         f"data: {sum(data.values())} practices ({data['public']} public, {data['restricted']} "
         f"restricted, {data['confidential']} confidential) in ru/en/fr/es/ar/zh; "
-        f"load + index {result['load_s']:.1f} s"
+        + ("corpus reused" if result.get("reused") else f"load + index {result['load_s']:.1f} s")
     )
     report_rows(result, repeat, width=28)
 
@@ -284,13 +349,34 @@ def main() -> None:
         "TACT_DATABASE_URL, else on 127.0.0.1); created and dropped",
     )
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database")
+    parser.add_argument(
+        "--reuse",
+        default="",
+        metavar="DIR",
+        help="keep the corpus (SQLite file in DIR, the PostgreSQL database) and reuse it on the "
+        "next run with the same --n instead of generating it again",
+    )
+    parser.add_argument(
+        "--clock",
+        choices=("wall", "cpu"),
+        default="wall",
+        help="cpu: CPU time of the bench's process, steadier on a shared machine; SQLite only "
+        "(PostgreSQL works in its server's processes)",
+    )
     parser.add_argument("--child", action="store_true")
-    parser.add_argument("--profile", action="store_true", help="(child) profile the layer")
+    parser.add_argument("--profile", action="store_true", help="profile the layer (cProfile)")
     args = parser.parse_args()
     if args.child:
         child(args)
         return
     sys.path.insert(0, str(ROOT / "src"))
+    if args.clock == "cpu" and "postgresql" in args.engines:
+        parser.error("--clock cpu measures SQLite only: --engines sqlite")
+    if args.reuse:
+        Path(args.reuse).mkdir(parents=True, exist_ok=True)
+        for engine in args.engines.split(","):
+            report(run_engine(engine.strip(), args, Path(args.reuse)), args.repeat)
+        return
     with tempfile.TemporaryDirectory(prefix="tact-search-bench-") as tmp:
         for engine in args.engines.split(","):
             report(run_engine(engine.strip(), args, Path(tmp)), args.repeat)

@@ -117,6 +117,10 @@ class SearchBackend(Protocol):
         """*queryset* restricted to matches, annotated ``search_score``
         (higher is better) and ordered by it."""
 
+    def top_sql(self, query: MatchQuery, limit: int) -> tuple[str, list[Any]]:
+        """SQL of the engine's best *limit* matches as (id, score), ordered by score (higher
+        first) then id, so that any prefix of it is a prefix of the full ranking."""
+
     def raw_search(self, query: MatchQuery, limit: int = 20) -> list[tuple[int, float]]:
         """The engine alone: best *limit* (id, score), no access rules, no joins."""
 
@@ -245,6 +249,13 @@ class SqliteBackend:
             params=[self.fts_query(query)],
             select={"search_score": f"-{self.bm25}"},
             order_by=["-search_score", "id"],
+        )
+
+    def top_sql(self, query: MatchQuery, limit: int) -> tuple[str, list[Any]]:
+        return (
+            f"SELECT rowid AS id, -{self.bm25} AS score FROM {self.fts} "
+            f"WHERE {self.fts} MATCH %s ORDER BY score DESC, rowid LIMIT %s",
+            [self.fts_query(query), limit],
         )
 
     def raw_search(self, query: MatchQuery, limit: int = 20) -> list[tuple[int, float]]:
@@ -385,6 +396,14 @@ class PostgresBackend:
             },
             select_params=[tsquery],
             order_by=["-search_score", "id"],
+        )
+
+    def top_sql(self, query: MatchQuery, limit: int) -> tuple[str, list[Any]]:
+        return (
+            f"SELECT {self.id_col} AS id, ts_rank_cd({_PG_WEIGHTS}, vector, q, 1) AS score "
+            f"FROM {self.table}, CAST(%s AS tsquery) AS q WHERE vector @@ q "
+            f"ORDER BY score DESC, {self.id_col} LIMIT %s",
+            [self.tsquery(query), limit],
         )
 
     def raw_search(self, query: MatchQuery, limit: int = 20) -> list[tuple[int, float]]:

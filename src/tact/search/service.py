@@ -5,11 +5,15 @@ asks the database one statement per search:
 
 1. ``m``: the engine's match set (FTS5 ``MATCH`` / ``tsvector @@``) joined with the narrow
    index rows and filtered by ``core.access.visible_q`` on their access columns;
-2. from ``m``: the top k ids of the page (ids and scores only: only they are ranked), the
-   counts by (type, year, language) in one ``GROUP BY`` (the total and those facets are summed
-   from its few rows), and the state, theme and provision counts as one ``GROUP BY`` over the
-   match set joined to ``SearchFacet`` - each facet applies every *other* selected filter
-   (disjunctive facets) - so nothing is fetched into Python but the page and the counts.
+2. the page's ids and scores: on SQLite ranked over the engine's best matches first (its own
+   top-k query, over-fetched) and only then joined with the access rules - asked again over
+   every visible match in the rare case too few of them were visible; on PostgreSQL from
+   ``m`` scored once;
+3. from ``m``: the counts by (type, year, language) in one ``GROUP BY`` (the total and those
+   facets are summed from its few rows), and the state, theme and provision counts as one
+   ``GROUP BY`` over the match set joined to ``SearchFacet`` - each facet applies every
+   *other* selected filter (disjunctive facets) - so nothing is fetched into Python but the
+   page and the counts.
 
 Only then are the page's records fetched from their own tables, through
 ``core.access.visible`` again (a row can never be fresher than its record), and highlighted.
@@ -246,6 +250,55 @@ def _no_index() -> str:
     return "+" if connection.vendor == "sqlite" else ""
 
 
+#: How many of the engine's best matches are ranked before the access rules are applied, as a
+#: multiple of the page's end (plus a floor): with most records public, the page is in them.
+OVERFETCH = 3
+OVERFETCH_MIN = 100
+EMPTY = "CAST(NULL AS VARCHAR(8))"
+HIT_COLUMNS = (
+    f"SELECT '~hit', CAST(id AS VARCHAR(20)), {EMPTY}, {EMPTY}, 0, "
+    "CAST(search_score AS DOUBLE PRECISION) FROM "
+)
+
+
+def _top_hits_sql(
+    actor: Any,
+    match: MatchQuery,
+    filters: DocumentFilters,
+    *,
+    limit: int,
+    offset: int,
+    exclude: tuple[str, ...],
+    top: int,
+) -> tuple[str, list[Any]]:
+    """The page's (id, score) rows from the engine's best *top* matches only (the engine's own
+    top-k query), joined with the index rows under the access rules and filters afterwards:
+    the visibility filter reads a few rows instead of one per match.  The caller checks the
+    page against the total and ranks every visible match when too few of these were visible.
+    """
+    where_all, where_params = _where(filters)
+    top_sql, top_params = document_backend().top_sql(match, top)
+    rows_sql, rows_params = _matches(actor, MatchQuery(""), exclude, scored=False)
+    sql = (
+        f"{HIT_COLUMNS}(SELECT m.id, t.score AS search_score FROM ({top_sql}) t "
+        f"INNER JOIN ({rows_sql}) m ON m.id = t.id WHERE {where_all} "
+        "ORDER BY t.score DESC, m.id LIMIT %s OFFSET %s) h"
+    )
+    return sql, [*top_params, *rows_params, *where_params, limit, offset]
+
+
+def _all_hits_sql(
+    filters: DocumentFilters, *, limit: int, offset: int, scored: str = "s"
+) -> tuple[str, list[Any]]:
+    """The page's (id, score) rows from every visible match (*scored*: the CTE of them)."""
+    where_all, where_params = _where(filters)
+    sql = (
+        f"{HIT_COLUMNS}(SELECT m.id, m.search_score FROM {scored} m WHERE {where_all} "
+        "ORDER BY m.search_score DESC, m.id LIMIT %s OFFSET %s) h"
+    )
+    return sql, [*where_params, limit, offset]
+
+
 def _statement(
     actor: Any,
     match: MatchQuery,
@@ -255,79 +308,99 @@ def _statement(
     offset: int,
     facets: bool,
     exclude: tuple[str, ...],
+    top: int | None,
 ) -> tuple[str, list[Any]]:
     """One statement of rows (tag, value, year, language, count, score): the page's ids and
     scores ('~hit'), the counts by (kind, year, language) ('~joint': the total and the
     single-valued facets are summed from them in Python), and the multi-valued facets.
 
-    Ranking needs every match's score, counting needs none.  With facets on SQLite the match
-    set is therefore read without materializing it - once scored for the top k (as the
-    engine's own query does), unscored for each count - because FTS5's posting lists are cheap
-    to walk again and writing every scored match to a temporary table is not (measured on
-    10^5 records: bench/site_search_bench.py).  Without facets (one count), and on PostgreSQL
-    (where re-checking tsvectors is the costly part), the match set is scored once and kept
-    (MATERIALIZED).
+    Ranking needs every match's score (the engine's own top-k query computes them too),
+    counting needs none.  On SQLite the page is therefore ranked from the engine's best *top*
+    matches before the access rules (:func:`_top_hits_sql`), and the visible match set is
+    walked again unscored for each count, without materializing it: FTS5's posting lists are
+    cheap to walk again and writing every match to a temporary table is not (measured on
+    10^5 records: bench/site_search_bench.py).  On PostgreSQL, where re-checking the
+    tsvectors of every match is the costly part, the visible match set is scored once and
+    kept (MATERIALIZED) for the page and the counts.
     """
     no_index = _no_index()
     where_all, where_params = _where(filters)
-    if connection.vendor == "sqlite" and facets:
-        scored_sql, scored_params = _matches(actor, match, exclude)
-        plain_sql, plain_params = _matches(actor, match, exclude, scored=False)
-        with_sql = f"WITH s AS NOT MATERIALIZED ({scored_sql}), m AS NOT MATERIALIZED ({plain_sql})"
-        params = [*scored_params, *plain_params]
+    if connection.vendor == "sqlite":
+        plain_sql, params = _matches(actor, match, exclude, scored=False)
+        if top is not None:
+            with_sql = f"WITH m AS NOT MATERIALIZED ({plain_sql}) "
+            hits_sql, hits_params = _top_hits_sql(
+                actor, match, filters, limit=limit, offset=offset, exclude=exclude, top=top
+            )
+        else:
+            scored_sql, scored_params = _matches(actor, match, exclude)
+            with_sql = (
+                f"WITH m AS NOT MATERIALIZED ({plain_sql}), s AS NOT MATERIALIZED ({scored_sql}) "
+            )
+            params += scored_params
+            hits_sql, hits_params = _all_hits_sql(filters, limit=limit, offset=offset)
     else:
         scored_sql, params = _matches(actor, match, exclude)
-        with_sql = f"WITH m AS MATERIALIZED ({scored_sql}), s AS NOT MATERIALIZED (SELECT * FROM m)"
-    empty = "CAST(NULL AS VARCHAR(8))"
-    parts = [
-        f"SELECT '~hit', CAST(id AS VARCHAR(20)), {empty}, {empty}, 0, "
-        "CAST(search_score AS DOUBLE PRECISION) "
-        f"FROM (SELECT m.id, m.search_score FROM s m WHERE {where_all} "
-        "ORDER BY m.search_score DESC, m.id LIMIT %s OFFSET %s) h",
-    ]
-    params += [*where_params, limit, offset]
-    # The counts by (kind, year, language) under the multi-valued filters: one GROUP BY gives
-    # the total and every single-valued facet, each under the *other* filters (disjunctive).
-    where_multi, multi_params = _where(filters, single=False)
-    kind_year_language = "kind, CAST(year AS VARCHAR(8)), language"
-    if facets:
+        with_sql = f"WITH m AS MATERIALIZED ({scored_sql}) "
+        hits_sql, hits_params = _all_hits_sql(filters, limit=limit, offset=offset, scored="m")
+    parts = [hits_sql]
+    params += hits_params
+    if not facets:
         parts.append(
-            f"SELECT '~joint', {kind_year_language}, COUNT(*), 0 FROM m "
-            f"WHERE {where_multi} GROUP BY {kind_year_language}"
-        )
-        params += multi_params
-    else:
-        parts.append(
-            f"SELECT '~total', {empty}, {empty}, {empty}, COUNT(*), 0 FROM m WHERE {where_all}"
+            f"SELECT '~total', {EMPTY}, {EMPTY}, {EMPTY}, COUNT(*), 0 FROM m WHERE {where_all}"
         )
         params += where_params
-    if facets:
-        # Facets without a filter of their own share the "every filter" set: one GROUP BY.
-        shared = [name for name in SHOWN_MULTI if not getattr(filters, name)]
-        if shared:
-            parts.append(
-                f"SELECT f.facet, f.value, {empty}, {empty}, COUNT(*), 0 FROM m "
-                f"CROSS JOIN {FACET_TABLE} f "
-                f"WHERE f.document_id = m.id AND {no_index}f.facet "
-                f"IN ({', '.join(['%s'] * len(shared))}) "
-                f"AND {where_all} "
-                "GROUP BY f.facet, f.value"
-            )
-            params += [*shared, *where_params]
-        for name in SHOWN_MULTI:
-            if getattr(filters, name):
-                where, skip_params = _where(filters, skip=name)
-                parts.append(
-                    f"SELECT f.facet, f.value, {empty}, {empty}, COUNT(*), 0 FROM m "
-                    f"CROSS JOIN {FACET_TABLE} f "
-                    f"WHERE f.document_id = m.id AND {no_index}f.facet = %s AND {where} "
-                    "GROUP BY f.facet, f.value"
-                )
-                params += [name, *skip_params]
+        return with_sql + " UNION ALL ".join(parts), params
+    # One GROUP BY gives the total and every single-valued facet, each under the *other*
+    # filters (disjunctive facets).
+    where_multi, multi_params = _where(filters, single=False)
+    kind_year_language = "kind, CAST(year AS VARCHAR(8)), language"
+    parts.append(
+        f"SELECT '~joint', {kind_year_language}, COUNT(*), 0 FROM m "
+        f"WHERE {where_multi} GROUP BY {kind_year_language}"
+    )
+    params += multi_params
+    # Facets without a filter of their own share the "every filter" set: one GROUP BY.
     # "m CROSS JOIN facet" makes SQLite walk the matches and seek their facet rows (index
     # document, facet) instead of scanning every facet row of the table.
-    sql = f"{with_sql} " + " UNION ALL ".join(parts)
-    return sql, params
+    shared = [name for name in SHOWN_MULTI if not getattr(filters, name)]
+    if shared:
+        parts.append(
+            f"SELECT f.facet, f.value, {EMPTY}, {EMPTY}, COUNT(*), 0 FROM m "
+            f"CROSS JOIN {FACET_TABLE} f "
+            f"WHERE f.document_id = m.id AND {where_all} GROUP BY f.facet, f.value "
+            f"HAVING f.facet IN ({', '.join(['%s'] * len(shared))})"
+        )
+        # HAVING: the facet is tested once per value, not once per row of every match.
+        params += [*where_params, *shared]
+    for name in SHOWN_MULTI:
+        if getattr(filters, name):
+            where, skip_params = _where(filters, skip=name)
+            parts.append(
+                f"SELECT f.facet, f.value, {EMPTY}, {EMPTY}, COUNT(*), 0 FROM m "
+                f"CROSS JOIN {FACET_TABLE} f "
+                f"WHERE f.document_id = m.id AND {no_index}f.facet = %s AND {where} "
+                "GROUP BY f.facet, f.value"
+            )
+            params += [name, *skip_params]
+    return with_sql + " UNION ALL ".join(parts), params
+
+
+def _top(match: MatchQuery, filters: DocumentFilters, *, limit: int, offset: int) -> int | None:
+    """How many of the engine's best matches to rank before the access rules (None: all).
+
+    Only on SQLite (see :func:`_statement`) and for a query without filters: a filter may
+    leave few of the best matches, and the page would be asked again.
+    """
+    if connection.vendor != "sqlite" or not match or filters:
+        return None
+    return max(OVERFETCH_MIN, OVERFETCH * (offset + limit))
+
+
+def _rows(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
 
 
 def _joint_counts(
@@ -441,32 +514,39 @@ def search_documents(
         match = parse_query(query) if query else MatchQuery("")
     if not match and not filters:
         return result
+    offset = (page - 1) * page_size
+    top = _top(match, filters, limit=page_size, offset=offset)
     sql, params = _statement(
         actor,
         match,
         filters,
         limit=page_size,
-        offset=(page - 1) * page_size,
+        offset=offset,
         facets=facets,
         exclude=exclude,
+        top=top,
     )
     ranked: list[tuple[int, float]] = []
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     joint: list[tuple[str, str, str, int]] = []
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for tag, value, year, language, count, score in cursor.fetchall():
-            if tag == "~hit":
-                ranked.append((int(value), float(score)))
-            elif tag == "~total":
-                result.total = int(count)
-            elif tag == "~joint":
-                joint.append((value, year, language, int(count)))
-            elif value not in (None, ""):
-                counts[tag][str(value)] += int(count)
+    for tag, value, year, language, count, score in _rows(sql, params):
+        if tag == "~hit":
+            ranked.append((int(value), float(score)))
+        elif tag == "~total":
+            result.total = int(count)
+        elif tag == "~joint":
+            joint.append((value, year, language, int(count)))
+        elif value not in (None, ""):
+            counts[tag][str(value)] += int(count)
     if facets:
         result.total, single = _joint_counts(joint, filters)
         counts.update(single)
+    if top is not None and len(ranked) < min(page_size, result.total - offset):
+        # Fewer of the engine's best matches were visible than the page needs: rank them all.
+        scored_sql, scored_params = _matches(actor, match, exclude)
+        sql, params = _all_hits_sql(filters, limit=page_size, offset=offset)
+        rows = _rows(f"WITH s AS ({scored_sql}) {sql}", [*scored_params, *params])
+        ranked = [(int(value), float(score)) for _t, value, *_rest, score in rows]
     ranked.sort(key=lambda r: (-r[1], r[0]))
     result.hits = _hits(actor, ranked, match)
     if facets:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 
 from tact.search.documents import reindex_all, sources
 from tact.search.service import search_documents
@@ -183,3 +184,49 @@ def test_single_valued_facets_leave_their_own_filter_out_and_count_only_visible_
     assert (both.total, both.hits) == (0, [])
     assert facet(both, "kind") == {"training_session": 1, "strategy": 0}
     assert facet(both, "year") == {"2024": 1, "2025": 0}
+
+
+@pytest.mark.parametrize("persona", ["focal_mexico", "evaluator", "focal_kenya"])
+def test_ranking_the_engines_best_matches_first_never_shows_or_skips_what_access_decides(
+    request: pytest.FixtureRequest,
+    records: dict[str, Any],
+    kenya: Any,
+    persona: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # given hidden strategies that the engine ranks above every visible record
+    from tact.search import service
+    from tact.strategies.models import Strategy
+
+    for i in range(3):
+        Strategy.objects.create(
+            title=f"Confidential {WORD} {WORD} {WORD} strategy {i}",
+            description=f"{WORD} {WORD}",
+            state=kenya,
+            owner_state=kenya,
+            classification="confidential",
+            start=dt.date(2024, 1, 1),
+        )
+    user = request.getfixturevalue(persona)
+    everything = search_documents(user, WORD, page_size=100)
+    assert everything.total == len(everything.hits)
+    # when the page is ranked from only as many of the engine's best matches as it shows
+    monkeypatch.setattr(service, "OVERFETCH", 1)
+    monkeypatch.setattr(service, "OVERFETCH_MIN", 1)
+    fallbacks: list[int] = []
+    all_hits_sql = service._all_hits_sql
+
+    def spy(*args: Any, **kwargs: Any) -> tuple[str, list[Any]]:
+        fallbacks.append(kwargs["offset"])
+        return all_hits_sql(*args, **kwargs)
+
+    monkeypatch.setattr(service, "_all_hits_sql", spy)
+    last = everything.total // 2 + 1
+    pages = [search_documents(user, WORD, page=p, page_size=2) for p in range(1, last + 1)]
+    # then the pages are those of the full ranking, hidden records never among them
+    assert [h.ref for page in pages for h in page.hits] == [h.ref for h in everything.hits]
+    assert all(page.total == everything.total for page in pages)
+    if connection.vendor == "sqlite" and persona != "focal_kenya":
+        # the engine's best matches were hidden: the page was ranked again over every match
+        # (focal_kenya sees them all; PostgreSQL ranks every visible match in the first place)
+        assert fallbacks
