@@ -158,6 +158,7 @@ def resolution_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "resolution": resolution,
             "tree": selectors.recommendation_tree(resolution),
+            "language_versions": selectors.language_versions(resolution),
             "can_edit": permissions.can_correct_recommendation(request.user),
         },
     )
