@@ -23,6 +23,8 @@ GUIDE_SHOTS = ROOT / "src" / "tact" / "static" / "tact" / "guide"
 GUIDES = ROOT / "src" / "tact" / "site" / "guides"
 WIDTH, HEIGHT = 1000, 700
 MAX_TOTAL = 3 * 1024 * 1024
+LOOK_AT = ROOT / "var" / "screenshots"
+OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
 def _resolution_pk() -> int:
@@ -96,6 +98,20 @@ def test_guide_screenshots(
         if expected.lower() not in page.inner_text("main").lower():
             problems.append(f"{name}: {expected!r} not on {url}")
         _optimise(page.screenshot(), GUIDE_SHOTS / f"{name}.png")
+    # The guides themselves in the two scripts most likely to break (right to left, CJK), for a
+    # person to look at: var/screenshots/help-<page>-<language>.png (not committed).
+    page.context.clear_cookies()
+    LOOK_AT.mkdir(parents=True, exist_ok=True)
+    for lang in ("ar", "zh-hans"):
+        for slug in ("", "focal-point/"):
+            response = page.goto(f"{base}/{lang}/help/{slug}")
+            assert response is not None and response.status == 200
+            assert page.locator("html").get_attribute("dir") == ("rtl" if lang == "ar" else "ltr")
+            assert page.locator("main img").count() >= (1 if slug else 0)
+            if page.evaluate(OVERFLOW) > 1:
+                problems.append(f"/{lang}/help/{slug} is wider than the window")
+            name = slug.rstrip("/") or "index"
+            page.screenshot(path=str(LOOK_AT / f"help-{name}-{lang}.png"), full_page=True)
     assert not problems, "\n".join(problems)
     # Every shot a guide shows is one this test takes, and together they stay small.
     referenced = {

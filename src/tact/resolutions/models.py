@@ -93,8 +93,7 @@ class Resolution(TimeStampedModel):
 
     def versions(self) -> list[Resolution]:
         """Every language version of this document, this one included, by language code."""
-        root = self.original if self.original_id else self
-        assert root is not None
+        root = self.original or self
         found = [root, *root.language_versions.all()]
         return sorted(found, key=lambda r: (r.language, r.pk))
 

@@ -13,10 +13,10 @@ independent of the address of the site and of the language prefix:
 from __future__ import annotations
 
 import functools
-import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
+from xml.etree.ElementTree import Element
 
 import markdown
 from django.templatetags.static import static
@@ -84,7 +84,7 @@ class Guide:
 
 
 class _LinkRewriter(Treeprocessor):
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: Element) -> None:
         broken: list[str] = []
         for element in root.iter():
             if element.tag == "a" and (href := element.get("href", "")).startswith("url:"):

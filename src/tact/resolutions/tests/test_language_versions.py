@@ -102,5 +102,5 @@ def test_codes_from_other_domains_name_the_original() -> None:
     russian, _english = _load_twice()
     from tact.resolutions.selectors import recommendations_by_code
 
-    [(code, rec)] = recommendations_by_code(["annex.a.i"])
+    [(_code, rec)] = recommendations_by_code(["annex.a.i"])
     assert rec is not None and rec.resolution_id == russian.pk
