@@ -9,7 +9,7 @@ from tact.catalog.models import Provision, Theme
 from tact.core.access import Role, scope_of
 from tact.core.models import Classification
 from tact.directory.models import Organisation, State
-from tact.resolutions.models import Addressee, FollowUp, Meeting, Recommendation
+from tact.resolutions.models import Addressee, FollowUp, Meeting, Recommendation, Resolution
 from tact.resolutions.parsing import ParsedResolution
 
 LANGUAGE_CHOICES = [
@@ -287,6 +287,18 @@ class PanelForm(forms.Form):
         required=False,
         help_text=_("One per line: Name — Organisation"),
     )
+
+
+class LanguageVersionForm(forms.Form):
+    original = forms.ModelChoiceField(
+        label=_("The same document in another language"),
+        queryset=Resolution.objects.none(),
+        help_text=_("This document becomes a language version of the one chosen."),
+    )
+
+    def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["original"].queryset = candidates  # type: ignore[attr-defined]
 
 
 class MeetingDocumentForm(forms.Form):

@@ -36,6 +36,16 @@ def language_versions(resolution: Resolution) -> list[LanguageVersion]:
     return found
 
 
+def version_candidates(resolution: Resolution) -> QuerySet[Resolution]:
+    """The documents `resolution` could be linked to as a language version (other languages)."""
+    taken = {v.language for v in resolution.versions()}
+    return (
+        Resolution.objects.exclude(pk__in=[v.pk for v in resolution.versions()])
+        .exclude(language__in=taken)
+        .order_by("-adopted_on", "title")
+    )
+
+
 def resolution_list(*, q: str | None = None) -> QuerySet[Resolution]:
     # Meta.ordering does not apply to GROUP BY queries, so the order is explicit.
     qs = Resolution.objects.annotate(recommendation_count=Count("recommendations")).order_by(

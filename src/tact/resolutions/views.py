@@ -23,6 +23,7 @@ from tact.directory import permissions as directory_permissions
 from tact.resolutions import permissions, selectors, services
 from tact.resolutions.akn import to_akn
 from tact.resolutions.forms import (
+    LanguageVersionForm,
     AgendaItemForm,
     EvidenceForm,
     FollowUpForm,
@@ -159,6 +160,11 @@ def resolution_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "resolution": resolution,
             "tree": selectors.recommendation_tree(resolution),
             "language_versions": selectors.language_versions(resolution),
+            "version_form": (
+                LanguageVersionForm(candidates=selectors.version_candidates(resolution))
+                if permissions.can_import_resolution(request.user)
+                else None
+            ),
             "can_edit": permissions.can_correct_recommendation(request.user),
         },
     )

@@ -104,3 +104,28 @@ def test_codes_from_other_domains_name_the_original() -> None:
 
     [(_code, rec)] = recommendations_by_code(["annex.a.i"])
     assert rec is not None and rec.resolution_id == russian.pk
+
+
+@pytest.mark.django_db
+def test_secretariat_links_a_version_from_the_page(
+    client: Client, secretariat: Any, reader: Any
+) -> None:
+    russian, english = _load_twice()
+    french = Resolution.objects.create(title="Application", language="fr", content_hash="f" * 64)
+    client.force_login(reader)
+    assert "version-of" not in client.get(f"/en/resolutions/{french.pk}/").content.decode()
+    denied = client.post(f"/en/resolutions/{french.pk}/version-of/", {"original": english.pk})
+    assert denied.status_code == 403
+    client.force_login(secretariat)
+    page = client.get(f"/en/resolutions/{french.pk}/").content.decode()
+    assert f'action="/en/resolutions/{french.pk}/version-of/"' in page
+    client.post(f"/en/resolutions/{french.pk}/version-of/", {"original": english.pk})
+    french.refresh_from_db()
+    assert french.original == russian and french.symbol == demo.SYMBOL  # linked to the original
+    assert [v.language for v in russian.versions()] == ["en", "fr", "ru"]
+    # A second French version is not offered, and refused if posted.
+    other = Resolution.objects.create(title="Autre", language="fr", content_hash="g" * 64)
+    response = client.post(f"/en/resolutions/{other.pk}/version-of/", {"original": russian.pk})
+    assert response.status_code == 302
+    other.refresh_from_db()
+    assert other.original is None
