@@ -18,9 +18,7 @@ def resolution_link_version(request: HttpRequest, pk: int) -> HttpResponse:
     resolution = permissions.access_resolution(request.user, pk)
     if not permissions.can_import_resolution(request.user):
         raise PermissionDenied
-    form = LanguageVersionForm(
-        request.POST, candidates=selectors.version_candidates(resolution)
-    )
+    form = LanguageVersionForm(request.POST, candidates=selectors.version_candidates(resolution))
     if not form.is_valid():
         messages.error(request, _("Choose a document in another language."))
         return redirect(resolution.get_absolute_url())

@@ -23,10 +23,10 @@ from tact.directory import permissions as directory_permissions
 from tact.resolutions import permissions, selectors, services
 from tact.resolutions.akn import to_akn
 from tact.resolutions.forms import (
-    LanguageVersionForm,
     AgendaItemForm,
     EvidenceForm,
     FollowUpForm,
+    LanguageVersionForm,
     MeetingDocumentForm,
     MeetingForm,
     PanelForm,
