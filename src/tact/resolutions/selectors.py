@@ -214,7 +214,12 @@ def state_progress(user: Any, state: State) -> list[tuple[Recommendation, Follow
     latest: dict[int, FollowUp] = {}
     for follow_up in follow_up_list(user, state=state).order_by("reported_on", "pk"):
         latest[follow_up.recommendation_id] = follow_up
-    to_states = recommendation_list(addressee="states").values_list("pk", flat=True)
+    # Language versions repeat the original's recommendations; follow-up is on the original.
+    to_states = (
+        recommendation_list(addressee="states")
+        .filter(resolution__original__isnull=True)
+        .values_list("pk", flat=True)
+    )
     rows = list(
         Recommendation.objects.filter(Q(pk__in=list(to_states)) | Q(pk__in=list(latest)))
         .select_related("resolution")

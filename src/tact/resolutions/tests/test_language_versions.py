@@ -129,3 +129,15 @@ def test_secretariat_links_a_version_from_the_page(
     assert response.status_code == 302
     other.refresh_from_db()
     assert other.original is None
+
+
+@pytest.mark.django_db
+def test_state_progress_lists_each_recommendation_once(client: Client) -> None:
+    russian, _english = _load_twice()
+    from tact.directory.models import State
+    from tact.resolutions.selectors import state_progress
+
+    rows = state_progress(SYSTEM, State.objects.get(iso3="KEN"))
+    assert {rec.resolution_id for rec, _report in rows} == {russian.pk}
+    codes = [rec.code for rec, _report in rows]
+    assert len(codes) == len(set(codes))
