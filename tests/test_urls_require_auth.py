@@ -16,6 +16,8 @@ PUBLIC_URL_NAMES = {
     "site:home",
     "site:area",
     "site:search",
+    "site:help",
+    "site:help_guide",
     "catalog:index",
     "catalog:instrument_detail",
     "catalog:provision_detail",

@@ -62,6 +62,22 @@ class ContributionForm(forms.ModelForm[Contribution]):
             "paid_date": forms.DateInput(attrs={"type": "date"}),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
+        help_texts = {
+            "year": _("The calendar year the contribution is for."),
+            "currency": _("Three-letter ISO 4217 code, for example USD, EUR or NOK."),
+            "pledged_amount": _(
+                "In the currency above; tact converts it to US dollars with its exchange rates."
+            ),
+            "paid_amount": _("What was actually paid so far, in the same currency."),
+            "earmarking": _(
+                "Unearmarked funds UNODC may use freely; softly earmarked funds go to a theme, "
+                "region or programme; hard earmarked funds to one project or state."
+            ),
+            "classification": _(
+                "Public: anyone may read it. Restricted: your organisation, the secretariat "
+                "and those you work with. Confidential: your organisation and the secretariat."
+            ),
+        }
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

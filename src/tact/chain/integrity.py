@@ -48,6 +48,8 @@ def recommendations_without_follow_up(actor: Any, state: State | None) -> models
     else:
         follow_ups = follow_ups.filter(_party(OuterRef("owner_state")))
     addressed = Recommendation.objects.filter(addressees__icontains=f'"{Addressee.STATES}"')
+    # Language versions repeat the original's recommendations; follow-up is on the original.
+    addressed = addressed.filter(resolution__original__isnull=True)
     return addressed.filter(~Exists(follow_ups)).order_by("resolution_id", "order", "pk")
 
 

@@ -32,6 +32,15 @@ class ResolutionOut(Schema):
     adopted_on: dt.date | None
     language: str
     source_filename: str
+    original_id: int | None
+
+
+class LanguageVersionOut(Schema):
+    id: int
+    language: str
+    language_name: str
+    symbol: str
+    title: str
 
 
 class RecommendationOut(Schema):
@@ -80,6 +89,7 @@ class ResolutionDetailOut(ResolutionOut):
     footnotes: dict[str, str]
     annex_title: str
     annex_heading: str
+    language_versions: list[LanguageVersionOut]
     recommendations: list[RecommendationOut]
 
 
@@ -249,6 +259,16 @@ def get_resolution(request: HttpRequest, resolution_id: int) -> dict[str, Any]:
         footnotes=resolution.footnotes,
         annex_title=resolution.annex_title,
         annex_heading=resolution.annex_heading,
+        language_versions=[
+            {
+                "id": v.resolution.pk,
+                "language": v.resolution.language,
+                "language_name": v.language_name,
+                "symbol": v.resolution.symbol,
+                "title": v.resolution.title,
+            }
+            for v in selectors.language_versions(resolution)
+        ],
         recommendations=list(
             selectors.recommendation_list(resolution=resolution).select_related("parent")
         ),

@@ -1,9 +1,11 @@
-"""Demo data: the seed resolution (Russian, as adopted), the working-group meeting of
-17 October 2012 that adopted its recommendations, the following meeting whose panels are
-the topics item b) asked for, and follow-up reports by states, the secretariat and donors.
+"""Demo data: the seed resolution (Russian, as adopted) and its English version linked to it,
+the working-group meeting of 17 October 2012 that adopted its recommendations, the following
+meeting whose panels are the topics item b) asked for, a recent and a coming meeting (dated
+from today), and follow-up reports by states, the secretariat and donors.
 
-The seed and the 2012 meeting are real; people, the 2013 date, agenda items and every
-follow-up report are generated demo data (meetings carry `is_demo`, reports say so).
+The seed and the 2012 meeting are real; the English text is a translation made for the demo;
+people, the later dates, agenda items and every follow-up report are generated demo data
+(meetings carry `is_demo`, reports say so).
 """
 
 from __future__ import annotations
@@ -19,6 +21,11 @@ from tact.resolutions import services
 from tact.resolutions.models import FollowUp, Meeting, Recommendation, Resolution
 
 SEED = "seed_ru.md"
+# The English rendering of the seed (a translation made for the demo, not the official text);
+# imported beside the Russian original and linked to it as its English version.
+SEED_EN = "seed_en.md"
+# The report of the sixth session of the Conference, which contains the resolution.
+SYMBOL = "CTOC/COP/2012/15"
 WG = "Рабочая группа правительственных экспертов по технической помощи"
 WG_EN = "Working Group of Government Experts on Technical Assistance"
 DEMO_NOTE = "(demo report)"
@@ -113,6 +120,24 @@ STATE_REPORTS = (
     ),
 )
 
+ADOPTED_ON = dt.date(2012, 10, 19)
+RECENT_NOTE = "Reported at the recent meeting."
+# Updates reported at the recent meeting (dated from today): the newest line of each story.
+RECENT_REPORTS = (
+    (
+        "KEN",
+        "annex.a.ii",
+        "implemented",
+        "First national threat assessment completed and shared with the inter-agency committee.",
+    ),
+    (
+        "SRB",
+        "annex.a.ii",
+        "in_progress",
+        "Working group on the threat assessment methodology set up with the police academy.",
+    ),
+)
+
 DONOR_REPORTS = (
     (
         "NL-MFA",
@@ -129,8 +154,8 @@ DONOR_REPORTS = (
 )
 
 
-def _seed_bytes() -> bytes:
-    return resources.files("tact.resolutions").joinpath("data", SEED).read_bytes()
+def _seed_bytes(name: str = SEED) -> bytes:
+    return resources.files("tact.resolutions").joinpath("data", name).read_bytes()
 
 
 def _meeting(actor: Any, title: str, **values: Any) -> Meeting:
@@ -140,7 +165,17 @@ def _meeting(actor: Any, title: str, **values: Any) -> Meeting:
 
 def load(actor: Any) -> str:
     parsed = services.resolution_parse(_seed_bytes(), SEED, "ru")
-    resolution, created = services.resolution_import(actor=actor, parsed=parsed, filename=SEED)
+    resolution, created = services.resolution_import(
+        actor=actor, parsed=parsed, filename=SEED, symbol=SYMBOL, adopted_on=ADOPTED_ON
+    )
+    english, _created = services.resolution_import(
+        actor=actor,
+        parsed=services.resolution_parse(_seed_bytes(SEED_EN), SEED_EN, "en"),
+        filename=SEED_EN,
+        symbol=SYMBOL,
+        adopted_on=ADOPTED_ON,
+    )
+    services.resolution_link_version(actor=actor, resolution=english, original=resolution)
     recs = {r.code: r for r in Recommendation.objects.filter(resolution=resolution)}
 
     adopted = _meeting(
@@ -243,10 +278,74 @@ def load(actor: Any) -> str:
                 actor=actor, follow_up=follow_up, record_ref=record_ref(organisation)
             )
             reports += 1
+    # After the first reports: their guard looks for any report on the resolution.
+    recent_meetings(actor, recs)
     return (
         f"resolution {'imported' if created else 'present'} ({len(recs)} recommendations), "
         f"{Meeting.objects.count()} meetings, {reports} follow-up reports added"
     )
+
+
+def recent_meetings(actor: Any, recs: dict[str, Recommendation]) -> None:
+    """A meeting held last month and the next one, dated from today so the demo looks alive.
+
+    Found again by title (not date) so that loading the demo on another day adds nothing.
+    """
+    today = dt.date.today()
+    for title, starts_on, session, summary in (
+        (
+            "Recent meeting of the Working Group on Technical Assistance",
+            today - dt.timedelta(days=40),
+            "Demo: a recent session",
+            "Demo data: States reported on the whole-of-government strategies of annex item a) "
+            "and on the evaluation of assistance asked for in item d).",
+        ),
+        (
+            "Next meeting of the Working Group on Technical Assistance",
+            today + dt.timedelta(days=75),
+            "Demo: the coming session",
+            "Demo data: the provisional agenda of the next meeting.",
+        ),
+    ):
+        meeting = Meeting.objects.filter(title=title, is_demo=True).first()
+        if meeting is not None:
+            continue
+        meeting = services.meeting_save(
+            actor=actor,
+            title=title,
+            body=WG_EN,
+            session=session,
+            starts_on=starts_on,
+            ends_on=starts_on + dt.timedelta(days=1),
+            place="Vienna",
+            summary=summary,
+            is_demo=True,
+        )
+        services.agenda_item_add(
+            actor=actor,
+            meeting=meeting,
+            number="2",
+            title="Follow-up of the recommendations of resolution CTOC/COP/2012/15",
+        )
+        services.agenda_item_add(
+            actor=actor,
+            meeting=meeting,
+            number="3",
+            title="Evaluation of technical assistance and exchange of good practices",
+        )
+    recent = Meeting.objects.filter(title__startswith="Recent meeting", is_demo=True).first()
+    if recent is not None and not FollowUp.objects.filter(narrative__contains=RECENT_NOTE).exists():
+        for iso3, code, status, narrative in RECENT_REPORTS:
+            follow_up = services.follow_up_create(
+                actor=actor,
+                recommendation=recs[code],
+                actor_kind="state",
+                state=State.objects.get(iso3=iso3),
+                status=status,
+                narrative=f"{narrative} {RECENT_NOTE} {DEMO_NOTE}",
+                reported_on=recent.starts_on,
+            )
+            services.evidence_add(actor=actor, follow_up=follow_up, record_ref=record_ref(recent))
 
 
 def resolution() -> Resolution | None:

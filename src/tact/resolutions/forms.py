@@ -9,7 +9,7 @@ from tact.catalog.models import Provision, Theme
 from tact.core.access import Role, scope_of
 from tact.core.models import Classification
 from tact.directory.models import Organisation, State
-from tact.resolutions.models import Addressee, FollowUp, Meeting, Recommendation
+from tact.resolutions.models import Addressee, FollowUp, Meeting, Recommendation, Resolution
 from tact.resolutions.parsing import ParsedResolution
 
 LANGUAGE_CHOICES = [
@@ -36,8 +36,18 @@ class ResolutionUploadForm(forms.Form):
             "one recommendation at a time."
         ),
     )
-    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, required=False)
-    symbol = forms.CharField(label=_("Symbol"), max_length=100, required=False)
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=LANGUAGE_CHOICES,
+        required=False,
+        help_text=_("Left empty, the language is recognised from the text."),
+    )
+    symbol = forms.CharField(
+        label=_("Symbol"),
+        max_length=100,
+        required=False,
+        help_text=_("The UN document symbol, for example CTOC/COP/2012/15."),
+    )
     adopted_on = forms.DateField(label=_("Adopted on"), required=False, widget=DateInput)
 
 
@@ -146,11 +156,28 @@ class FollowUpForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.none(), required=False
     )
-    status = forms.ChoiceField(label=_("Status"), choices=FollowUp.Status.choices)
-    narrative = forms.CharField(label=_("Narrative"), widget=forms.Textarea, required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=FollowUp.Status.choices,
+        help_text=_(
+            "Partially implemented: some of what was asked is in place. Not applicable: the "
+            "recommendation does not concern you."
+        ),
+    )
+    narrative = forms.CharField(
+        label=_("Narrative"),
+        widget=forms.Textarea,
+        required=False,
+        help_text=_("What was done, by whom, and what remains; add evidence on the next page."),
+    )
     started_on = forms.DateField(label=_("Started on"), required=False, widget=DateInput)
     completed_on = forms.DateField(label=_("Completed on"), required=False, widget=DateInput)
-    reported_on = forms.DateField(label=_("Reported on"), required=False, widget=DateInput)
+    reported_on = forms.DateField(
+        label=_("Reported on"),
+        required=False,
+        widget=DateInput,
+        help_text=_("Left empty: today."),
+    )
     classification = forms.ChoiceField(
         label=_("Visibility"),
         choices=[
@@ -158,6 +185,10 @@ class FollowUpForm(forms.Form):
             (Classification.RESTRICTED, _("Restricted")),
         ],
         initial=Classification.PUBLIC,
+        help_text=_(
+            "Public reports are read by anyone; restricted ones only by the reporting state or "
+            "organisation and the secretariat."
+        ),
     )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
@@ -213,6 +244,16 @@ class MeetingForm(forms.ModelForm[Meeting]):
         model = Meeting
         fields = ["body", "session", "title", "starts_on", "ends_on", "place", "summary"]
         widgets = {"starts_on": DateInput, "ends_on": DateInput}
+        help_texts = {
+            "body": _(
+                "The body that met, for example the Working Group of Government Experts on "
+                "Technical Assistance."
+            ),
+            "session": _(
+                "For example: held during the sixth session of the Conference of the Parties."
+            ),
+            "ends_on": _("Left empty for a one-day meeting."),
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -248,9 +289,31 @@ class PanelForm(forms.Form):
     )
 
 
+class LanguageVersionForm(forms.Form):
+    original = forms.ModelChoiceField(
+        label=_("The same document in another language"),
+        queryset=Resolution.objects.none(),
+        help_text=_("This document becomes a language version of the one chosen."),
+    )
+
+    def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["original"].queryset = candidates  # type: ignore[attr-defined]
+
+
 class MeetingDocumentForm(forms.Form):
-    symbol = forms.CharField(label=_("Symbol"), max_length=100, required=False)
+    symbol = forms.CharField(
+        label=_("Symbol"),
+        max_length=100,
+        required=False,
+        help_text=_("The UN document symbol, for example CTOC/COP/WG.2/2013/2."),
+    )
     title = forms.CharField(label=_("Title"), max_length=500)
-    language = forms.CharField(label=_("Language"), max_length=8, initial="en")
+    language = forms.CharField(
+        label=_("Language"),
+        max_length=8,
+        initial="en",
+        help_text=_("Language code: en, fr, es, ru, ar or zh."),
+    )
     url = forms.URLField(label=_("Web link"), required=False, assume_scheme="https")
     file = forms.FileField(label=_("File"), required=False)

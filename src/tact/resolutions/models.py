@@ -64,6 +64,16 @@ class Resolution(TimeStampedModel):
         related_name="+",
         verbose_name=_("State addressed"),
     )
+    # The same document in another official language points at the version imported first
+    # (the original); the versions share a symbol and are shown as "Also in: ...".
+    original = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="language_versions",
+        verbose_name=_("original language version"),
+    )
     # Hash of the document's structure and text: importing the same document twice finds it.
     content_hash = models.CharField(max_length=64, unique=True)
     created_by = models.ForeignKey(
@@ -80,6 +90,12 @@ class Resolution(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("resolutions:resolution_detail", args=[self.pk])
+
+    def versions(self) -> list[Resolution]:
+        """Every language version of this document, this one included, by language code."""
+        root = self.original or self
+        found = [root, *root.language_versions.all()]
+        return sorted(found, key=lambda r: (r.language, r.pk))
 
 
 class Position(models.TextChoices):

@@ -7,12 +7,43 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import get_language_info
 
 from tact.core import access
 from tact.directory.models import State
 from tact.resolutions.models import FollowUp, Meeting, Recommendation, Resolution
 
 STATUS_ORDER = [value for value, _label in FollowUp.Status.choices]
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    resolution: Resolution
+    language_name: str
+
+
+def language_versions(resolution: Resolution) -> list[LanguageVersion]:
+    """The other language versions of a document, each named in its own language."""
+    found = []
+    for version in resolution.versions():
+        if version.pk == resolution.pk:
+            continue
+        try:
+            name = str(get_language_info(version.language)["name_local"])
+        except KeyError:
+            name = version.language
+        found.append(LanguageVersion(version, name))
+    return found
+
+
+def version_candidates(resolution: Resolution) -> QuerySet[Resolution]:
+    """The documents `resolution` could be linked to as a language version (other languages)."""
+    taken = {v.language for v in resolution.versions()}
+    return (
+        Resolution.objects.exclude(pk__in=[v.pk for v in resolution.versions()])
+        .exclude(language__in=taken)
+        .order_by("-adopted_on", "title")
+    )
 
 
 def resolution_list(*, q: str | None = None) -> QuerySet[Resolution]:
@@ -183,7 +214,12 @@ def state_progress(user: Any, state: State) -> list[tuple[Recommendation, Follow
     latest: dict[int, FollowUp] = {}
     for follow_up in follow_up_list(user, state=state).order_by("reported_on", "pk"):
         latest[follow_up.recommendation_id] = follow_up
-    to_states = recommendation_list(addressee="states").values_list("pk", flat=True)
+    # Language versions repeat the original's recommendations; follow-up is on the original.
+    to_states = (
+        recommendation_list(addressee="states")
+        .filter(resolution__original__isnull=True)
+        .values_list("pk", flat=True)
+    )
     rows = list(
         Recommendation.objects.filter(Q(pk__in=list(to_states)) | Q(pk__in=list(latest)))
         .select_related("resolution")
@@ -211,8 +247,12 @@ def meeting_get(pk: int) -> Meeting:
 
 def recommendations_by_code(codes: list[str]) -> list[tuple[str, Recommendation | None]]:
     """Each code with the recommendation it names (in the most recent resolution that has it),
-    for records in other domains that refer to recommendations by code."""
+    for records in other domains that refer to recommendations by code.
+
+    Language versions are left out: follow-up is recorded against the original, so a code
+    names the original's recommendation."""
     found: dict[str, Recommendation] = {}
-    for rec in Recommendation.objects.filter(code__in=codes).order_by("resolution_id"):
+    originals = Recommendation.objects.filter(code__in=codes, resolution__original__isnull=True)
+    for rec in originals.order_by("resolution_id"):
         found[rec.code] = rec
     return [(code, found.get(code)) for code in codes]

@@ -183,6 +183,36 @@ def resolution_import(
 
 
 @transaction.atomic
+def resolution_link_version(*, actor: Any, resolution: Resolution, original: Resolution) -> None:
+    """Record `resolution` as a language version of `original` (the same document, symbol kept).
+
+    Linking twice changes nothing; a second version in a language the document already has
+    is refused, as is a version of itself.
+    """
+    access.require_secretariat(actor)
+    root = original.original or original
+    if resolution.pk == root.pk:
+        raise ValidationError(_("A document cannot be a language version of itself."))
+    if resolution.original_id == root.pk:
+        return
+    if any(v.language == resolution.language and v.pk != resolution.pk for v in root.versions()):
+        raise ValidationError(
+            _("This document already has a version in %(language)s.")
+            % {"language": resolution.language}
+        )
+    before = {"original": resolution.original_id, "symbol": resolution.symbol}
+    resolution.original = root
+    resolution.symbol = resolution.symbol or root.symbol
+    resolution.save(update_fields=["original", "symbol", "updated_at"])
+    audit_log(
+        actor=actor,
+        action="update",
+        target=resolution,
+        changes=diff(before, {"original": root.pk, "symbol": resolution.symbol}),
+    )
+
+
+@transaction.atomic
 def recommendation_update(
     *,
     actor: Any,

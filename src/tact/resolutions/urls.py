@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tact.resolutions import views
+from tact.resolutions import version_views, views
 
 app_name = "resolutions"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("import/confirm/", views.resolution_import_confirm, name="import_confirm"),
     path("<int:pk>/", views.resolution_detail, name="resolution_detail"),
     path("<int:pk>/akn/", views.resolution_akn, name="resolution_akn"),
+    path("<int:pk>/version-of/", version_views.resolution_link_version, name="link_version"),
     path("<int:pk>/progress/", views.progress, name="progress"),
     path("recommendations/<int:pk>/", views.recommendation_detail, name="recommendation_detail"),
     path("recommendations/<int:pk>/edit/", views.recommendation_edit, name="recommendation_edit"),

@@ -26,6 +26,7 @@ from tact.resolutions.forms import (
     AgendaItemForm,
     EvidenceForm,
     FollowUpForm,
+    LanguageVersionForm,
     MeetingDocumentForm,
     MeetingForm,
     PanelForm,
@@ -158,6 +159,12 @@ def resolution_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "resolution": resolution,
             "tree": selectors.recommendation_tree(resolution),
+            "language_versions": selectors.language_versions(resolution),
+            "version_form": (
+                LanguageVersionForm(candidates=selectors.version_candidates(resolution))
+                if permissions.can_import_resolution(request.user)
+                else None
+            ),
             "can_edit": permissions.can_correct_recommendation(request.user),
         },
     )

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from tact.search import views as search_views
-from tact.site import views
+from tact.site import guide_views, views
 
 app_name = "site"
 
@@ -9,5 +9,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("areas/<slug:slug>/", views.area, name="area"),
     path("search/", search_views.search, name="search"),
+    path("help/", guide_views.help_index, name="help"),
+    path("help/<slug:role>/", guide_views.help_guide, name="help_guide"),
     path("history/<str:app_label>/<str:model>/<str:pk>/", views.history, name="history"),
 ]

@@ -32,7 +32,11 @@ class NeedForm(forms.Form):
     )
     priority = forms.ChoiceField(label=_("Priority"), choices=Need.Priority.choices)
     status = forms.ChoiceField(label=_("Status"), choices=Need.Status.choices)
-    source = forms.ChoiceField(label=_("Source"), choices=Need.Source.choices)
+    source = forms.ChoiceField(
+        label=_("Source"),
+        choices=Need.Source.choices,
+        help_text=_("Where the need was identified: it is shown with the need."),
+    )
     classification = forms.ChoiceField(
         label=_("Classification"),
         choices=Classification.choices,

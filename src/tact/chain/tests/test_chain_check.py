@@ -42,7 +42,7 @@ def _linked(source_model: str, relation: str, target: Any) -> bool:
 def expected(state: State | None) -> dict[str, int]:
     today = timezone.localdate()
     recs = 0
-    for rec in Recommendation.objects.all():
+    for rec in Recommendation.objects.filter(resolution__original__isnull=True):
         if "states" not in rec.addressees:
             continue
         reports = [f for f in rec.follow_ups.all() if f.actor_kind == "state"]

@@ -22,11 +22,14 @@ class Resolved:
 
 def resolve_codes(codes: list[str], *, state_id: int | None, recommendation_model: Any) -> Resolved:
     result = Resolved()
+    base = recommendation_model.objects.all()
+    resolution_model = recommendation_model._meta.get_field("resolution").related_model
+    if any(f.name == "original" for f in resolution_model._meta.get_fields()):
+        # A language version repeats the original's codes; follow-up names the original.
+        base = base.filter(resolution__original__isnull=True)
     for code in codes:
         candidates = list(
-            recommendation_model.objects.filter(code=code).values_list(
-                "pk", "resolution__addressee_state_id"
-            )
+            base.filter(code=code).values_list("pk", "resolution__addressee_state_id")
         )
         addressed = [pk for pk, addressee in candidates if state_id and addressee == state_id]
         if len(addressed) == 1:

@@ -29,4 +29,9 @@ def test_framework_page_links_recommendation_codes(client: Client, secretariat: 
     client.force_login(secretariat)
     body = client.get(framework.get_absolute_url()).content.decode()
     for code in framework.recommendation_codes:
-        assert Recommendation.objects.get(code=code).get_absolute_url() in body
+        assert (
+            Recommendation.objects.get(
+                code=code, resolution__original__isnull=True
+            ).get_absolute_url()
+            in body
+        )

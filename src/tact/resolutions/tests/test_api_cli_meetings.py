@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -67,9 +68,10 @@ def test_api_import_errors(client: Client, secretariat: Any, reader: Any, token_
 @pytest.mark.django_db
 def test_api_lists_and_filters(client: Client, focal_kenya: Any, token_for: Any) -> None:
     demo.load(SYSTEM)
-    resolution = Resolution.objects.get()
+    resolution = demo.resolution()
+    assert resolution is not None
     listed = client.get("/api/v1/resolutions").json()
-    assert listed["count"] == 1
+    assert listed["count"] == 2  # the Russian original and its English version
     detail = client.get(f"/api/v1/resolutions/{resolution.pk}").json()
     assert len(detail["recommendations"]) == 16
     to_secretariat = client.get(
@@ -99,7 +101,7 @@ def test_api_creates_follow_up_with_evidence(
     client: Client, focal_kenya: Any, focal_mexico: Any, token_for: Any
 ) -> None:
     demo.load(SYSTEM)
-    rec = Recommendation.objects.get(code="annex.a.ii")
+    rec = Recommendation.objects.get(code="annex.a.ii", resolution=demo.resolution())
     payload = {
         "recommendation_id": rec.pk,
         "actor_kind": "state",
@@ -164,7 +166,7 @@ def test_demo_holds_the_seed_meeting_and_the_requested_panels() -> None:
         "annex.b.iv",
         "annex.d",
     }
-    following = Meeting.objects.get(is_demo=True)
+    following = Meeting.objects.get(is_demo=True, starts_on="2013-10-30")
     assert following.starts_on > adopted.starts_on
     panels = Panel.objects.filter(meeting=following).order_by("order")
     assert [p.requested_by.code for p in panels if p.requested_by] == [
@@ -176,12 +178,17 @@ def test_demo_holds_the_seed_meeting_and_the_requested_panels() -> None:
     ]
     assert all(p.participants.filter(role="moderator").exists() for p in panels)
     assert FollowUp.objects.filter(classification="restricted").count() == 1
+    # Dated from today: a meeting held last month and one to come.
+    today = dt.date.today()
+    demo_dates = set(Meeting.objects.filter(is_demo=True).values_list("starts_on", flat=True))
+    assert any(today - dt.timedelta(days=90) < d < today for d in demo_dates)
+    assert any(d > today for d in demo_dates)
 
 
 @pytest.mark.django_db
 def test_meeting_pages_and_secretariat_edits(client: Client, secretariat: Any, reader: Any) -> None:
     demo.load(SYSTEM)
-    following = Meeting.objects.get(is_demo=True)
+    following = Meeting.objects.get(is_demo=True, starts_on="2013-10-30")
     page = client.get(reverse("resolutions:meeting_detail", args=[following.pk]))
     assert page.status_code == 200
     assert "Methods of criminal threat assessment" in page.content.decode() or "методы оценки" in (

@@ -25,5 +25,8 @@ class Command(BaseCommand):
         for username, _role, label in DEMO_USERS:
             self.stdout.write(f"  {username:<14} password {DEMO_PASSWORD}   ({label})")
         self.stdout.write("")
+        # The story of the demo in five minutes, and a guide per role, in six languages.
+        self.stdout.write(f"Start here: http://{options['addrport']}/en/help/")
+        self.stdout.write("")
         if not options["no_serve"]:
             call_command("serve", options["addrport"])
