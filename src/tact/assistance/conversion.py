@@ -107,3 +107,30 @@ def _table_sources(currencies: set[str]) -> dict[str, list[str]]:
     for currency, source in rows.distinct():
         out.setdefault(currency, []).append(source)
     return out
+
+
+def stored_note(user: Any, filters: dict[str, str]) -> list[CurrencyLine]:
+    """The note of the projects matching ``filters``, kept per access profile and summary
+    version (it sums every budget and transaction in scope: the matrix's is over all)."""
+    from tact.assistance import selectors
+    from tact.assistance.figures import derived
+
+    def compute() -> list[dict[str, Any]]:
+        lines = conversion_note(selectors.project_list(user, **filters))
+        return [
+            {**line.__dict__, "first": _iso(line.first), "last": _iso(line.last)} for line in lines
+        ]
+
+    params = {k: v for k, v in filters.items() if v}
+    return [
+        CurrencyLine(**{**line, "first": _day(line["first"]), "last": _day(line["last"])})
+        for line in derived("usd-note", user, params, compute)
+    ]
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None

@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from tact.assistance import dashboards, selectors
-from tact.assistance.conversion import conversion_note
+from tact.assistance.conversion import conversion_note, stored_note
 from tact.assistance.views import filter_context, money_cell, project_filters
 from tact.core.exports import XLSX_TYPE, xlsx_response
 from tact.core.pagination import querystring_without_page
@@ -51,7 +51,7 @@ def matrix(request: HttpRequest) -> HttpResponse:
         {
             "matrix": result,
             "role": role,
-            "usd_note": conversion_note(selectors.project_list(request.user, **filters)),
+            "usd_note": stored_note(request.user, filters),
             "querystring": querystring_without_page(request),
             **filter_context(filters),
         },

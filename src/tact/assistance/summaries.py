@@ -17,16 +17,18 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Prefetch, Sum
+from django.db.models import F, Prefetch, Sum
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from tact.assistance.models import ParticipatingOrganisation, Project, ProjectCountry
 from tact.assistance.summary_models import (
     AssistanceSummary,
+    DerivedFigures,
     SummaryColumns,
     SummaryFact,
     SummaryLevel,
+    SummaryVersion,
 )
 from tact.core.bulk import insert_rows
 from tact.core.loading import is_raw_loading
@@ -72,11 +74,14 @@ def _shares(project: Project) -> list[tuple[int, Decimal]]:
 
 
 def _organisations(project: Project, role: str) -> list[tuple[str, int | None]]:
-    orgs = [
-        (o.label, o.organisation_id)
-        for o in project.participating_organisations.all()
-        if o.role == role
-    ]
+    # The same organisation listed twice is one organisation (its share is not doubled).
+    orgs = list(
+        dict.fromkeys(
+            (o.label, o.organisation_id)
+            for o in project.participating_organisations.all()
+            if o.role == role
+        )
+    )
     if orgs:
         return orgs
     fallback = project.reporting_org_name or project.reporting_org_ref or "?"
@@ -106,6 +111,9 @@ def project_facts(project: Project) -> list[dict[str, Any]]:
     amount = project.amount_usd or Decimal(0)
     facts = [{**base, "level": SummaryLevel.ALL, "amount_usd": amount,
               "budget_usd": project.budget_usd or Decimal(0)}]  # fmt: skip
+    # The matrix levels are read without years: leaving the year out makes their rows about
+    # twenty times fewer (per state, theme and organisation rather than nearly per project).
+    timeless = {**base, "year": None}
     shares = _shares(project)
     themes: list[int | None] = [t.pk for t in project.themes.all()] or [None]
     organisations = {role: _organisations(project, role) for role in ROLES}
@@ -117,17 +125,17 @@ def project_facts(project: Project) -> list[dict[str, Any]]:
                       "amount_usd": part})  # fmt: skip
         for theme_id in themes:
             in_theme = part / len(themes)
-            facts.append({**base, "level": SummaryLevel.CELL, "state_id": state_id,
+            facts.append({**timeless, "level": SummaryLevel.CELL, "state_id": state_id,
                           "theme_id": theme_id, "amount_usd": in_theme})  # fmt: skip
             for role, orgs in organisations.items():
                 for label, org_id in orgs:
-                    facts.append({**base, "level": SummaryLevel.ORGANISATION,
+                    facts.append({**timeless, "level": SummaryLevel.ORGANISATION,
                                   "state_id": state_id, "theme_id": theme_id, "role": role,
                                   "organisation": label[:300], "organisation_id": org_id,
                                   "amount_usd": in_theme / len(orgs)})  # fmt: skip
     if shares:
         for theme_id in themes:
-            facts.append({**base, "level": SummaryLevel.THEME, "theme_id": theme_id,
+            facts.append({**timeless, "level": SummaryLevel.THEME, "theme_id": theme_id,
                           "amount_usd": amount / len(themes)})  # fmt: skip
     donors = {o.organisation_id for o in project.participating_organisations.all()
               if o.role == "1" and o.organisation_id}  # fmt: skip
@@ -219,6 +227,20 @@ def _insert_facts(facts: list[tuple[int, dict[str, Any]]]) -> None:
         table.write(rows[start : start + 5000])
 
 
+def version() -> int:
+    """The summaries' current version (0 before any change)."""
+    number = SummaryVersion.objects.filter(pk=1).values_list("number", flat=True).first()
+    return int(number or 0)
+
+
+def _bump() -> None:
+    """A new version, in the transaction that changed the summaries: readers see it when
+    they see the new sums, and figures derived from the old ones are dropped."""
+    if not SummaryVersion.objects.filter(pk=1).update(number=F("number") + 1):
+        SummaryVersion.objects.create(pk=1, number=1)
+    DerivedFigures.objects.all().delete()
+
+
 @transaction.atomic
 def refresh_projects(ids: Iterable[int]) -> int:
     """Bring the summaries up to date for these projects (changed, created or deleted)."""
@@ -247,10 +269,8 @@ def refresh_projects(ids: Iterable[int]) -> int:
         part = ordered[start : start + CHUNK]
         AssistanceSummary.objects.filter(key__in=part).delete()
         AssistanceSummary.objects.bulk_create(_sum_rows(part), batch_size=1000)
+    _bump()
     return len(ids)
-
-
-FACT_COLUMNS = ("project_id", "key", *DIMENSIONS, *MEASURES)
 
 
 @transaction.atomic
@@ -285,6 +305,7 @@ def rebuild() -> int:
             f"INSERT INTO {quote(AssistanceSummary._meta.db_table)} ({columns}) "  # noqa: S608
             f"SELECT {quote('key')}, {same}, {sums} FROM {quote(table)} GROUP BY {quote('key')}"
         )
+    _bump()
     return count
 
 
