@@ -246,7 +246,8 @@ class ImportRunDetailOut(ImportRunOut):
 
 class ProjectPageOut(Schema):
     """A keyset page: pass ``next`` as ``cursor`` (or ``previous`` as ``before``) to move.
-    ``count`` is exact up to 1,000; ``count_capped`` says "more than that"."""
+    ``count`` is exact up to 1,000 (100 for a text search); ``count_capped`` says "more
+    than that". A text search (``q``) comes by record, not by title."""
 
     items: list[ProjectOut]
     count: int
@@ -317,7 +318,15 @@ def list_projects(
         .defer("iati_activity")
         .prefetch_related("countries")
     )
-    page = keyset.keyset_page(projects, ("title", "pk"), after=cursor, before=before, size=limit)
+    order = selectors.project_order(q)
+    page = keyset.keyset_page(
+        projects,
+        order,
+        after=cursor,
+        before=before,
+        size=limit,
+        count_cap=selectors.project_count_cap(q),
+    )
     return _page_out(page)
 
 

@@ -113,9 +113,10 @@ def project_list(request: HttpRequest) -> HttpResponse:
     page = keyset.keyset_page(
         # The IATI document is the widest column and the list shows none of it.
         projects.defer("iati_activity").prefetch_related("countries__state"),
-        ("title", "pk"),
+        selectors.project_order(filters.get("q", "")),
         after=request.GET.get("cursor", ""),
         before=request.GET.get("before", ""),
+        count_cap=selectors.project_count_cap(filters.get("q", "")),
     )
     template = htmx_template(request, "assistance/project_list.html", "rows")
     return TemplateResponse(
