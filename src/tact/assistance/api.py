@@ -405,9 +405,9 @@ def who_does_what_where(
     state: str = "",
     theme: str = "",
     offset: int = 0,
-    limit: int = 20,
+    limit: int = 10,
 ) -> list[dict[str, Any]]:
-    """Who does what where, one row per state, theme and funder (or implementer): the five
+    """Who does what where, one row per state, theme and funder (or implementer): the three
     largest organisations of each cell, the rest in one "N others" row. States come by
     amount, largest first: ``limit`` of them (at most 50) from ``offset``."""
     matrix = dashboards.who_does_what_where(

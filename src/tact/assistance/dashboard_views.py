@@ -8,6 +8,7 @@ import json
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tact.assistance import dashboards, selectors
@@ -29,6 +30,7 @@ def matrix(request: HttpRequest) -> HttpResponse:
         request.user,
         role=role,
         top=None if request.GET.get("format") == "xlsx" else dashboards.TOP_STATES,
+        offset=_offset(request) if request.GET.get("format") != "xlsx" else 0,
         **filters,
     )
     if request.GET.get("format") == "xlsx":
@@ -50,12 +52,26 @@ def matrix(request: HttpRequest) -> HttpResponse:
         "assistance/matrix.html",
         {
             "matrix": result,
+            "rows": result.html_rows(reverse("assistance:project_list")),
             "role": role,
             "usd_note": stored_note(request.user, filters),
-            "querystring": querystring_without_page(request),
+            "querystring": _without(request, "page", "offset"),
             **filter_context(filters),
         },
     )
+
+
+def _without(request: HttpRequest, *names: str) -> str:
+    params = request.GET.copy()
+    for name in names:
+        params.pop(name, None)
+    return params.urlencode()
+
+
+def _offset(request: HttpRequest) -> int:
+    """The matrix page's first state (by amount); bad input is the first page."""
+    text = request.GET.get("offset", "")
+    return min(int(text), 10_000) if text.isdigit() else 0
 
 
 @login_not_required

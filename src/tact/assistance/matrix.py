@@ -16,18 +16,21 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from tact.assistance.figures import derived_parts
 from tact.assistance.summary_models import SummaryLevel
 from tact.assistance.summary_rows import ROLE_CODES, amount, rows
+from tact.assistance.templatetags.assistance_tags import usd
 from tact.catalog.models import Theme
 from tact.core.access import Actor
 from tact.directory.models import State
 
-TOP_STATES = 40
-"""Matrix rows shown before the rest fold into "other states" (the page stays small)."""
-TOP_ORGANISATIONS = 5
+TOP_STATES = 20
+"""Matrix rows per page; the states after them fold into "other states"."""
+TOP_ORGANISATIONS = 3
 """Organisations listed per cell before the rest fold into "others"."""
 CHUNK = 20
 """States per stored part of the matrix."""
@@ -73,12 +76,58 @@ class Matrix:
     def cell(self, state: State, theme: Theme | None) -> Cell | None:
         return self.cells.get((state.pk, theme.pk if theme else None))
 
+    offset: int = 0
+    """How many states (by amount) come before the shown ones."""
+    more: bool = False
+    """Whether states follow the shown ones (the next page)."""
+
     @property
-    def rows(self) -> list[tuple[State, list[Cell | None], Cell]]:
+    def rows(self) -> list[tuple[State, list[tuple[Theme | None, Cell | None]], Cell]]:
+        """(state, [(theme, cell) per theme column], total) per shown state: the template
+        needs no lookup per cell."""
         return [
-            (s, [self.cell(s, t) for t in self.themes], self.state_totals[s.pk])
+            (s, [(t, self.cell(s, t)) for t in self.themes], self.state_totals[s.pk])
             for s in self.states
         ]
+
+    def html_rows(self, projects_url: str) -> list[tuple[State, list[SafeString], Cell]]:
+        """:attr:`rows` with each cell's content rendered here: a page has hundreds of cells
+        and the template language took most of its time."""
+        out = []
+        for state, cells, total in self.rows:
+            rendered = []
+            for theme, cell in cells:
+                if cell is None:
+                    rendered.append(SafeString(""))
+                    continue
+                link = f"{projects_url}?state={state.iso3}" + (
+                    f"&theme={theme.code}" if theme else ""
+                )
+                items = format_html_join(
+                    "",
+                    '<li>{} <small class="muted">{}</small></li>',
+                    ((name, usd(money)) for name, money in cell.organisation_list()),
+                )
+                rendered.append(
+                    format_html(
+                        '<a href="{}"><strong>{}</strong></a> <small class="muted">({})</small>'
+                        '<ul class="orgs">{}</ul>',
+                        link,
+                        usd(cell.amount),
+                        cell.count,
+                        items,
+                    )
+                )
+            out.append((state, rendered, total))
+        return out
+
+    @property
+    def next_offset(self) -> int | None:
+        return self.offset + len(self.states) if self.more else None
+
+    @property
+    def previous_offset(self) -> int | None:
+        return max(0, self.offset - TOP_STATES) if self.offset else None
 
     def long_rows(self) -> list[list[Any]]:
         """One row per shown state, theme and organisation (folded ones as "N others")."""
@@ -209,11 +258,11 @@ def who_does_what_where(
     themes and among its organisations of the chosen role; multi-country projects therefore
     add up to their amount once. Projects without a recipient country are counted apart.
     States are ordered by amount: ``top`` of them from ``offset`` get a row each (all with
-    ``top=None``); with ``offset`` 0 the states after them fold into one row.
+    ``top=None``); the states after them fold into one row.
     """
     role = role if role in ROLE_CODES else "funder"
     filters = {k: v for k, v in filters.items() if v}
-    params = {"role": role, **filters}
+    params = {"role": role, "fold": TOP_ORGANISATIONS, **filters}
     parts = derived_parts("matrix", user, params, ["head"], lambda: _compute(user, role, filters))
     head = parts["head"]
     ordered = [row[0] for row in head["states"]]
@@ -226,7 +275,7 @@ def who_does_what_where(
         "matrix", user, params, chunks, lambda: _compute(user, role, filters)
     ) if chunks else {}  # fmt: skip
     shown_ids = ordered[offset:end]
-    folded_ids = ordered[end:] if offset == 0 else []
+    folded_ids = ordered[end:]
     states = State.objects.in_bulk([*shown_ids, *folded_ids])
     theme_objects = Theme.objects.in_bulk([t for t in head["themes"] if t is not None])
     themes: list[Theme | None] = [theme_objects.get(t) if t is not None else None
@@ -245,7 +294,7 @@ def who_does_what_where(
                 )
     state_totals = {s: _cell(n, a) for s, n, a in head["states"]}
     others = None
-    if folded_ids:
+    if folded_ids and offset == 0:  # the states after the first page, summed
         columns = {t: _cell(n, a) for t, n, a in head["columns"]}
         row: list[Cell] = []
         for theme_id in head["themes"]:
@@ -271,4 +320,6 @@ def who_does_what_where(
         without_country=head["without_country"],
         folded=sorted((states[s] for s in folded_ids if s in states), key=lambda s: s.display_name),
         others=others,
+        offset=offset,
+        more=end < len(ordered),
     )

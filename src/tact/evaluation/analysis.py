@@ -207,14 +207,25 @@ def need_records(actor: Actor, filters: Filters) -> list[pf.NeedRecord]:
     return records
 
 
-def overlap_count(project_ids: Iterable[int] | QuerySet[Any]) -> int | None:
+def overlap_count(
+    project_ids: Iterable[int] | QuerySet[Any], *, actor: Actor | None = None
+) -> int | None:
     """Possible overlaps (assistance's overlap detection) between two projects of the
     selection, leaving out pairs a reviewer judged unrelated or complementary and pairs no
-    longer detected. None where overlap detection is not available."""
-    ids = project_ids if isinstance(project_ids, QuerySet) else list(project_ids)
-    qs = OverlapCandidate.objects.filter(
-        project_a_id__in=ids, project_b_id__in=ids, active=True
-    ).exclude(status__in=["unrelated", "complementary"])
+    longer detected. None where overlap detection is not available. With ``actor`` and no
+    ids (the whole portfolio) the pairs are filtered by the access of both projects, a cost
+    that follows the number of pairs rather than of projects."""
+    qs = OverlapCandidate.objects.filter(active=True).exclude(
+        status__in=["unrelated", "complementary"]
+    )
+    if actor is not None:
+        qs = qs.filter(
+            access.declared_q(actor, Project, prefix="project_a__")
+            & access.declared_q(actor, Project, prefix="project_b__")
+        )
+    else:
+        ids = project_ids if isinstance(project_ids, QuerySet) else list(project_ids)
+        qs = qs.filter(project_a_id__in=ids, project_b_id__in=ids)
     try:
         return int(qs.count())
     except DatabaseError:  # the table is not migrated yet: the figure is unavailable
@@ -328,7 +339,9 @@ def portfolio(actor: Actor, filters: Filters) -> PortfolioReport:
     common = {
         "filters": filters,
         "unmet": pf.unmet_needs(need_records(actor, filters)),
-        "overlaps": overlap_count(project_ids),
+        "overlaps": overlap_count(project_ids, actor=actor)
+        if not filters.as_dict()
+        else overlap_count(project_ids),
         "achievement": pf.achievement_distribution(achievements),
         "impact": pf.impact_summary(achievements),
         "ratings": pf.rating_distribution(rating_records(ev_qs), criteria=Criterion.values),
