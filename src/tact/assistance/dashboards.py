@@ -231,11 +231,12 @@ def recipient_states() -> QuerySet[State]:
     from tact.core.access import SYSTEM
 
     def compute() -> list[int]:
-        return sorted(
+        ids = (
             AssistanceSummary.objects.filter(level=SummaryLevel.STATE, state_id__isnull=False)
             .values_list("state_id", flat=True)
             .distinct()
         )
+        return sorted(int(pk) for pk in ids if pk is not None)
 
     ids = derived("recipient-states", SYSTEM, {}, compute)
     return State.objects.filter(pk__in=ids).order_by("name")

@@ -225,12 +225,12 @@ def _compute(user: Actor, role: str, filters: dict[str, str]) -> dict[str, Any]:
         chunk = []
         for state_id in ordered[start : start + CHUNK]:
             for theme_id in theme_order:
-                cell = cells.get((state_id, theme_id))
-                if cell is None:
+                found = cells.get((state_id, theme_id))
+                if found is None:
                     continue
                 top, rest, rest_amount = _fold(organisations.get((state_id, theme_id), {}))
                 chunk.append(
-                    [state_id, theme_id, cell.count, str(cell.amount), top, rest, rest_amount]
+                    [state_id, theme_id, found.count, str(found.amount), top, rest, rest_amount]
                 )
         parts[f"c{start // CHUNK}"] = chunk
     return parts

@@ -336,7 +336,7 @@ def portfolio(actor: Actor, filters: Filters) -> PortfolioReport:
     fw_qs = frameworks(actor, filters, project_ids)
     achievements, indicator_rows = achievement_records(actor, fw_qs)
     ev_qs = evaluations(actor, filters, project_ids)
-    common = {
+    common: dict[str, Any] = {
         "filters": filters,
         "unmet": pf.unmet_needs(need_records(actor, filters)),
         "overlaps": overlap_count(project_ids, actor=actor)

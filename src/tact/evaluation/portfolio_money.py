@@ -108,7 +108,7 @@ def _compute(actor: Actor, filters: Any) -> dict[str, Any]:
         by_funder[r.funder] += r.amount
     fragmentation = sorted(
         (
-            [state, theme, len(funders.get((state, theme), ())), n]
+            (state, theme, len(funders.get((state, theme), ())), n)
             for (state, theme), n in projects.items()
         ),
         key=lambda r: (-r[2], r[0], r[1]),
