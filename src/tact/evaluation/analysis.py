@@ -83,9 +83,13 @@ class PortfolioReport:
     funders: list[tuple[str, Decimal]] | None = None
     """Money by funder, largest first, when read from the summaries (else from ``funding``)."""
     other_funders: tuple[int, Decimal] = (0, ZERO)
+    fragmented_total: int | None = None
+    """Fragmented cells when ``fragmentation`` lists only the cells with most funders."""
 
     @property
     def fragmented_cells(self) -> int:
+        if self.fragmented_total is not None:
+            return self.fragmented_total
         return sum(1 for r in self.fragmentation if r.fragmented)
 
 
@@ -110,7 +114,10 @@ def projects(actor: Actor, filters: Filters) -> QuerySet[Project]:
             Q(channel_override=filters.channel)
             | Q(channel_override="", channel_derived=filters.channel)
         )
-    return qs.distinct()
+    # Joins to child rows repeat a project; without them the selection is already distinct
+    # (and a DISTINCT over every visible project costs a sort of all of them).
+    joined = filters.state or filters.theme or filters.provision or filters.funder
+    return qs.distinct() if joined else qs
 
 
 def funding_records(project_qs: QuerySet[Project], filters: Filters) -> list[pf.FundingRecord]:
@@ -328,7 +335,9 @@ def rating_records(ev_qs: QuerySet[Evaluation]) -> list[pf.RatingRecord]:
     ]
 
 
-def portfolio(actor: Actor, filters: Filters) -> PortfolioReport:
+def portfolio(actor: Actor, filters: Filters, *, every_cell: bool = False) -> PortfolioReport:
+    """Every figure of the portfolio. Read from the summaries, the fragmentation lists the
+    cells with most funders unless ``every_cell`` (the exports)."""
     project_qs = projects(actor, filters)
     # The selection as a subquery, never a list of ids: at registry scale the list is
     # 10^5-10^6 ids sent back in IN clauses.
@@ -349,7 +358,7 @@ def portfolio(actor: Actor, filters: Filters) -> PortfolioReport:
         "indicators": indicator_rows,
     }
     if portfolio_money.usable(filters):
-        figures = portfolio_money.money(actor, filters)
+        figures = portfolio_money.money(actor, filters, every_cell=every_cell)
         count = figures["projects"]
         return PortfolioReport(
             projects=project_qs.values("pk").count() if count is None else count,
@@ -359,6 +368,7 @@ def portfolio(actor: Actor, filters: Filters) -> PortfolioReport:
             fragmentation=figures["fragmentation"],
             funders=figures["funders"],
             other_funders=figures["other_funders"],
+            fragmented_total=figures["fragmented_total"],
             **common,
         )
     money = funding_records(project_qs, filters)

@@ -18,7 +18,7 @@ from typing import Any
 
 from django.db.models import Sum
 
-from tact.assistance.figures import derived
+from tact.assistance.figures import derived_parts
 from tact.assistance.summary_models import AssistanceSummary, SummaryLevel
 from tact.assistance.summary_rows import summary_rows
 from tact.catalog.models import Theme
@@ -30,6 +30,8 @@ from tact.evaluation import portfolio as pf
 UNASSIGNED = "unassigned"
 FRAGMENTATION_SHOWN = 50
 """Cells listed on the page and the API (most funders first); the exports list them all."""
+FRAGMENTED = 3
+"""Funders in a cell from which it counts as fragmented (the default of pf.fragmentation)."""
 TOP_FUNDERS = 20
 """Funders in the chart before the rest fold into "others"."""
 ZERO = Decimal(0)
@@ -114,24 +116,32 @@ def _compute(actor: Actor, filters: Any) -> dict[str, Any]:
         key=lambda r: (-r[2], r[0], r[1]),
     )
     ranked = sorted(by_funder.items(), key=lambda kv: (-kv[1], kv[0]))
-    return {
+    head = {
         "projects": _project_count(actor, filters),
         "total": str(sum((r.amount for r in records), ZERO)),
         "overall": _row(pf.overall_concentration(records)),
         "concentration": [_row(r) for r in pf.donor_concentration(records, by="state")],
-        "fragmentation": fragmentation,
+        "fragmentation": fragmentation[:FRAGMENTATION_SHOWN],
+        "fragmented_total": sum(1 for r in fragmentation if r[2] >= FRAGMENTED),
         "funders": [[name, str(money)] for name, money in ranked[:TOP_FUNDERS]],
         "other_funders": [
             len(ranked[TOP_FUNDERS:]),
             str(sum((m for _n, m in ranked[TOP_FUNDERS:]), ZERO)),
         ],
     }
+    return {"head": head, "cells": fragmentation}
 
 
-def money(actor: Actor, filters: Any) -> dict[str, Any]:
+def money(actor: Actor, filters: Any, *, every_cell: bool = False) -> dict[str, Any]:
     """The money figures (concentration, fragmentation, funders) of the portfolio, stored per
-    access profile, filters and summary version."""
-    data = derived("portfolio", actor, _filters(filters), lambda: _compute(actor, filters))
+    access profile, filters and summary version; the fragmentation of the cells with most
+    funders, or of every cell with ``every_cell``."""
+    parts = ["head", "cells"] if every_cell else ["head"]
+    stored = derived_parts(
+        "portfolio", actor, _filters(filters), parts, lambda: _compute(actor, filters)
+    )
+    data = stored["head"]
+    cells = stored.get("cells") or data["fragmentation"]
 
     def concentration(row: list[Any]) -> pf.ConcentrationRow:
         group, total, count, hhi, top, share = row
@@ -143,9 +153,9 @@ def money(actor: Actor, filters: Any) -> dict[str, Any]:
         "overall": concentration(data["overall"]),
         "concentration": [concentration(r) for r in data["concentration"]],
         "fragmentation": [
-            pf.FragmentationRow(state, theme, n, p, n >= 3)
-            for state, theme, n, p in data["fragmentation"]
+            pf.FragmentationRow(state, theme, n, p, n >= FRAGMENTED) for state, theme, n, p in cells
         ],
+        "fragmented_total": data["fragmented_total"],
         "funders": [(name, Decimal(m)) for name, m in data["funders"]],
         "other_funders": (data["other_funders"][0], Decimal(data["other_funders"][1])),
     }

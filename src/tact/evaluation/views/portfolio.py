@@ -66,8 +66,8 @@ def good_practices(request: HttpRequest) -> HttpResponse:
 @login_not_required
 def portfolio(request: HttpRequest) -> HttpResponse:
     filters = analysis.Filters.from_mapping(request.GET)
-    result = analysis.portfolio(request.user, filters)
     fmt = request.GET.get("format")
+    result = analysis.portfolio(request.user, filters, every_cell=fmt in {"pdf", "xlsx"})
     if fmt == "pdf":
         response = HttpResponse(report.portfolio_pdf(result), content_type="application/pdf")
         response["Content-Disposition"] = 'attachment; filename="portfolio.pdf"'
