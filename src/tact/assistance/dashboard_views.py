@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tact.assistance import dashboards, selectors
-from tact.assistance.conversion import conversion_note, stored_note
+from tact.assistance.conversion import stored_note
 from tact.assistance.views import filter_context, money_cell, project_filters
 from tact.core.exports import XLSX_TYPE, xlsx_response
 from tact.core.pagination import querystring_without_page
@@ -139,8 +139,11 @@ def donor_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             "organisation": organisation,
             **summary,
             "chart": json.dumps(chart),
-            "usd_note": conversion_note(
-                dashboards.donor_projects(request.user, organisation), summary["contributions"]
+            "usd_note": stored_note(
+                request.user,
+                {"donor": organisation.pk},
+                dashboards.donor_projects(request.user, organisation),
+                summary["contributions"],
             ),
         },
     )
@@ -179,6 +182,6 @@ def recipient_dashboard(request: HttpRequest, iso3: str) -> HttpResponse:
             **summary,
             "chart": json.dumps(chart),
             "xlsx_type": XLSX_TYPE,
-            "usd_note": conversion_note(selectors.project_list(request.user, state=state.iso3)),
+            "usd_note": stored_note(request.user, {"state": state.iso3}),
         },
     )
