@@ -12,10 +12,12 @@ through the states. The folded result is stored per access profile and summary v
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.utils.formats import get_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -23,7 +25,6 @@ from django.utils.translation import gettext as _
 from tact.assistance.figures import derived_parts
 from tact.assistance.summary_models import SummaryLevel
 from tact.assistance.summary_rows import ROLE_CODES, amount, rows
-from tact.assistance.templatetags.assistance_tags import usd
 from tact.catalog.models import Theme
 from tact.core.access import Actor
 from tact.directory.models import State
@@ -93,6 +94,7 @@ class Matrix:
     def html_rows(self, projects_url: str) -> list[tuple[State, list[SafeString], Cell]]:
         """:attr:`rows` with each cell's content rendered here: a page has hundreds of cells
         and the template language took most of its time."""
+        usd = _usd_formatter()
         out = []
         for state, cells, total in self.rows:
             rendered = []
@@ -149,6 +151,17 @@ class Matrix:
                         ]
                     )
         return out
+
+
+def _usd_formatter() -> Callable[[Decimal], str]:
+    """The ``usd`` filter's format with the locale's separator read once: a page formats
+    a few thousand amounts and reading the format settings was most of that."""
+    separator = str(get_format("THOUSAND_SEPARATOR"))
+
+    def usd(value: Decimal) -> str:
+        return f"{int(value.quantize(Decimal(1))):,}".replace(",", separator)
+
+    return usd
 
 
 # -- computing (from the summaries) -----------------------------------------------------------
