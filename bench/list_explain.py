@@ -6,7 +6,8 @@
 Fills the (migrated) database up to N projects (default 100,000) with plain SQL rows
 (generate_series: titles, statuses, channels, one recipient country each, public or
 restricted), runs ANALYZE, then prints for each list query the ORM sends (first page, next
-page, filters by state, channel, status, theme; and the capped count)
+page, filters by state, channel, status, theme, a common and a rare search word (trigram
+indexes); and the capped counts)
 its plan's scan nodes on ``assistance_project`` and the time, and a verdict.
 """
 
@@ -112,6 +113,18 @@ def main() -> None:
         "list, status=2": selectors.project_list(anonymous, status="2").order_by("title", "pk")[
             :51
         ],
+        "list, q=trafficking": selectors.project_list(anonymous, q="trafficking").order_by(
+            *selectors.project_order("trafficking")
+        )[:51],
+        "capped count, q=trafficking": selectors.project_list(anonymous, q="trafficking")
+        .order_by("pk")
+        .values("pk")[:1001],
+        "list, q=rare word": selectors.project_list(anonymous, q="zanzibarqx").order_by(
+            *selectors.project_order("zanzibarqx")
+        )[:51],
+        "capped count, q=rare word": selectors.project_list(anonymous, q="zanzibarqx")
+        .order_by("pk")
+        .values("pk")[:1001],
         "capped count": selectors.project_list(anonymous).order_by("pk").values("pk")[:1001],
     }
     bad = 0

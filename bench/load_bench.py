@@ -76,7 +76,7 @@ PAGES = [
     "/en/assistance/contributions/",
     "/en/search/?q=trafficking",
     "/en/directory/states/",
-    "/en/directory/states/KEN/",
+    "/en/states/KEN/",  # the state profile (the directory page redirects here)
     "/en/directory/organisations/",
     "/en/catalog/",
     "/en/resolutions/",

@@ -246,7 +246,8 @@ class ImportRunDetailOut(ImportRunOut):
 
 class ProjectPageOut(Schema):
     """A keyset page: pass ``next`` as ``cursor`` (or ``previous`` as ``before``) to move.
-    ``count`` is exact up to 1,000; ``count_capped`` says "more than that"."""
+    ``count`` is exact up to 1,000 (100 for a text search); ``count_capped`` says "more
+    than that". A text search (``q``) comes by record, not by title."""
 
     items: list[ProjectOut]
     count: int
@@ -303,17 +304,29 @@ def list_projects(
     (ISO3), theme code, channel, organisation IATI id, activity status and sector code.
     Keyset pagination: follow ``next`` (as ``cursor``) to read on."""
     limit = max(1, min(limit, keyset.MAX_PAGE_SIZE))
-    projects = selectors.project_list(
-        actor(request),
-        q=q,
-        state=state,
-        theme=theme,
-        channel=channel,
-        organisation=organisation,
-        status=status,
-        sector=sector,
-    ).prefetch_related("countries")
-    page = keyset.keyset_page(projects, ("title", "pk"), after=cursor, before=before, size=limit)
+    projects = (
+        selectors.project_list(
+            actor(request),
+            q=q,
+            state=state,
+            theme=theme,
+            channel=channel,
+            organisation=organisation,
+            status=status,
+            sector=sector,
+        )
+        .defer("iati_activity")
+        .prefetch_related("countries")
+    )
+    order = selectors.project_order(q)
+    page = keyset.keyset_page(
+        projects,
+        order,
+        after=cursor,
+        before=before,
+        size=limit,
+        count_cap=selectors.project_count_cap(q),
+    )
     return _page_out(page)
 
 
@@ -387,11 +400,23 @@ def export_projects(
 
 @router.get("/assistance/matrix", response=list[dict[str, Any]])
 def who_does_what_where(
-    request: HttpRequest, role: str = "funder", state: str = "", theme: str = ""
+    request: HttpRequest,
+    role: str = "funder",
+    state: str = "",
+    theme: str = "",
+    offset: int = 0,
+    limit: int = 10,
 ) -> list[dict[str, Any]]:
-    """Who does what where, one row per state, theme and funder (or implementer)."""
+    """Who does what where, one row per state, theme and funder (or implementer): the three
+    largest organisations of each cell, the rest in one "N others" row. States come by
+    amount, largest first: ``limit`` of them (at most 50) from ``offset``."""
     matrix = dashboards.who_does_what_where(
-        actor(request), role=role, top=None, state=state, theme=theme
+        actor(request),
+        role=role,
+        top=max(1, min(limit, 50)),
+        offset=max(0, min(offset, 10_000)),
+        state=state,
+        theme=theme,
     )
     keys = ["iso3", "state", "theme", "organisation", "projects", "amount_usd"]
     return [dict(zip(keys, row, strict=True)) for row in matrix.long_rows()]

@@ -107,3 +107,51 @@ def _table_sources(currencies: set[str]) -> dict[str, list[str]]:
     for currency, source in rows.distinct():
         out.setdefault(currency, []).append(source)
     return out
+
+
+def stored_note(
+    user: Any,
+    filters: dict[str, Any],
+    projects: QuerySet[Project] | None = None,
+    contributions: QuerySet[Contribution] | None = None,
+) -> list[CurrencyLine]:
+    """The note of the projects matching ``filters`` (or of ``projects``, which ``filters``
+    then name), kept per access profile and summary version: it sums every budget and
+    transaction in scope, which for the matrix or a large donor is most of them.
+    Contributions are few and change without the summaries: they are added live."""
+    from tact.assistance import selectors
+    from tact.assistance.figures import derived
+
+    def compute() -> list[dict[str, Any]]:
+        scope = projects if projects is not None else selectors.project_list(user, **filters)
+        return [
+            {**line.__dict__, "first": _iso(line.first), "last": _iso(line.last)}
+            for line in conversion_note(scope)
+        ]
+
+    params = {k: v for k, v in filters.items() if v}
+    lines = {
+        line["currency"]: CurrencyLine(
+            **{**line, "first": _day(line["first"]), "last": _day(line["last"])}
+        )
+        for line in derived("usd-note", user, params, compute)
+    }
+    if contributions is not None:
+        for extra in conversion_note(contributions=contributions):
+            line = lines.setdefault(extra.currency, CurrencyLine(extra.currency))
+            line.amounts += extra.amounts
+            line.unconverted += extra.unconverted
+            firsts = [d for d in (line.first, extra.first) if d is not None]
+            line.first = min(firsts) if firsts else None
+            lasts = [d for d in (line.last, extra.last) if d is not None]
+            line.last = max(lasts) if lasts else None
+            line.sources = sorted({*line.sources, *extra.sources})
+    return sorted(lines.values(), key=lambda line: (line.currency == "USD", line.currency))
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None

@@ -8,10 +8,11 @@ import json
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tact.assistance import dashboards, selectors
-from tact.assistance.conversion import conversion_note
+from tact.assistance.conversion import stored_note
 from tact.assistance.views import filter_context, money_cell, project_filters
 from tact.core.exports import XLSX_TYPE, xlsx_response
 from tact.core.pagination import querystring_without_page
@@ -29,6 +30,7 @@ def matrix(request: HttpRequest) -> HttpResponse:
         request.user,
         role=role,
         top=None if request.GET.get("format") == "xlsx" else dashboards.TOP_STATES,
+        offset=_offset(request) if request.GET.get("format") != "xlsx" else 0,
         **filters,
     )
     if request.GET.get("format") == "xlsx":
@@ -50,12 +52,26 @@ def matrix(request: HttpRequest) -> HttpResponse:
         "assistance/matrix.html",
         {
             "matrix": result,
+            "rows": result.html_rows(reverse("assistance:project_list")),
             "role": role,
-            "usd_note": conversion_note(selectors.project_list(request.user, **filters)),
-            "querystring": querystring_without_page(request),
+            "usd_note": stored_note(request.user, filters),
+            "querystring": _without(request, "page", "offset"),
             **filter_context(filters),
         },
     )
+
+
+def _without(request: HttpRequest, *names: str) -> str:
+    params = request.GET.copy()
+    for name in names:
+        params.pop(name, None)
+    return params.urlencode()
+
+
+def _offset(request: HttpRequest) -> int:
+    """The matrix page's first state (by amount); bad input is the first page."""
+    text = request.GET.get("offset", "")
+    return min(int(text), 10_000) if text.isdigit() else 0
 
 
 @login_not_required
@@ -123,8 +139,11 @@ def donor_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             "organisation": organisation,
             **summary,
             "chart": json.dumps(chart),
-            "usd_note": conversion_note(
-                dashboards.donor_projects(request.user, organisation), summary["contributions"]
+            "usd_note": stored_note(
+                request.user,
+                {"donor": organisation.pk},
+                dashboards.donor_projects(request.user, organisation),
+                summary["contributions"],
             ),
         },
     )
@@ -163,6 +182,6 @@ def recipient_dashboard(request: HttpRequest, iso3: str) -> HttpResponse:
             **summary,
             "chart": json.dumps(chart),
             "xlsx_type": XLSX_TYPE,
-            "usd_note": conversion_note(selectors.project_list(request.user, state=state.iso3)),
+            "usd_note": stored_note(request.user, {"state": state.iso3}),
         },
     )

@@ -250,7 +250,7 @@ class Generator:
         identifier = f"GEN-{plan.seed}-{number:07d}"
         started = status != "1"
         transactions = self._transactions(rng, pk, start, end, amount, rate, currency, pub,
-                                          impl, places, status)  # fmt: skip
+                                          impl, places, status, identifier)  # fmt: skip
         commitment = sum(t[6] for t in transactions if t[1] == "2")
         spent = sum(t[6] for t in transactions if t[1] in {"3", "4"})
         budgets = self._budgets(pk, start, years, amount, rate, currency)
@@ -308,6 +308,7 @@ class Generator:
         impl: tuple[str, str, str, str] | None,
         places: list[tuple[int, str, str]],
         status: str,
+        identifier: str,
     ) -> list[tuple[Any, ...]]:
         if status == "1" and rng.random() < 0.6:
             return []
@@ -324,7 +325,7 @@ class Generator:
             day = start + dt.timedelta(days=0 if commitment else rng.randrange(days))
             kind = "2" if commitment else rng.choice(("3", "3", "4"))
             out.append((pk, kind, _date(day), _money(value), currency, _date(day),
-                        _money(value * rate), f"{pk}-{n}", "", pub.ref, pub.name, "",
+                        _money(value * rate), f"{identifier}-{n}", "", pub.ref, pub.name, "",
                         receiver[1], receiver[0], "", country))  # fmt: skip
         return out
 

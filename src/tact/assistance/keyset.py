@@ -25,6 +25,8 @@ M = TypeVar("M", bound=models.Model)
 
 COUNT_CAP = 1000
 """Counts above this are shown as "more than 1,000": the user refines the filter instead."""
+SEARCH_COUNT_CAP = 100
+"""The same for a text search, whose every row read is a pattern match over four columns."""
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 
@@ -97,6 +99,7 @@ def keyset_page(
     before: str = "",
     size: int = PAGE_SIZE,
     count: bool = True,
+    count_cap: int = COUNT_CAP,
 ) -> KeysetPage[M]:
     """One page of ``queryset`` in ascending ``fields`` order (the last field unique, e.g.
     ``("title", "pk")``), after the ``after`` cursor or before the ``before`` cursor."""
@@ -130,5 +133,5 @@ def keyset_page(
     if rows and more_before:
         page.previous_cursor = encode_cursor(key(rows[0]))
     if count:
-        page.count, page.count_capped = capped_count(queryset)
+        page.count, page.count_capped = capped_count(queryset, count_cap)
     return page

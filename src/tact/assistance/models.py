@@ -770,4 +770,6 @@ class OverlapCandidate(TimeStampedModel):
 
 # The maintained aggregates (issue 19) live in their own module to keep this one readable.
 from tact.assistance.summary_models import AssistanceSummary as AssistanceSummary  # noqa: E402
+from tact.assistance.summary_models import DerivedFigures as DerivedFigures  # noqa: E402
 from tact.assistance.summary_models import SummaryFact as SummaryFact  # noqa: E402
+from tact.assistance.summary_models import SummaryVersion as SummaryVersion  # noqa: E402

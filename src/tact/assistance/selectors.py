@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from tact.assistance import permissions
+from tact.assistance import keyset, permissions
 from tact.assistance.models import (
     Contribution,
     ExchangeRate,
@@ -21,6 +21,18 @@ from tact.core.access import Actor
 
 def project_visible(user: Actor) -> QuerySet[Project]:
     return access.visible(user, Project.objects.all())
+
+
+def project_order(q: str = "") -> tuple[str, ...]:
+    """The keyset order of the project list: by title, except for a text search, whose
+    matches come by record (an index walk by title would read every row before the first
+    matching title; a common word matches evenly across records, a rare one is found
+    through the trigram indexes)."""
+    return ("pk",) if q.strip() else ("title", "pk")
+
+
+def project_count_cap(q: str = "") -> int:
+    return keyset.SEARCH_COUNT_CAP if q.strip() else keyset.COUNT_CAP
 
 
 def project_list(

@@ -91,3 +91,42 @@ class AssistanceSummary(SummaryColumns):
 
     def __str__(self) -> str:
         return f"{self.level} {self.key[:8]}: {self.projects}"
+
+
+class SummaryVersion(models.Model):
+    """One row whose number goes up whenever the summaries change (in the same transaction),
+    so that figures derived from them can be kept until the next change."""
+
+    protection: ClassVar[Protection] = INTERNAL
+
+    number = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("summary version")
+        verbose_name_plural = _("summary versions")
+
+    def __str__(self) -> str:
+        return str(self.number)
+
+
+class DerivedFigures(models.Model):
+    """Figures computed from the summaries for one page, access profile and filter set
+    (the folded matrix, the portfolio's money, the donor list), valid for one summary version.
+
+    Sums are additive and live in :class:`AssistanceSummary`; a "top five funders with the
+    rest as others" or a concentration index is not, so it is kept here, shared by every
+    worker process, and recomputed on the first read after the summaries change.
+    """
+
+    protection: ClassVar[Protection] = INTERNAL
+
+    key = models.CharField(max_length=200, unique=True)
+    version = models.BigIntegerField()
+    data = models.JSONField()
+
+    class Meta:
+        verbose_name = _("derived figures")
+        verbose_name_plural = _("derived figures")
+
+    def __str__(self) -> str:
+        return f"{self.key} @{self.version}"

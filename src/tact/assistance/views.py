@@ -111,10 +111,12 @@ def project_list(request: HttpRequest) -> HttpResponse:
     # Keyset pages: the next 50 by title through the (title, id) index, never an OFFSET
     # or a full COUNT (the count stops at keyset.COUNT_CAP).
     page = keyset.keyset_page(
-        projects.prefetch_related("countries__state"),
-        ("title", "pk"),
+        # The IATI document is the widest column and the list shows none of it.
+        projects.defer("iati_activity").prefetch_related("countries__state"),
+        selectors.project_order(filters.get("q", "")),
         after=request.GET.get("cursor", ""),
         before=request.GET.get("before", ""),
+        count_cap=selectors.project_count_cap(filters.get("q", "")),
     )
     template = htmx_template(request, "assistance/project_list.html", "rows")
     return TemplateResponse(

@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db import DatabaseError
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from tact.assistance.models import (
     Need,
@@ -28,7 +29,7 @@ from tact.assistance.models import (
 )
 from tact.core import access
 from tact.core.access import Actor
-from tact.evaluation import permissions
+from tact.evaluation import permissions, portfolio_money
 from tact.evaluation import portfolio as pf
 from tact.evaluation.models import Criterion, Evaluation, Rating, ResultsFramework
 from tact.evaluation.selectors import indicator_progress_records
@@ -79,9 +80,16 @@ class PortfolioReport:
     evaluations: int
     indicators: list[dict[str, Any]] = field(default_factory=list)
     funding: list[pf.FundingRecord] = field(default_factory=list)
+    funders: list[tuple[str, Decimal]] | None = None
+    """Money by funder, largest first, when read from the summaries (else from ``funding``)."""
+    other_funders: tuple[int, Decimal] = (0, ZERO)
+    fragmented_total: int | None = None
+    """Fragmented cells when ``fragmentation`` lists only the cells with most funders."""
 
     @property
     def fragmented_cells(self) -> int:
+        if self.fragmented_total is not None:
+            return self.fragmented_total
         return sum(1 for r in self.fragmentation if r.fragmented)
 
 
@@ -106,7 +114,10 @@ def projects(actor: Actor, filters: Filters) -> QuerySet[Project]:
             Q(channel_override=filters.channel)
             | Q(channel_override="", channel_derived=filters.channel)
         )
-    return qs.distinct()
+    # Joins to child rows repeat a project; without them the selection is already distinct
+    # (and a DISTINCT over every visible project costs a sort of all of them).
+    joined = filters.state or filters.theme or filters.provision or filters.funder
+    return qs.distinct() if joined else qs
 
 
 def funding_records(project_qs: QuerySet[Project], filters: Filters) -> list[pf.FundingRecord]:
@@ -203,14 +214,25 @@ def need_records(actor: Actor, filters: Filters) -> list[pf.NeedRecord]:
     return records
 
 
-def overlap_count(project_ids: Iterable[int]) -> int | None:
+def overlap_count(
+    project_ids: Iterable[int] | QuerySet[Any], *, actor: Actor | None = None
+) -> int | None:
     """Possible overlaps (assistance's overlap detection) between two projects of the
     selection, leaving out pairs a reviewer judged unrelated or complementary and pairs no
-    longer detected. None where overlap detection is not available."""
-    ids = list(project_ids)
-    qs = OverlapCandidate.objects.filter(
-        project_a_id__in=ids, project_b_id__in=ids, active=True
-    ).exclude(status__in=["unrelated", "complementary"])
+    longer detected. None where overlap detection is not available. With ``actor`` and no
+    ids (the whole portfolio) the pairs are filtered by the access of both projects, a cost
+    that follows the number of pairs rather than of projects."""
+    qs = OverlapCandidate.objects.filter(active=True).exclude(
+        status__in=["unrelated", "complementary"]
+    )
+    if actor is not None:
+        qs = qs.filter(
+            access.declared_q(actor, Project, prefix="project_a__")
+            & access.declared_q(actor, Project, prefix="project_b__")
+        )
+    else:
+        ids = project_ids if isinstance(project_ids, QuerySet) else list(project_ids)
+        qs = qs.filter(project_a_id__in=ids, project_b_id__in=ids)
     try:
         return int(qs.count())
     except DatabaseError:  # the table is not migrated yet: the figure is unavailable
@@ -232,7 +254,7 @@ def funder_names(actor: Actor, limit: int = 300) -> list[str]:
 
 
 def frameworks(
-    actor: Actor, filters: Filters, project_ids: list[int]
+    actor: Actor, filters: Filters, project_ids: list[int] | QuerySet[Any]
 ) -> QuerySet[ResultsFramework]:
     qs = access.visible(actor, ResultsFramework.objects.all())
     in_projects = Q(project_id__in=project_ids)
@@ -284,7 +306,9 @@ def achievement_records(
     return records, rows
 
 
-def evaluations(actor: Actor, filters: Filters, project_ids: list[int]) -> QuerySet[Evaluation]:
+def evaluations(
+    actor: Actor, filters: Filters, project_ids: list[int] | QuerySet[Any]
+) -> QuerySet[Evaluation]:
     qs = access.visible(actor, Evaluation.objects.all())
     if filters.state:
         qs = qs.filter(Q(states__iso3=filters.state) | Q(owner_state__iso3=filters.state))
@@ -311,28 +335,51 @@ def rating_records(ev_qs: QuerySet[Evaluation]) -> list[pf.RatingRecord]:
     ]
 
 
-def portfolio(actor: Actor, filters: Filters) -> PortfolioReport:
+def portfolio(actor: Actor, filters: Filters, *, every_cell: bool = False) -> PortfolioReport:
+    """Every figure of the portfolio. Read from the summaries, the fragmentation lists the
+    cells with most funders unless ``every_cell`` (the exports)."""
     project_qs = projects(actor, filters)
-    project_ids = list(project_qs.values_list("pk", flat=True))
-    money = funding_records(project_qs, filters)
+    # The selection as a subquery, never a list of ids: at registry scale the list is
+    # 10^5-10^6 ids sent back in IN clauses.
+    project_ids = project_qs.values("pk")
     fw_qs = frameworks(actor, filters, project_ids)
     achievements, indicator_rows = achievement_records(actor, fw_qs)
     ev_qs = evaluations(actor, filters, project_ids)
+    common: dict[str, Any] = {
+        "filters": filters,
+        "unmet": pf.unmet_needs(need_records(actor, filters)),
+        "overlaps": overlap_count(project_ids, actor=actor)
+        if not filters.as_dict()
+        else overlap_count(project_ids),
+        "achievement": pf.achievement_distribution(achievements),
+        "impact": pf.impact_summary(achievements),
+        "ratings": pf.rating_distribution(rating_records(ev_qs), criteria=Criterion.values),
+        "evaluations": ev_qs.count(),
+        "indicators": indicator_rows,
+    }
+    if portfolio_money.usable(filters):
+        figures = portfolio_money.money(actor, filters, every_cell=every_cell)
+        count = figures["projects"]
+        return PortfolioReport(
+            projects=project_qs.values("pk").count() if count is None else count,
+            total_usd=figures["total_usd"],
+            overall=figures["overall"],
+            concentration=figures["concentration"],
+            fragmentation=figures["fragmentation"],
+            funders=figures["funders"],
+            other_funders=figures["other_funders"],
+            fragmented_total=figures["fragmented_total"],
+            **common,
+        )
+    money = funding_records(project_qs, filters)
     return PortfolioReport(
-        filters=filters,
-        projects=len(project_ids),
+        projects=project_qs.values("pk").count(),
         total_usd=sum((r.amount for r in money), ZERO),
         overall=pf.overall_concentration(money),
         concentration=pf.donor_concentration(money, by="state"),
         fragmentation=pf.fragmentation(money),
-        unmet=pf.unmet_needs(need_records(actor, filters)),
-        overlaps=overlap_count(project_ids),
-        achievement=pf.achievement_distribution(achievements),
-        impact=pf.impact_summary(achievements),
-        ratings=pf.rating_distribution(rating_records(ev_qs), criteria=Criterion.values),
-        evaluations=ev_qs.count(),
-        indicators=indicator_rows,
         funding=money,
+        **common,
     )
 
 
@@ -346,9 +393,12 @@ def chart_data(report: PortfolioReport) -> dict[str, Any]:
         Status.OFF_TRACK: "off track",
         Status.NOT_MEASURABLE: "not measurable",
     }
-    by_funder: dict[str, Decimal] = {}
+    by_funder: dict[str, Decimal] = dict(report.funders or [])
     for r in report.funding:
         by_funder[r.funder] = by_funder.get(r.funder, ZERO) + r.amount
+    if report.other_funders[0]:
+        others = _("%(n)s others") % {"n": report.other_funders[0]}
+        by_funder[others] = report.other_funders[1]
     return {
         "achievement": [
             {

@@ -9,6 +9,7 @@ from ninja import Schema
 from tact.core.api import actor
 from tact.evaluation import analysis
 from tact.evaluation.api._common import router
+from tact.evaluation.portfolio_money import FRAGMENTATION_SHOWN
 
 
 class ConcentrationOut(Schema):
@@ -35,6 +36,7 @@ class PortfolioOut(Schema):
     overall: ConcentrationOut
     concentration: list[ConcentrationOut]
     fragmentation: list[FragmentationOut]
+    fragmented_cells: int
     needs_total: int
     needs_unmet: int
     unmet_share: Decimal | None
@@ -56,7 +58,9 @@ def get_portfolio(
     funder: str = "",
     channel: str = "",
 ) -> dict[str, Any]:
-    """Coherence, effectiveness and impact figures over the records the caller may see."""
+    """Coherence, effectiveness and impact figures over the records the caller may see.
+    ``fragmentation`` lists the 50 state-theme cells with most funders;
+    ``fragmented_cells`` counts every cell with three or more."""
     filters = analysis.Filters.from_mapping(
         {
             "state": state,
@@ -73,7 +77,8 @@ def get_portfolio(
         "total_usd": report.total_usd,
         "overall": report.overall.__dict__,
         "concentration": [r.__dict__ for r in report.concentration],
-        "fragmentation": [r.__dict__ for r in report.fragmentation],
+        "fragmentation": [r.__dict__ for r in report.fragmentation[:FRAGMENTATION_SHOWN]],
+        "fragmented_cells": report.fragmented_cells,
         "needs_total": report.unmet.total,
         "needs_unmet": report.unmet.unmet,
         "unmet_share": report.unmet.share,

@@ -8,13 +8,14 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from tact.assistance.figures import derived
 from tact.assistance.models import Channel
 from tact.catalog.models import Provision, Theme
 from tact.core.exports import XLSX_TYPE, xlsx_response
 from tact.core.htmx import htmx_template
 from tact.core.pagination import paginate, querystring_without_page
 from tact.directory.models import State
-from tact.evaluation import analysis, report, selectors
+from tact.evaluation import analysis, portfolio_money, report, selectors
 
 
 @login_not_required
@@ -65,8 +66,8 @@ def good_practices(request: HttpRequest) -> HttpResponse:
 @login_not_required
 def portfolio(request: HttpRequest) -> HttpResponse:
     filters = analysis.Filters.from_mapping(request.GET)
-    result = analysis.portfolio(request.user, filters)
     fmt = request.GET.get("format")
+    result = analysis.portfolio(request.user, filters, every_cell=fmt in {"pdf", "xlsx"})
     if fmt == "pdf":
         response = HttpResponse(report.portfolio_pdf(result), content_type="application/pdf")
         response["Content-Disposition"] = 'attachment; filename="portfolio.pdf"'
@@ -76,6 +77,11 @@ def portfolio(request: HttpRequest) -> HttpResponse:
         response["Content-Disposition"] = 'attachment; filename="portfolio.xlsx"'
         return response
     context = report.report_context(result)
+    # The page lists the cells with the most funders (the exports list every cell).
+    context["fragmentation_rows"] = sorted(
+        context["fragmentation_rows"],
+        key=lambda item: (-item["row"].funders, item["row"].state, item["row"].theme),
+    )[: portfolio_money.FRAGMENTATION_SHOWN]
     context.update(
         {
             "filters": filters,
@@ -85,7 +91,9 @@ def portfolio(request: HttpRequest) -> HttpResponse:
             "provisions": Provision.objects.select_related("instrument"),
             "channels": Channel.choices,
             # Funders of the projects the viewer may see, not of every project.
-            "funders": analysis.funder_names(request.user),
+            "funders": derived(
+                "funder-names", request.user, {}, lambda: analysis.funder_names(request.user)
+            ),
             "querystring": request.GET.urlencode(),
         }
     )

@@ -47,7 +47,7 @@ class Command(BaseCommand):
             channel=options["channel"].strip(),
         )
         user = AnonymousUser() if options["public"] else SYSTEM
-        result = analysis.portfolio(user, filters)
+        result = analysis.portfolio(user, filters, every_cell=True)
         title = f"Portfolio analysis — {state}" if state else "Portfolio analysis"
         data = (
             report.portfolio_pdf(result, title=title)
