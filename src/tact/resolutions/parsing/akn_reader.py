@@ -96,7 +96,10 @@ def parse_akn(data: bytes, *, language: str | None = None) -> ParsedResolution:
                     footnote_offsets=offsets,
                 )
             )
-    body = _child(document, "mainBody") or _child(document, "body")
+    # `or` would test the element's truth (its number of children), not whether it was found
+    body = _child(document, "mainBody")
+    if body is None:
+        body = _child(document, "body")
     if body is not None:
         parsed.operative = [
             _node(unit, lang, notes, prefix="op", depth=0, parent_code="") for unit in _units(body)
