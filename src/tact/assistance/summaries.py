@@ -19,7 +19,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import F, Prefetch, Sum
+from django.db.models import Prefetch, Sum
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
@@ -298,8 +298,14 @@ def version() -> int:
 def _bump() -> None:
     """A new version, in the transaction that changed the summaries: readers see it when
     they see the new sums, and figures derived from the old ones are dropped."""
-    if not SummaryVersion.objects.filter(pk=1).update(number=F("number") + 1):
-        SummaryVersion.objects.create(pk=1, number=1)
+    # One upsert, not update-then-create: two writers that both find no row would otherwise
+    # both insert it, and the second fails on the primary key (seen on PostgreSQL).
+    table = connection.ops.quote_name(SummaryVersion._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (id, number) VALUES (1, 1) "  # noqa: S608  (no user input)
+            f"ON CONFLICT (id) DO UPDATE SET number = {table}.number + 1"
+        )
     DerivedFigures.objects.all().delete()
 
 
