@@ -84,12 +84,13 @@ def bench_database_url(explicit: str | None, default_name: str) -> str:
     return f"postgres://postgres@127.0.0.1:5432/{default_name}"
 
 
-def pg_admin(url: str, sql: str) -> None:
+def _psql(url: str, flag: str, sql: str) -> str:
+    """Run `sql` with psql against the server of `url` (on its `postgres` database)."""
     parsed = urlparse(url)
     env = dict(os.environ)
     if parsed.password:
         env["PGPASSWORD"] = parsed.password
-    subprocess.run(  # noqa: S603 (fixed arguments, the bench's own database)
+    done = subprocess.run(  # noqa: S603 (fixed arguments, the bench's own database)
         [  # noqa: S607 (psql from PATH)
             "psql",
             "-h",
@@ -100,42 +101,25 @@ def pg_admin(url: str, sql: str) -> None:
             parsed.username or "postgres",
             "-d",
             "postgres",
-            "-qc",
+            flag,
             sql,
-        ],
-        check=True,
-        env=env,
-    )
-
-
-def pg_exists(url: str) -> bool:
-    parsed = urlparse(url)
-    name = parsed.path.lstrip("/")
-    env = dict(os.environ)
-    if parsed.password:
-        env["PGPASSWORD"] = parsed.password
-    found = subprocess.run(  # noqa: S603 (fixed arguments, the bench's own database)
-        [  # noqa: S607 (psql from PATH)
-            "psql",
-            "-h",
-            parsed.hostname or "127.0.0.1",
-            "-p",
-            str(parsed.port or 5432),
-            "-U",
-            parsed.username or "postgres",
-            "-d",
-            "postgres",
-            "-tAc",
-            "SELECT 1 FROM pg_database WHERE datname = '"  # noqa: S608 (the bench's own name)
-            + name.replace("'", "''")
-            + "'",
         ],
         check=True,
         env=env,
         capture_output=True,
         text=True,
     )
-    return found.stdout.strip() == "1"
+    return done.stdout
+
+
+def pg_admin(url: str, sql: str) -> None:
+    _psql(url, "-qc", sql)
+
+
+def pg_exists(url: str) -> bool:
+    name = urlparse(url).path.lstrip("/")
+    sql = "SELECT 1 FROM pg_database WHERE datname = '" + name.replace("'", "''") + "'"  # noqa: S608 (the bench's own name, quoted)
+    return _psql(url, "-tAc", sql).strip() == "1"
 
 
 @contextmanager
