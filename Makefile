@@ -7,7 +7,7 @@ TEST_WORKERS ?= auto
 STAMP := $(VENV)/.installed
 export TACT_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: install demo test test-postgres lint bench clean messages openapi
+.PHONY: install demo test test-postgres lint guide-shots bench clean messages openapi
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found); set PYTHON=/path/to/python3.11"; exit 1; }
@@ -30,6 +30,9 @@ test: install  ## the whole suite (SQLite); browser tests run when /usr/bin/chro
 
 test-postgres: install  ## the whole suite against PostgreSQL (TACT_DATABASE_URL)
 	TACT_DATABASE_URL=$${TACT_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/tact} $(BIN)/python -m pytest -n $(TEST_WORKERS)
+
+guide-shots: install  ## take the user guides' screenshots again (src/tact/static/tact/guide/)
+	TACT_GUIDE_SHOTS=1 $(BIN)/python -m pytest tests/test_guide_screenshots.py
 
 lint: install  ## ruff, mypy and the import-linter layer contracts
 	$(BIN)/ruff check src tests bench scripts conftest.py

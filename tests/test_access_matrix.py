@@ -183,13 +183,16 @@ def _xlsx_text(content: bytes) -> str:
     )
 
 
-def _tact_models() -> list[type[models.Model]]:
+def _tact_apps() -> list[str]:
     # TACT_MATRIX_APPS=assistance,evaluation narrows a run while working on one app.
     only = {a for a in os.environ.get("TACT_MATRIX_APPS", "").split(",") if a}
+    labels = {m._meta.app_label for m in apps.get_models() if m.__module__.startswith("tact.")}
+    return sorted(label for label in labels if not only or label in only)
+
+
+def _tact_models(app_label: str) -> list[type[models.Model]]:
     return [
-        m
-        for m in apps.get_models()
-        if m.__module__.startswith("tact.") and (not only or m._meta.app_label in only)
+        m for m in apps.get_app_config(app_label).get_models() if m.__module__.startswith("tact.")
     ]
 
 
@@ -242,7 +245,9 @@ def _clients(personas: list[Persona]) -> dict[str, Client]:
     return clients
 
 
-def test_access_matrix(personas: list[Persona], kenya: Any, donor_org: Any) -> None:
+# One test per app, so that the parallel workers share the matrix.
+@pytest.mark.parametrize("app_label", _tact_apps())
+def test_access_matrix(app_label: str, personas: list[Persona], kenya: Any, donor_org: Any) -> None:
     clients = _clients(personas)
     tried: Counter[str] = Counter()
     leaks: list[str] = []
@@ -256,7 +261,7 @@ def test_access_matrix(personas: list[Persona], kenya: Any, donor_org: Any) -> N
         elif allowed and not shown:
             wrongly_denied.append(where)
 
-    for model in _tact_models():
+    for model in _tact_models(app_label):
         if model._meta.abstract or model._meta.proxy:
             continue
         label = model._meta.label_lower
@@ -382,7 +387,10 @@ def test_access_matrix(personas: list[Persona], kenya: Any, donor_org: Any) -> N
                         leaks.append(f"{label}:{record.pk} export for {persona.name}")
 
     total = sum(tried.values())
-    print(f"\naccess matrix: {total} (model x persona x route) cases tried: {dict(tried)}")
+    print(
+        f"\naccess matrix of {app_label}: {total} (model x persona x route) cases tried: "
+        f"{dict(tried)}"
+    )
     print(f"leaks: {len(leaks)}; allowed but denied: {len(wrongly_denied)}")
     assert leaks == [], "\n".join(leaks)
     assert wrongly_denied == [], "\n".join(wrongly_denied)

@@ -4,6 +4,10 @@ Each shot is written to `src/tact/static/tact/guide/<name>.png`, the folder the 
 (`![…](shot:<name>.png)`), so running this test again keeps them current. The pages are
 checked on the way: each must answer 200 and show the heading the guide names. Shots are
 1000 px wide and reduced to a palette so that all of them stay under 3 MB.
+
+It rewrites files in the source tree, so it runs only when asked: `make guide-shots`
+(TACT_GUIDE_SHOTS=1).  The suite checks on every run that each screenshot a guide shows
+exists (site/tests/test_help.py).
 """
 
 from __future__ import annotations
@@ -16,7 +20,14 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not os.environ.get("TACT_GUIDE_SHOTS"),
+        reason="takes the guides' screenshots: make guide-shots",
+    ),
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE_SHOTS = ROOT / "src" / "tact" / "static" / "tact" / "guide"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -37,6 +38,28 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def _env(data: Path) -> dict[str, str]:
+    env = {
+        **os.environ,
+        "TACT_DATA_DIR": str(data),
+        "TACT_DEBUG": "1",
+        "TACT_TASK_BACKEND": "database",
+        "DJANGO_SETTINGS_MODULE": "tact.config.settings",
+    }
+    env.pop("TACT_DATABASE_URL", None)
+    return env
+
+
+@pytest.fixture(scope="module")
+def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data directory migrated once, copied by each test (migrating costs most of the time)."""
+    data = tmp_path_factory.mktemp("serve-stop") / "data"
+    data.mkdir()
+    command = [sys.executable, "-m", "tact.cli", "migrate", "-v0"]
+    subprocess.run(command, env=_env(data), check=True, timeout=300)
+    return data
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 @pytest.mark.parametrize(
     "signum",
@@ -46,17 +69,11 @@ def _free_port() -> int:
     ],
     ids=["SIGTERM", "SIGINT"],
 )
-def test_stopping_serve_stops_its_worker(tmp_path: Path, signum: int) -> None:
-    env = {
-        **os.environ,
-        "TACT_DATA_DIR": str(tmp_path),
-        "TACT_DEBUG": "1",
-        "TACT_TASK_BACKEND": "database",
-        "DJANGO_SETTINGS_MODULE": "tact.config.settings",
-    }
-    env.pop("TACT_DATABASE_URL", None)
+def test_stopping_serve_stops_its_worker(tmp_path: Path, migrated: Path, signum: int) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(migrated, data)
+    env = _env(data)
     tact = [sys.executable, "-m", "tact.cli"]
-    subprocess.run([*tact, "migrate", "-v0"], env=env, check=True, timeout=300)
     serve = subprocess.Popen(
         [*tact, "serve", f"127.0.0.1:{_free_port()}"],
         env=env,
