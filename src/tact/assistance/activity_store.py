@@ -62,6 +62,7 @@ from tact.assistance.models import (
     Transaction,
 )
 from tact.core import access
+from tact.core.bulk import select_in
 from tact.search.documents import index_records_bulk
 
 CHILD_TABLES: dict[str, tuple[type[Any], tuple[str, ...]]] = {
@@ -155,21 +156,46 @@ def _incoming_time(text: str | None) -> dt.datetime | None:
         return None
 
 
+def _stored_times(identifiers: list[str]) -> dict[str, dt.datetime | None]:
+    """identifier -> stored last-updated of the stored ones among ``identifiers``, read raw
+    (see :func:`select_in`) and passed through the field's own converters, so the values are
+    what the ORM would give."""
+    field: Any = Project._meta.get_field("last_updated")
+    expression = field.get_col(Project._meta.db_table)
+    converters = [
+        *connection.ops.get_db_converters(expression),
+        *field.get_db_converters(connection),
+    ]
+    stored: dict[str, dt.datetime | None] = {}
+    rows = select_in(
+        Project._meta.db_table, ("iati_identifier", "last_updated"), "iati_identifier", identifiers
+    )
+    for identifier, value in rows:
+        for convert in converters:
+            value = convert(value, expression, connection)
+        stored[identifier] = value
+    return stored
+
+
 def skip_reasons(raws: list[RawActivity]) -> dict[int, str]:
     """The reader's prefilter: stored activities not to replace, decided from identifier,
     last-updated and digest alone (one query per batch; the stored document's digest is read
-    only where a timestamp is missing)."""
-    identifiers = [r.identifier for r in raws if r.identifier]
+    only where a timestamp is missing).  Timestamps and reasons repeat across a file, so each
+    distinct one is parsed and worded once per batch."""
+    identifiers = list({r.identifier for r in raws if r.identifier})
     if not identifiers:
         return {}
-    stored = dict(
-        Project.objects.filter(iati_identifier__in=identifiers).values_list(
-            "iati_identifier", "last_updated"
-        )
-    )
+    stored = _stored_times(identifiers)
     if not stored:
         return {}
-    incoming = {i: _incoming_time(r.last_updated) for i, r in enumerate(raws)}
+    times: dict[str | None, dt.datetime | None] = {}
+    incoming: dict[int, dt.datetime | None] = {}
+    for i, r in enumerate(raws):
+        if r.identifier in stored:
+            text = r.last_updated
+            if text not in times:
+                times[text] = _incoming_time(text)
+            incoming[i] = times[text]
     untimed = [
         r.identifier
         for i, r in enumerate(raws)
@@ -183,14 +209,22 @@ def skip_reasons(raws: list[RawActivity]) -> dict[int, str]:
             )
         )
     reasons: dict[int, str] = {}
+    worded: dict[tuple[dt.datetime, dt.datetime], str] = {}
     for i, raw in enumerate(raws):
         if raw.identifier not in stored:
             continue
-        reason = skip_reason(
-            stored[raw.identifier],
-            incoming[i],
-            lambda raw=raw: digests.get(raw.identifier) == raw.digest,  # type: ignore[misc]
-        )
+        before, now = stored[raw.identifier], incoming[i]
+        if before is not None and now is not None:
+            key = (before, now)
+            if key not in worded:
+                worded[key] = skip_reason(before, now, lambda: False)
+            reason = worded[key]
+        else:
+            reason = skip_reason(
+                before,
+                now,
+                lambda raw=raw: digests.get(raw.identifier) == raw.digest,  # type: ignore[misc]
+            )
         if reason:
             reasons[i] = reason
     return reasons
@@ -266,9 +300,12 @@ def _new_projects(items: list[_Item], t: Tables) -> None:
         rows.append(tuple(values[c] for c in columns))
     t.project.write(rows)
     ids = dict(
-        Project.objects.filter(
-            iati_identifier__in=[i.values["iati_identifier"] for i in items]
-        ).values_list("iati_identifier", "pk")
+        select_in(
+            t.project.table,
+            ("iati_identifier", "id"),
+            "iati_identifier",
+            [i.values["iati_identifier"] for i in items],
+        )
     )
     for item in items:
         item.project_id = ids[item.values["iati_identifier"]]
@@ -308,9 +345,12 @@ def _write_results(items: list[_Item], t: Tables) -> None:
     t.result.write(rows)
     ids: dict[tuple[int | None, int], int] = {
         (pid, order): pk
-        for pk, pid, order in ProjectResult.objects.filter(
-            project_id__in=[pid for pid, results in pending if results]
-        ).values_list("pk", "project_id", "order")
+        for pk, pid, order in select_in(
+            t.result.table,
+            ("id", "project_id", "order"),
+            "project_id",
+            [pid for pid, results in pending if results],
+        )
     }
     indicators = [
         (ids[(pid, i)], *indicator)
@@ -451,12 +491,23 @@ class BatchWriter:
 
     def _ready(self, items: list[_Item]) -> list[_Item]:
         """Prepared items; the others are reported (skipped, rejected) here."""
-        existing = {
-            p.iati_identifier: p
-            for p in Project.objects.filter(
-                iati_identifier__in=[i.activity.identifier for i in items]
-            ).defer("iati_activity")
-        }
+        identifiers = [i.activity.identifier for i in items]
+        # Which are stored, read raw first: in a first import none is, and the ORM's lookup
+        # of a few hundred identifiers would cost more than the query.
+        found = [
+            identifier
+            for (identifier,) in select_in(
+                Project._meta.db_table, ("iati_identifier",), "iati_identifier", identifiers
+            )
+        ]
+        existing = (
+            {
+                p.iati_identifier: p
+                for p in Project.objects.filter(iati_identifier__in=found).defer("iati_activity")
+            }
+            if found
+            else {}
+        )
         ready: list[_Item] = []
         for item in items:
             stored = existing.get(item.activity.identifier)

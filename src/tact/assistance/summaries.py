@@ -282,8 +282,13 @@ def _insert_facts(facts: list[tuple[int, dict[str, Any]]]) -> None:
     table = Table(SummaryFact, FACT_COLUMNS)
     rows = []
     for project_id, fact in facts:
-        fact["amount_usd"] = amount.get_db_prep_save(fact["amount_usd"], connection)
-        fact["budget_usd"] = budget.get_db_prep_save(fact["budget_usd"], connection)
+        # A finite Decimal is what the field would give back (its preparation copies it).
+        value = fact["amount_usd"]
+        if type(value) is not Decimal or not value.is_finite():
+            fact["amount_usd"] = amount.get_db_prep_save(value, connection)
+        value = fact["budget_usd"]
+        if type(value) is not Decimal or not value.is_finite():
+            fact["budget_usd"] = budget.get_db_prep_save(value, connection)
         rows.append((project_id, *(fact[c] for c in FACT_COLUMNS[1:])))
     for start in range(0, len(rows), 5000):
         table.write(rows[start : start + 5000])
