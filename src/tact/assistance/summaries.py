@@ -75,15 +75,9 @@ def _shares(project: Project) -> list[tuple[int, Decimal]]:
     return [(int(c.state_id), Decimal(1) / len(countries)) for c in countries]  # type: ignore[arg-type]
 
 
-def _organisations(project: Project, role: str) -> list[tuple[str, int | None]]:
+def _organisations(project: Project, role: str, listed: list[Any]) -> list[tuple[str, int | None]]:
     # The same organisation listed twice is one organisation (its share is not doubled).
-    orgs = list(
-        dict.fromkeys(
-            (o.label, o.organisation_id)
-            for o in project.participating_organisations.all()
-            if o.role == role
-        )
-    )
+    orgs = list(dict.fromkeys((o.label, o.organisation_id) for o in listed if o.role == role))
     if orgs:
         return orgs
     fallback = project.reporting_org_name or project.reporting_org_ref or "?"
@@ -118,7 +112,9 @@ def project_facts(project: Project) -> list[dict[str, Any]]:
     timeless = {**base, "year": None}
     shares = _shares(project)
     themes: list[int | None] = [t.pk for t in project.themes.all()] or [None]
-    organisations = {role: _organisations(project, role) for role in ROLES}
+    # The participating organisations are read once (each ``.all()`` builds a manager).
+    listed = list(project.participating_organisations.all())
+    organisations = {role: _organisations(project, role, listed) for role in ROLES}
     if not shares:
         facts.append({**base, "level": SummaryLevel.STATE, "amount_usd": amount})
     for state_id, share in shares:
@@ -139,7 +135,7 @@ def project_facts(project: Project) -> list[dict[str, Any]]:
         for theme_id in themes:
             facts.append({**timeless, "level": SummaryLevel.THEME, "theme_id": theme_id,
                           "amount_usd": amount / len(themes)})  # fmt: skip
-    donors = {o.organisation_id for o in project.participating_organisations.all()
+    donors = {o.organisation_id for o in listed
               if o.role == "1" and o.organisation_id}  # fmt: skip
     if project.reporting_organisation_id:
         donors.add(project.reporting_organisation_id)
