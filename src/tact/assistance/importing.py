@@ -30,7 +30,8 @@ from django.utils.translation import gettext as _
 
 from tact.assistance import summaries
 from tact.assistance.activity_rows import Lookups, project_values, sector_names
-from tact.assistance.activity_store import BatchWriter, _Item, save_activity, skip_reasons
+from tact.assistance.activity_skip import skip_reasons
+from tact.assistance.activity_store import BatchWriter, _Item, save_activity
 from tact.assistance.iati import IatiFileError, iter_activities
 from tact.assistance.models import ImportRun
 from tact.core import access
