@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from django.utils import timezone
@@ -62,6 +62,12 @@ def _aware(value: dt.datetime | None) -> dt.datetime | None:
 def _year(value: dt.date | None) -> dt.date | None:
     """Dates the databases can store (schema-only imports may carry odd years)."""
     return value if value is not None and 1 <= value.year <= 9999 else None
+
+
+@lru_cache(maxsize=4096)
+def _codes_json(codes: tuple[str, ...]) -> str:
+    """A document's category codes as JSON: a handful of combinations recur in every file."""
+    return json_text(list(codes))
 
 
 @cache
@@ -305,7 +311,7 @@ def child_rows(activity: Activity, lookups: Lookups) -> dict[str, list[Row]]:
                 _cut(d.url, 1000),
                 _cut(first_text(d.title), 500),
                 _cut(d.format, 100),
-                json_text(list(d.categories)),
+                _codes_json(tuple(d.categories)),
                 _cut(d.language, 8),
                 _year(d.document_date),
             )

@@ -3,14 +3,13 @@
 New projects and all child rows go to the database as tuples (:mod:`tact.assistance.bulk`);
 an updated project is saved through the ORM (updates are the rare case, and its results are
 updated in place because evaluations link to them).  Whether a stored activity is skipped is
-decided from its identifier, last-updated-datetime and the digest of its XML, before anything
-is built (:func:`skip_reasons`).  Nothing here sends model signals for the rows it writes, so
-each batch tells the summaries (``summaries.written``) and the site search itself.
+decided before anything is built (:mod:`tact.assistance.activity_skip`).  Nothing here sends
+model signals for the rows it writes, so each batch tells the summaries
+(``summaries.written``) and the site search itself.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,10 +42,9 @@ from tact.assistance.activity_rows import (
     result_values,
     totals,
 )
+from tact.assistance.activity_skip import same_document, skip_reason
 from tact.assistance.bulk import Table
 from tact.assistance.iati import Activity
-from tact.assistance.iati.reader import RawActivity
-from tact.assistance.iati.values import parse_datetime
 from tact.assistance.import_effects import Detached, created
 from tact.assistance.models import (
     Budget,
@@ -62,6 +60,7 @@ from tact.assistance.models import (
     Transaction,
 )
 from tact.core import access
+from tact.core.bulk import select_in
 from tact.search.documents import index_records_bulk
 
 CHILD_TABLES: dict[str, tuple[type[Any], tuple[str, ...]]] = {
@@ -122,87 +121,6 @@ def tables() -> Tables:
     if found is None:
         found = _tables[connection.vendor] = Tables()
     return found
-
-
-def skip_reason(
-    stored_last_updated: dt.datetime | None,
-    incoming_last_updated: dt.datetime | None,
-    same: Callable[[], bool],
-) -> str:
-    """Why an incoming activity should not replace the stored one ("" = replace it).
-
-    Keyed on last-updated-datetime: an older or equally old version is skipped.  Without
-    timestamps on both sides, an identical activity (``same()``) is skipped as unchanged.
-    """
-    stored, incoming = stored_last_updated, incoming_last_updated
-    if stored is not None and incoming is not None:
-        if incoming < stored:
-            return _("a newer version is already stored (%(when)s)") % {"when": stored.isoformat()}
-        if incoming == stored:
-            return _("not newer than the stored version (last updated %(when)s)") % {
-                "when": stored.isoformat()
-            }
-        return ""
-    return _("unchanged since the last import") if same() else ""
-
-
-def _incoming_time(text: str | None) -> dt.datetime | None:
-    if not text:
-        return None
-    try:
-        return _aware(parse_datetime(text))
-    except ValueError:
-        return None
-
-
-def skip_reasons(raws: list[RawActivity]) -> dict[int, str]:
-    """The reader's prefilter: stored activities not to replace, decided from identifier,
-    last-updated and digest alone (one query per batch; the stored document's digest is read
-    only where a timestamp is missing)."""
-    identifiers = [r.identifier for r in raws if r.identifier]
-    if not identifiers:
-        return {}
-    stored = dict(
-        Project.objects.filter(iati_identifier__in=identifiers).values_list(
-            "iati_identifier", "last_updated"
-        )
-    )
-    if not stored:
-        return {}
-    incoming = {i: _incoming_time(r.last_updated) for i, r in enumerate(raws)}
-    untimed = [
-        r.identifier
-        for i, r in enumerate(raws)
-        if r.identifier in stored and (stored[r.identifier] is None or incoming[i] is None)
-    ]
-    digests: dict[str, Any] = {}
-    if untimed:
-        digests = dict(
-            Project.objects.filter(iati_identifier__in=untimed).values_list(
-                "iati_identifier", "iati_activity__digest"
-            )
-        )
-    reasons: dict[int, str] = {}
-    for i, raw in enumerate(raws):
-        if raw.identifier not in stored:
-            continue
-        reason = skip_reason(
-            stored[raw.identifier],
-            incoming[i],
-            lambda raw=raw: digests.get(raw.identifier) == raw.digest,  # type: ignore[misc]
-        )
-        if reason:
-            reasons[i] = reason
-    return reasons
-
-
-def _same_document(project: Project, document: dict[str, Any]) -> bool:
-    stored = project.iati_activity
-    if "digest" in document:
-        return isinstance(stored, dict) and stored.get("digest") == document["digest"]
-    import json
-
-    return bool(stored == json.loads(json.dumps(document)))
 
 
 def prepare(
@@ -266,9 +184,12 @@ def _new_projects(items: list[_Item], t: Tables) -> None:
         rows.append(tuple(values[c] for c in columns))
     t.project.write(rows)
     ids = dict(
-        Project.objects.filter(
-            iati_identifier__in=[i.values["iati_identifier"] for i in items]
-        ).values_list("iati_identifier", "pk")
+        select_in(
+            t.project.table,
+            ("iati_identifier", "id"),
+            "iati_identifier",
+            [i.values["iati_identifier"] for i in items],
+        )
     )
     for item in items:
         item.project_id = ids[item.values["iati_identifier"]]
@@ -308,9 +229,12 @@ def _write_results(items: list[_Item], t: Tables) -> None:
     t.result.write(rows)
     ids: dict[tuple[int | None, int], int] = {
         (pid, order): pk
-        for pk, pid, order in ProjectResult.objects.filter(
-            project_id__in=[pid for pid, results in pending if results]
-        ).values_list("pk", "project_id", "order")
+        for pk, pid, order in select_in(
+            t.result.table,
+            ("id", "project_id", "order"),
+            "project_id",
+            [pid for pid, results in pending if results],
+        )
     }
     indicators = [
         (ids[(pid, i)], *indicator)
@@ -393,7 +317,7 @@ def save_activity(
         reason = skip_reason(
             existing.last_updated,
             _aware(activity.last_updated),
-            lambda: _same_document(existing, document),
+            lambda: same_document(existing, document),
         )
         if reason:
             return existing, "skipped", reason
@@ -451,12 +375,23 @@ class BatchWriter:
 
     def _ready(self, items: list[_Item]) -> list[_Item]:
         """Prepared items; the others are reported (skipped, rejected) here."""
-        existing = {
-            p.iati_identifier: p
-            for p in Project.objects.filter(
-                iati_identifier__in=[i.activity.identifier for i in items]
-            ).defer("iati_activity")
-        }
+        identifiers = [i.activity.identifier for i in items]
+        # Which are stored, read raw first: in a first import none is, and the ORM's lookup
+        # of a few hundred identifiers would cost more than the query.
+        found = [
+            identifier
+            for (identifier,) in select_in(
+                Project._meta.db_table, ("iati_identifier",), "iati_identifier", identifiers
+            )
+        ]
+        existing = (
+            {
+                p.iati_identifier: p
+                for p in Project.objects.filter(iati_identifier__in=found).defer("iati_activity")
+            }
+            if found
+            else {}
+        )
         ready: list[_Item] = []
         for item in items:
             stored = existing.get(item.activity.identifier)
@@ -467,7 +402,7 @@ class BatchWriter:
                     reason = skip_reason(
                         stored.last_updated,
                         _aware(item.activity.last_updated),
-                        lambda stored=stored, item=item: _same_document(  # type: ignore[misc]
+                        lambda stored=stored, item=item: same_document(  # type: ignore[misc]
                             stored, {"digest": item.digest}
                         ),
                     )

@@ -29,8 +29,13 @@ def add_sink(sink: RowSink) -> Callable[[], None]:
     return lambda: _sinks.remove(sink)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def json_text(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """``json.dumps(value, ensure_ascii=False, separators=(",", ":"))`` with one encoder
+    (``dumps`` with options builds a new encoder on every call; imports call this per row)."""
+    return _ENCODER.encode(value)
 
 
 def insert_rows(table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:

@@ -30,7 +30,8 @@ from django.utils.translation import gettext as _
 
 from tact.assistance import summaries
 from tact.assistance.activity_rows import Lookups, project_values, sector_names
-from tact.assistance.activity_store import BatchWriter, _Item, save_activity, skip_reasons
+from tact.assistance.activity_skip import skip_reasons
+from tact.assistance.activity_store import BatchWriter, _Item, save_activity
 from tact.assistance.iati import IatiFileError, iter_activities
 from tact.assistance.models import ImportRun
 from tact.core import access
@@ -317,12 +318,19 @@ def _quiet_gc() -> Iterator[None]:
     Why: an import allocates millions of short-lived objects; each full collection would walk
     every long-lived object of the process again (Django's, the code lists', the schema's),
     which profiled as a tenth of the import.  Nothing is leaked: unfreeze restores them.
-    (No collection first: on a large process it costs more than it saves.)
+    (No collection first: on a large process it costs more than it saves.)  The youngest
+    generation is also collected less often: a batch of activities allocates some hundred
+    thousand containers, nearly all freed by reference counting, and a collection every 700
+    of them walked the batch's live trees over and over (counted: 160 collections for 600
+    activities, against 3).  Memory stays flat: what is collected is bounded by the threshold.
     """
+    threshold = gc.get_threshold()
     gc.freeze()
+    gc.set_threshold(20000, *threshold[1:])
     try:
         yield
     finally:
+        gc.set_threshold(*threshold)
         gc.unfreeze()
 
 

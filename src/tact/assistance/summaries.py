@@ -75,15 +75,9 @@ def _shares(project: Project) -> list[tuple[int, Decimal]]:
     return [(int(c.state_id), Decimal(1) / len(countries)) for c in countries]  # type: ignore[arg-type]
 
 
-def _organisations(project: Project, role: str) -> list[tuple[str, int | None]]:
+def _organisations(project: Project, role: str, listed: list[Any]) -> list[tuple[str, int | None]]:
     # The same organisation listed twice is one organisation (its share is not doubled).
-    orgs = list(
-        dict.fromkeys(
-            (o.label, o.organisation_id)
-            for o in project.participating_organisations.all()
-            if o.role == role
-        )
-    )
+    orgs = list(dict.fromkeys((o.label, o.organisation_id) for o in listed if o.role == role))
     if orgs:
         return orgs
     fallback = project.reporting_org_name or project.reporting_org_ref or "?"
@@ -118,7 +112,9 @@ def project_facts(project: Project) -> list[dict[str, Any]]:
     timeless = {**base, "year": None}
     shares = _shares(project)
     themes: list[int | None] = [t.pk for t in project.themes.all()] or [None]
-    organisations = {role: _organisations(project, role) for role in ROLES}
+    # The participating organisations are read once (each ``.all()`` builds a manager).
+    listed = list(project.participating_organisations.all())
+    organisations = {role: _organisations(project, role, listed) for role in ROLES}
     if not shares:
         facts.append({**base, "level": SummaryLevel.STATE, "amount_usd": amount})
     for state_id, share in shares:
@@ -139,7 +135,7 @@ def project_facts(project: Project) -> list[dict[str, Any]]:
         for theme_id in themes:
             facts.append({**timeless, "level": SummaryLevel.THEME, "theme_id": theme_id,
                           "amount_usd": amount / len(themes)})  # fmt: skip
-    donors = {o.organisation_id for o in project.participating_organisations.all()
+    donors = {o.organisation_id for o in listed
               if o.role == "1" and o.organisation_id}  # fmt: skip
     if project.reporting_organisation_id:
         donors.add(project.reporting_organisation_id)
@@ -282,8 +278,13 @@ def _insert_facts(facts: list[tuple[int, dict[str, Any]]]) -> None:
     table = Table(SummaryFact, FACT_COLUMNS)
     rows = []
     for project_id, fact in facts:
-        fact["amount_usd"] = amount.get_db_prep_save(fact["amount_usd"], connection)
-        fact["budget_usd"] = budget.get_db_prep_save(fact["budget_usd"], connection)
+        # A finite Decimal is what the field would give back (its preparation copies it).
+        value = fact["amount_usd"]
+        if type(value) is not Decimal or not value.is_finite():
+            fact["amount_usd"] = amount.get_db_prep_save(value, connection)
+        value = fact["budget_usd"]
+        if type(value) is not Decimal or not value.is_finite():
+            fact["budget_usd"] = budget.get_db_prep_save(value, connection)
         rows.append((project_id, *(fact[c] for c in FACT_COLUMNS[1:])))
     for start in range(0, len(rows), 5000):
         table.write(rows[start : start + 5000])

@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 
 from tact.core import access
-from tact.core.bulk import insert_rows
+from tact.core.bulk import insert_rows, select_in
 from tact.core.loading import is_raw_loading
 from tact.core.models import Classification
 from tact.core.protection import protection_of
@@ -321,9 +321,13 @@ def index_new_records(records: Iterable[models.Model], *, using: str = "default"
         using=using,
     )
     ids = dict(
-        SearchDocument.objects.using(using)
-        .filter(ref__in=[ref for ref, *_rest in pending])
-        .values_list("ref", "pk")
+        select_in(
+            SearchDocument._meta.db_table,
+            ("ref", "id"),
+            "ref",
+            [ref for ref, *_rest in pending],
+            using=using,
+        )
     )
     insert_rows(
         SearchFacet._meta.db_table,

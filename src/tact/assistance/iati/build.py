@@ -238,8 +238,10 @@ class _Builder:
         rules can reject them.  ``first`` is an optional :func:`_first_children` map.
         """
         child = element.find(tag) if first is None else first.get(tag)
-        if child is None:
-            return None
+        return None if child is None else self.code(child, optional=optional)
+
+    def code(self, child: Any, *, optional: bool = True) -> str | None:
+        """:meth:`code_of` for a child already found (not None)."""
         code = _clean(child.get("code"))
         if code == "" and optional:
             self.warnings.append(f"Empty code at {_where(child, 'code')}; treated as not reported.")
@@ -247,29 +249,58 @@ class _Builder:
         return code
 
     def transaction(self, element: Any, default_currency: str | None) -> Transaction:
-        first = _first_children(element)
-        value = first.get("value")
-        region = first.get("recipient-region")
+        # One pass over the children (a transaction has a dozen; most optional ones absent).
+        first: dict[str, Any] = {}
+        sectors: list[Any] = []
+        aid_types: list[Any] = []
+        for child in element:
+            tag = child.tag
+            if tag == "sector":
+                sectors.append(child)
+            elif tag == "aid-type":
+                aid_types.append(child)
+            if tag not in first:
+                first[tag] = child
+        get = first.get
+        value = get("value")
+        region = get("recipient-region")
+        kind = get("transaction-type")
+        optional = [
+            None if child is None else self.code(child)
+            for child in (
+                get("disbursement-channel"),
+                get("recipient-country"),
+                get("flow-type"),
+                get("finance-type"),
+                get("tied-status"),
+            )
+        ]
         return Transaction(
             ref=element.get("ref"),
             humanitarian=self.bool_attr(element, "humanitarian"),
-            type_code=self.code_of(element, "transaction-type", optional=False, first=first) or "",
-            date=self.date_attr(first.get("transaction-date")),
+            type_code=(None if kind is None else self.code(kind, optional=False)) or "",
+            date=self.date_attr(get("transaction-date")),
             value=self.decimal_text(value),
             currency=(_opt(value.get("currency")) if value is not None else None)
             or default_currency,
             value_date=self.date_attr(value, "value-date"),
-            description=self.narratives(first.get("description")),
-            provider_org=self.transaction_org(first.get("provider-org"), "provider-activity-id"),
-            receiver_org=self.transaction_org(first.get("receiver-org"), "receiver-activity-id"),
-            disbursement_channel=self.code_of(element, "disbursement-channel", first=first),
-            sectors=[self.sector(s, with_percentage=False) for s in element.iterchildren("sector")],
-            recipient_country=self.code_of(element, "recipient-country", first=first),
+            description=self.narratives(get("description")),
+            provider_org=self.transaction_org(get("provider-org"), "provider-activity-id"),
+            receiver_org=self.transaction_org(get("receiver-org"), "receiver-activity-id"),
+            disbursement_channel=optional[0],
+            sectors=[self.sector(s, with_percentage=False) for s in sectors],
+            recipient_country=optional[1],
             recipient_region=None if region is None else self.region(region, with_percentage=False),
-            flow_type=self.code_of(element, "flow-type", first=first),
-            finance_type=self.code_of(element, "finance-type", first=first),
-            aid_types=self.aid_types(element, "aid-type"),
-            tied_status=self.code_of(element, "tied-status", first=first),
+            flow_type=optional[2],
+            finance_type=optional[3],
+            aid_types=[
+                AidType(
+                    code=_clean(aid.get("code")) or "",
+                    vocabulary=_clean(aid.get("vocabulary")) or "1",
+                )
+                for aid in aid_types
+            ],
+            tied_status=optional[4],
         )
 
     def budget(self, element: Any, default_currency: str | None) -> Budget:

@@ -103,6 +103,24 @@ Prefilter = Callable[[list[RawActivity]], dict[int, str]]
 PREFILTER_BATCH = 200
 
 
+def _first_child(element: Any, tag: str) -> Any:
+    """The first child with ``tag``, or None.
+
+    Why a loop and not ``find``: the identifier and title come first in an activity, and
+    walking its children from the start is several times cheaper than a path search, which
+    counts when an unchanged file is re-read only to be skipped.
+    """
+    for child in element:
+        if child.tag == tag:
+            return child
+    return None
+
+
+def _child_text(element: Any, tag: str) -> str | None:
+    child = _first_child(element, tag)
+    return None if child is None else child.text or ""
+
+
 def _wrong_root(name: str) -> str:
     if name == "iati-organisations":
         return (
@@ -321,7 +339,7 @@ class ActivityStream(Iterator[ActivityResult]):
         assert self.prefilter is not None  # noqa: S101 - only called with one
         raws = [
             RawActivity(
-                identifier=(e.findtext("iati-identifier") or "").strip(),
+                identifier=(_child_text(e, "iati-identifier") or "").strip(),
                 last_updated=e.get("last-updated-datetime"),
                 serialise=lambda e=e: self._serialised(e),  # type: ignore[misc]
             )
@@ -331,11 +349,14 @@ class ActivityStream(Iterator[ActivityResult]):
         for i, element in enumerate(elements):
             reason = skips.get(i)
             if reason:
+                title = _first_child(element, "title")
                 result = ActivityResult(
                     line=element.sourceline,
                     identifier=raws[i].identifier,
                     status="skipped",
-                    title=(element.findtext("title/narrative") or "").strip(),
+                    title=(_child_text(title, "narrative") or "").strip()
+                    if title is not None
+                    else "",
                     reason=reason,
                 )
             else:

@@ -85,6 +85,21 @@ def _codelist(name: str) -> Codelist:
     return codelist
 
 
+_FINE: dict[str, frozenset[str]] = {}
+
+
+def _fine(name: str) -> frozenset[str]:
+    """The codes of a list that need no message in any version: listed, not withdrawn, not
+    introduced after 2.01.  Nearly every code checked is one of them, so the check of an
+    activity's hundred codes is mostly one set look-up each."""
+    fine = _FINE.get(name)
+    if fine is None:
+        listed = _codelist(name)
+        late = {code for (codelist, code) in CODE_INTRODUCED if codelist == name}
+        fine = _FINE[name] = frozenset(set(listed.codes) - set(listed.withdrawn) - late - {""})
+    return fine
+
+
 @dataclass(slots=True)
 class RuleReport:
     errors: list[str] = field(default_factory=list)
@@ -115,7 +130,7 @@ class _Checker:
         severity: Severity = "error",
         qualifier: str = "",
     ) -> None:
-        if value is None:
+        if value is None or value in (_FINE.get(codelist) or _fine(codelist)):
             return
         if value == "":
             self.add(severity, f"Empty code for codelist {codelist}{qualifier} at {where}.")
