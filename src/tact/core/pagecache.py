@@ -43,9 +43,7 @@ KEY_HEADERS = ("HX-Request", "HX-Target", "HX-Current-URL", "Accept")
 
 
 def version(using: str = DEFAULT_DB_ALIAS) -> int:
-    number = (
-        SiteVersion.objects.using(using).filter(pk=1).values_list("number", flat=True).first()
-    )
+    number = SiteVersion.objects.using(using).filter(pk=1).values_list("number", flat=True).first()
     return int(number or 0)
 
 
