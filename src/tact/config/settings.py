@@ -260,7 +260,12 @@ CACHES: dict[str, Any] = {
     # Whole pages (tact.core.pagecache): in each worker's memory, or shared in Redis when
     # TACT_REDIS_URL is set.
     "pages": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # Sites sharing a Redis keep apart (their site versions may be equal).
+            "KEY_PREFIX": f"pages:{DATABASES['default']['NAME']}",
+        }
         if os.environ.get("TACT_REDIS_URL")
         else {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -342,6 +347,25 @@ TACT_PAGE_CACHE_QUIET = frozenset(
         "accounts.ApiToken",
         "assistance.DerivedFigures",
         "assistance.SummaryVersion",
+        "assistance.SummaryFact",
+        "assistance.AssistanceSummary",
+        "assistance.ImportRun",
+        "search",
+    ]
+)
+# Rows deleted only with their project, whose change moves the assistance summaries' version
+# (and so the site's): no delete listener, so that their bulk deletes stay fast.
+TACT_PAGE_CACHE_QUIET_DELETES = frozenset(
+    [
+        "assistance.ParticipatingOrganisation",
+        "assistance.ProjectCountry",
+        "assistance.ProjectRegion",
+        "assistance.ProjectSector",
+        "assistance.Budget",
+        "assistance.Transaction",
+        "assistance.ProjectDocument",
+        "assistance.ProjectResult",
+        "assistance.ResultIndicator",
     ]
 )
 

@@ -22,6 +22,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_backends
 from django.core.cache import caches
@@ -90,8 +91,15 @@ def _on_change(sender: Any, using: str = DEFAULT_DB_ALIAS, **kwargs: Any) -> Non
 
 
 def connect() -> None:
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(_on_change, dispatch_uid=f"tact.pagecache.{id(signal)}")
+    post_save.connect(_on_change, dispatch_uid="tact.pagecache.save")
+    m2m_changed.connect(_on_change, dispatch_uid="tact.pagecache.m2m")
+    # A delete listener makes Django fetch the rows of every QuerySet.delete() of its model
+    # (no fast delete): listen only to the models whose deletes must show on pages.
+    skip = settings.TACT_PAGE_CACHE_QUIET | settings.TACT_PAGE_CACHE_QUIET_DELETES
+    for model in apps.get_models():
+        meta = model._meta
+        if meta.app_label not in skip and meta.label not in skip:
+            post_delete.connect(_on_change, sender=model, dispatch_uid="tact.pagecache.delete")
 
 
 def csrf_placeholder(request: HttpRequest) -> dict[str, str]:
@@ -114,9 +122,8 @@ def _token_user(request: HttpRequest) -> Any:
 
 def _viewer(request: HttpRequest) -> Any:
     """Whose page this is, or None when it must not come from the cache."""
-    if "Authorization" in request.headers or "X-API-Token" in request.headers:
-        if not request.path.startswith("/api/"):
-            return None
+    tokens = "Authorization" in request.headers or "X-API-Token" in request.headers
+    if tokens and request.path.startswith("/api/"):  # pages know sessions only
         return _token_user(request)
     if "messages" in request.COOKIES or request.session.get("_messages"):
         return None  # a flash message to show (and consume)
