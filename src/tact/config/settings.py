@@ -283,6 +283,10 @@ TACT_PAGE_CACHE_MAX_BYTES = 2 * 1024 * 1024
 TACT_PAGE_CACHE_VIEWS = frozenset(
     [
         "site:home",
+        "site:search",
+        "legislation:search",
+        "api-v1:search",
+        "api-v1:legislation_search",
         "assistance:index",
         "assistance:project_list",
         "assistance:project_detail",
