@@ -270,14 +270,15 @@ CACHES: dict[str, Any] = {
         else {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "tact-pages",
-            "OPTIONS": {"MAX_ENTRIES": 1000},
+            # At most MAX_ENTRIES x TACT_PAGE_CACHE_MAX_BYTES per worker (pages are 5-260 KB).
+            "OPTIONS": {"MAX_ENTRIES": 500},
         }
     ),
 }
 TACT_PAGE_CACHE = env_bool("TACT_PAGE_CACHE", True)
 # The bound on staleness after writes that send no signal (QuerySet.update).
 TACT_PAGE_CACHE_SECONDS = int(os.environ.get("TACT_PAGE_CACHE_SECONDS", 120))
-TACT_PAGE_CACHE_MAX_BYTES = 2 * 1024 * 1024
+TACT_PAGE_CACHE_MAX_BYTES = 512 * 1024
 # Read pages and API lists whose response depends only on the data, the viewer and the
 # request's path, query and language (no clock, no session state beyond the user).
 TACT_PAGE_CACHE_VIEWS = frozenset(
