@@ -12,10 +12,14 @@ against `tact serve --prod` (gunicorn), beside the bare health endpoint of the s
 It starts gunicorn on a free loopback port (its own process group, stopped at the end),
 makes a secretariat user with a session and an API token, and then for each URL and role
 runs a closed loop of N client threads (http.client) for a bounded time and number of
-requests. It prints p50/p95 latency, throughput, the error rate, and the ratios to the
+requests. It prints p50/p95 latency, throughput, the share of page-cache hits, the error
+rate, and the ratios to the
 health endpoint measured the same way on the same server: p95 <= target (250 ms on
 PostgreSQL, 500 ms on SQLite) and throughput >= 1/2 of health's are the issue-19 targets.
 Pages that send an anonymous visitor to the log-in page are skipped for that role.
+With the page cache on (the default) the figures are warm: the warm-up requests fill it, so
+repeated URLs are answered from it (see the hits column); `--page-cache off` gives the cold
+figures, every request computing its page.
 Only 127.0.0.1 is contacted. Exit status 1 if any request failed.
 """
 
@@ -128,6 +132,7 @@ class Result:
     role: str
     times: list[float] = field(default_factory=list)
     errors: dict[int, int] = field(default_factory=dict)
+    hits: int = 0  # answered from the page cache (X-Page-Cache: hit)
     elapsed: float = 0.0
     skipped: str = ""
 
@@ -157,10 +162,15 @@ def free_port() -> int:
 
 
 def get(conn: http.client.HTTPConnection, path: str, headers: dict[str, str]) -> int:
+    return fetch(conn, path, headers)[0]
+
+
+def fetch(conn: http.client.HTTPConnection, path: str, headers: dict[str, str]) -> tuple[int, bool]:
+    """The status, and whether the page cache answered."""
     conn.request("GET", path, headers={**PROXY, **headers})
     response = conn.getresponse()
     response.read()
-    return response.status
+    return response.status, response.getheader("X-Page-Cache") == "hit"
 
 
 def run(
@@ -188,8 +198,9 @@ def run(
                 issued[0] += 1
                 path = paths[issued[0] % len(paths)]
             started = time.perf_counter()
+            hit = False
             try:
-                status = get(conn, path, headers)
+                status, hit = fetch(conn, path, headers)
             except (OSError, http.client.HTTPException):
                 status = 0
                 conn.close()
@@ -197,6 +208,7 @@ def run(
             took = time.perf_counter() - started
             with lock:
                 result.times.append(took)
+                result.hits += hit
                 if status != 200:
                     result.errors[status] = result.errors.get(status, 0) + 1
         conn.close()
@@ -287,7 +299,8 @@ def line(r: Result, health: Result, target_ms: float) -> str:
     errors = f"{r.error_count}/{r.count}" + (f" {dict(r.errors)}" if r.errors else "")
     return (
         f"{r.role:4} {r.url:48} {r.count:5} {p50:8.0f} {p95:8.0f} {r.throughput:8.1f} "
-        f"{p95 / (health.pct(0.95) * 1000 or 1):7.1f} {ratio:6.2f}  {errors:10} "
+        f"{p95 / (health.pct(0.95) * 1000 or 1):7.1f} {ratio:6.2f} {r.hits / max(r.count, 1):5.0%} "
+        f"{errors:10} "
         f"{'ok' if ok else 'SLOW' if not r.error_count else 'ERR'}"
     )
 
@@ -305,6 +318,12 @@ def main() -> None:
     parser.add_argument(
         "--skip", default="", help="comma-separated substrings of URLs to leave out (timeouts)"
     )
+    parser.add_argument(
+        "--page-cache",
+        choices=["on", "off"],
+        default="on",
+        help="off: every request computes its page (the cold figures)",
+    )
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--log", default="var/load-bench-server.log", help="gunicorn's output")
     args = parser.parse_args()
@@ -321,6 +340,11 @@ def main() -> None:
         "sec": {"Cookie": f"sessionid={cookie}", "Authorization": f"Bearer {token}"},
     }
     port = args.port or free_port()
+    os.environ["TACT_PAGE_CACHE"] = "1" if args.page_cache == "on" else "0"
+    print(
+        f"page cache {args.page_cache} (hits: the share of measured requests it answered; the "
+        "warm-up requests fill it)"
+    )
     print(
         f"{connection.vendor}, {projects} projects, {args.clients} clients, <= {args.seconds} s "
         f"and <= {args.max_requests} requests per URL, server on {HOST}:{port}"
@@ -355,8 +379,8 @@ def main() -> None:
         )
         print(
             f"{'role':4} {'url':48} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} "
-            f"{'p95/h':>7} {'thr/h':>6}  {'errors':10} verdict (p95 <= {target_ms:.0f} ms, "
-            "throughput >= 0.5 x health)"
+            f"{'p95/h':>7} {'thr/h':>6} {'hits':>5} {'errors':10} "
+            f"verdict (p95 <= {target_ms:.0f} ms, throughput >= 0.5 x health)"
         )
         done = 0
         for role in args.roles.split(","):

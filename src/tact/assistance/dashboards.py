@@ -96,11 +96,27 @@ def donors(user: Actor) -> list[dict[str, Any]]:
     ]
 
 
-def donor_projects(user: Actor, organisation: Organisation) -> QuerySet[Project]:
+FEW_PROJECTS = 1000
+"""A donor with fewer projects has them looked up by id; more are found in title order."""
+
+
+def donor_projects(
+    user: Actor, organisation: Organisation, *, few: bool = False
+) -> QuerySet[Project]:
+    """The donor's projects (funded or reported). ``few``: the caller knows they are few
+    (the summaries' count), so the first page is read through the union of two indexed
+    lookups; an OR of the two walks all projects in title order, which is quick for a large
+    donor (18,916 of 10^5 projects: 31 ms, the union 417) and slow for a small one (9: 300
+    ms, the union 7)."""
     from tact.assistance.models import ParticipatingOrganisation
 
     funded = ParticipatingOrganisation.objects.filter(organisation=organisation, role="1")
-    return selectors.project_visible(user).filter(
+    projects = selectors.project_visible(user)
+    if few:
+        reported = Project.objects.filter(reporting_organisation=organisation).order_by()
+        ids = funded.order_by().values("project_id").union(reported.values("pk"))
+        return projects.filter(pk__in=ids)
+    return projects.filter(
         Q(pk__in=funded.values("project_id")) | Q(reporting_organisation=organisation)
     )
 
@@ -137,12 +153,13 @@ def donor_summary(user: Actor, organisation: Organisation) -> dict[str, Any]:
         .annotate(pledged=Sum("pledged_usd"), paid=Sum("paid_usd"))
         .order_by("year")
     )
-    projects = donor_projects(user, organisation).order_by("title", "pk")
+    # The donor level counts each project once (on its first state): the same projects as
+    # donor_projects, without counting them.
+    count = sum(row["n"] or 0 for row in rows)
+    projects = donor_projects(user, organisation, few=count <= FEW_PROJECTS)
     return {
-        "projects": projects[:50],
-        # The donor level counts each project once (on its first state): the same projects
-        # as donor_projects, without counting them.
-        "project_count": sum(row["n"] or 0 for row in rows),
+        "projects": projects.order_by("title", "pk")[:50],
+        "project_count": count,
         "contributions": contributions.order_by("-year"),
         "by_year": by_year,
         "by_state": sorted(

@@ -21,24 +21,10 @@ from django.db import IntegrityError, transaction
 
 from tact.assistance.summaries import version
 from tact.assistance.summary_models import DerivedFigures
-from tact.core.access import Actor, scope_of
+from tact.core.access import Actor
+from tact.core.access import access_profile as profile
 
 T = TypeVar("T")
-
-
-def profile(user: Actor) -> str:
-    """What decides which summary rows the viewer sees: the same string for every anonymous
-    visitor and for every secretariat member; otherwise the user's own scope (role, states,
-    organisations), so that a changed role or membership is a different profile."""
-    scope = scope_of(user)
-    if not scope.authenticated:
-        return "public"
-    if scope.is_secretariat:
-        return "all"
-    text = json.dumps(
-        [scope.role, scope.user_id, sorted(scope.state_ids), sorted(scope.organisation_ids)]
-    )
-    return "u" + hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:16]
 
 
 def _key(name: str, user: Actor, params: Mapping[str, Any]) -> str:

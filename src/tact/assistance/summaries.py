@@ -32,6 +32,7 @@ from tact.assistance.summary_models import (
     SummaryLevel,
     SummaryVersion,
 )
+from tact.core import pagecache
 from tact.core.bulk import insert_rows
 from tact.core.loading import is_raw_loading
 
@@ -308,6 +309,7 @@ def _bump() -> None:
             f"ON CONFLICT (id) DO UPDATE SET number = {table}.number + 1"
         )
     DerivedFigures.objects.all().delete()
+    pagecache.changed()
 
 
 @transaction.atomic

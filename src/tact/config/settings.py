@@ -107,6 +107,8 @@ MIDDLEWARE = [
     "tact.core.middleware.BadInputMiddleware",
     # Last, as django-axes requires: answers a locked-out login with 429.
     "axes.middleware.AxesMiddleware",
+    # After every middleware that may answer or redirect instead of the view.
+    "tact.core.pagecache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "tact.config.urls"
@@ -124,6 +126,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "tact.site.context_processors.navigation",
+                # After Django's own csrf processor, which it overrides for a cached page.
+                "tact.core.pagecache.csrf_placeholder",
             ],
         },
     }
@@ -251,7 +255,124 @@ if _task_backend == "rq":
     INSTALLED_APPS.append("django_rq")
     RQ_QUEUES = {"default": {"URL": REDIS_URL}}
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES: dict[str, Any] = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Whole pages (tact.core.pagecache): in each worker's memory, or shared in Redis when
+    # TACT_REDIS_URL is set.
+    "pages": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # Sites sharing a Redis keep apart (their site versions may be equal).
+            "KEY_PREFIX": f"pages:{DATABASES['default']['NAME']}",
+        }
+        if os.environ.get("TACT_REDIS_URL")
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "tact-pages",
+            # At most MAX_ENTRIES x TACT_PAGE_CACHE_MAX_BYTES per worker (pages are 5-260 KB).
+            "OPTIONS": {"MAX_ENTRIES": 500},
+        }
+    ),
+}
+TACT_PAGE_CACHE = env_bool("TACT_PAGE_CACHE", True)
+# The bound on staleness after writes that send no signal (QuerySet.update).
+TACT_PAGE_CACHE_SECONDS = int(os.environ.get("TACT_PAGE_CACHE_SECONDS", 120))
+TACT_PAGE_CACHE_MAX_BYTES = 512 * 1024
+# Read pages and API lists whose response depends only on the data, the viewer and the
+# request's path, query and language (no clock, no session state beyond the user).
+TACT_PAGE_CACHE_VIEWS = frozenset(
+    [
+        "site:home",
+        "site:search",
+        "legislation:search",
+        "api-v1:search",
+        "api-v1:legislation_search",
+        "assistance:index",
+        "assistance:project_list",
+        "assistance:project_detail",
+        "assistance:matrix",
+        "assistance:map",
+        "assistance:map_data",
+        "assistance:donor_list",
+        "assistance:donor_dashboard",
+        "assistance:recipient_dashboard",
+        "assistance:need_list",
+        "assistance:overlap_list",
+        "assistance:contribution_list",
+        "directory:state_list",
+        "directory:organisation_list",
+        "profiles:state",
+        "catalog:index",
+        "resolutions:index",
+        "resolutions:meeting_list",
+        "legislation:index",
+        "legislation:law_list",
+        "legislation:gap_index",
+        "legislation:comparison",
+        "evaluation:index",
+        "evaluation:evaluation_list",
+        "evaluation:portfolio",
+        "evaluation:good_practices",
+        "strategies:index",
+        "strategies:coverage",
+        "practices:list",
+        "threats:index",
+        "training:index",
+        "api-v1:list_projects",
+        "api-v1:list_transactions",
+        "api-v1:who_does_what_where",
+        "api-v1:map_data",
+        "api-v1:list_needs",
+        "api-v1:list_overlaps",
+        "api-v1:list_contributions",
+        "api-v1:list_states",
+        "api-v1:list_organisations",
+        "api-v1:list_resolutions",
+        "api-v1:list_recommendations",
+        "api-v1:list_meetings",
+        "api-v1:list_laws",
+        "api-v1:list_evaluations",
+        "api-v1:get_portfolio",
+        "api-v1:list_strategies",
+        "api-v1:practice_list",
+        "api-v1:list_assessments",
+        "api-v1:list_programmes",
+    ]
+)
+# Models whose writes change no cached page (sessions, logs, queues, derived caches).
+TACT_PAGE_CACHE_QUIET = frozenset(
+    [
+        "sessions",
+        "admin",
+        "axes",
+        "django_tasks_database",
+        "core.AuditEntry",
+        "core.SiteVersion",
+        "accounts.ApiToken",
+        "assistance.DerivedFigures",
+        "assistance.SummaryVersion",
+        "assistance.SummaryFact",
+        "assistance.AssistanceSummary",
+        "assistance.ImportRun",
+        "search",
+    ]
+)
+# Rows deleted only with their project, whose change moves the assistance summaries' version
+# (and so the site's): no delete listener, so that their bulk deletes stay fast.
+TACT_PAGE_CACHE_QUIET_DELETES = frozenset(
+    [
+        "assistance.ParticipatingOrganisation",
+        "assistance.ProjectCountry",
+        "assistance.ProjectRegion",
+        "assistance.ProjectSector",
+        "assistance.Budget",
+        "assistance.Transaction",
+        "assistance.ProjectDocument",
+        "assistance.ProjectResult",
+        "assistance.ResultIndicator",
+    ]
+)
 
 # Mail (subscription digests): the console in development, SMTP settings from the environment.
 EMAIL_BACKEND = os.environ.get(

@@ -26,6 +26,8 @@ these functions; views, API, services, links, history and search call those help
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar, Union
 
@@ -126,6 +128,22 @@ def scope_of(user: User | AnonymousUser | SystemActor | None) -> Scope:
     )
     setattr(user, "_tact_scope", scope)  # noqa: B010 (cache on the request's user)
     return scope
+
+
+def access_profile(user: Actor) -> str:
+    """What decides which records the viewer sees: the same string for every anonymous
+    visitor and for every secretariat member; otherwise the user's own scope (role, states,
+    organisations), so that a changed role or membership is a different profile. Stored
+    figures and cached pages are kept per profile, never shared across profiles."""
+    scope = scope_of(user)
+    if not scope.authenticated:
+        return "public"
+    if scope.is_secretariat:
+        return "all"
+    text = json.dumps(
+        [scope.role, scope.user_id, sorted(scope.state_ids), sorted(scope.organisation_ids)]
+    )
+    return "u" + hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:16]
 
 
 def _member_q(scope: Scope, prefix: str) -> Q:

@@ -7,7 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = "tact core"
 
     def ready(self) -> None:
-        from tact.core import throttling, validation
+        from tact.core import pagecache, throttling, validation
 
         validation.connect()
         throttling.connect()
+        pagecache.connect()

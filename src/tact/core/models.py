@@ -117,3 +117,19 @@ class AuditEntry(models.Model):
             else:
                 rows.append((name, None, value))
         return rows
+
+
+class SiteVersion(models.Model):
+    """One row whose number goes up after every committed change of the data pages show
+    (:mod:`tact.core.pagecache`): cached pages of an older version are never served."""
+
+    protection: ClassVar[Protection] = INTERNAL
+
+    number = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("site version")
+        verbose_name_plural = _("site versions")
+
+    def __str__(self) -> str:
+        return str(self.number)

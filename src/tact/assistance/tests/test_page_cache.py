@@ -1,0 +1,188 @@
+"""The page cache (tact.core.pagecache) on the aggregate pages and API lists (issue 19): a
+cached page is served again only to a viewer of the same profile, user and language at the
+same site version; any committed edit or import shows on the next request; a confidential
+record read by the secretariat never reaches a public viewer through the cache."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import caches
+from django.db import connection
+from django.test import Client, RequestFactory, override_settings
+from django.utils import translation
+
+from tact.assistance.models import ParticipatingOrganisation, Project, ProjectCountry
+from tact.core import pagecache
+from tact.core.bulk import insert_rows
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_page_cache_on")]
+
+
+@pytest.fixture
+def _page_cache_on() -> Any:
+    caches[pagecache.CACHE].clear()
+    with override_settings(TACT_PAGE_CACHE=True):
+        yield
+    caches[pagecache.CACHE].clear()
+
+
+def _project(
+    ident: str, state: Any, funder: str, classification: str = "public", **extra: Any
+) -> Project:
+    project = Project.objects.create(
+        iati_identifier=ident,
+        title=f"Project {ident}",
+        reporting_org_ref="XM-TEST",
+        reporting_org_name="Reporter",
+        budget_usd=Decimal(1000),
+        channel_derived="unodc",
+        status="2",
+        classification=classification,
+        **extra,
+    )
+    ProjectCountry.objects.create(project=project, code=state.iso2, state=state, percentage=100)
+    ParticipatingOrganisation.objects.create(
+        project=project, role="1", name=funder, ref=f"REF-{funder}", order=0
+    )
+    return project
+
+
+def _committed(capture: Any, write: Any) -> Any:
+    """Run a write as if its transaction committed (the suite's never do, and keep the run
+    callbacks listed: forget the pending bump, as a real commit does)."""
+    with capture(execute=True):
+        result = write()
+    connection._tact_site_bump = None  # type: ignore[attr-defined]
+    return result
+
+
+def test_a_cached_page_changes_after_an_edit(
+    kenya: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    _committed(django_capture_on_commit_callbacks, lambda: _project("K1", kenya, "Funder A"))
+    client = Client()
+    first = client.get("/en/assistance/projects/")
+    assert first.status_code == 200 and "X-Page-Cache" not in first
+    again = client.get("/en/assistance/projects/")
+    assert again["X-Page-Cache"] == "hit"
+    assert b"Project K1" in again.content
+
+    def edit() -> None:
+        project = Project.objects.get(iati_identifier="K1")
+        project.title = "Renamed project"
+        project.save()
+
+    _committed(django_capture_on_commit_callbacks, edit)
+    after = client.get("/en/assistance/projects/")
+    assert "X-Page-Cache" not in after
+    assert b"Renamed project" in after.content and b"Project K1" not in after.content
+
+
+def test_a_bulk_import_without_signals_moves_the_version(
+    kenya: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    before = pagecache.version()
+    _committed(
+        django_capture_on_commit_callbacks,
+        lambda: insert_rows("core_siteversion", ["id", "number"], []),
+    )
+    assert pagecache.version() > before
+
+
+def test_a_rolled_back_write_leaves_the_version_and_the_next_one_moves_it(
+    kenya: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django.db import transaction
+
+    before = pagecache.version()
+    with django_capture_on_commit_callbacks(execute=True):
+        try:
+            with transaction.atomic():
+                _project("K1", kenya, "Funder A")
+                raise RuntimeError
+        except RuntimeError:
+            pass
+    assert pagecache.version() == before
+    _committed(django_capture_on_commit_callbacks, lambda: _project("K2", kenya, "Funder B"))
+    assert pagecache.version() > before
+
+
+def test_a_confidential_record_never_reaches_a_public_viewer_from_the_cache(
+    kenya: Any, secretariat: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    def make() -> None:
+        _project("K1", kenya, "Open funder")
+        _project("K2", kenya, "Secret funder", classification="confidential")
+
+    _committed(django_capture_on_commit_callbacks, make)
+    staff = Client()
+    staff.force_login(secretariat)
+    for url in ["/en/assistance/projects/", "/en/assistance/matrix/", "/en/assistance/map/data/"]:
+        for _ in range(2):
+            seen = staff.get(url)
+        assert seen["X-Page-Cache"] == "hit"
+        public = Client().get(url)
+        assert "X-Page-Cache" not in public
+        assert b"Secret funder" not in public.content and b"Project K2" not in public.content
+        public_again = Client().get(url)
+        assert public_again["X-Page-Cache"] == "hit"
+        assert b"Secret funder" not in public_again.content
+    assert b"Project K2" in staff.get("/en/assistance/projects/").content
+
+
+def test_api_lists_are_kept_per_token_owner(
+    kenya: Any, secretariat: Any, token_for: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    _committed(
+        django_capture_on_commit_callbacks,
+        lambda: _project("K2", kenya, "Secret funder", classification="confidential"),
+    )
+    headers = token_for(secretariat)
+    client = Client()
+    for _ in range(2):
+        staff = client.get("/api/v1/assistance/projects", **headers)
+    assert staff["X-Page-Cache"] == "hit" and b"K2" in staff.content
+    public = client.get("/api/v1/assistance/projects")
+    assert "X-Page-Cache" not in public and b"K2" not in public.content
+    bad = client.get("/api/v1/assistance/projects", HTTP_AUTHORIZATION="Bearer tact_wrong")
+    assert "X-Page-Cache" not in bad and b"K2" not in bad.content
+
+
+def test_keys_differ_per_profile_user_and_language(
+    secretariat: Any, focal_kenya: Any, focal_mexico: Any
+) -> None:
+    factory = RequestFactory()
+
+    def key(user: Any, language: str, path: str = "/en/assistance/matrix/") -> str:
+        request = factory.get(path)
+        with translation.override(language):
+            return pagecache._key(request, user)
+
+    keys = {
+        key(AnonymousUser(), "en"),
+        key(AnonymousUser(), "fr"),
+        key(secretariat, "en"),
+        key(focal_kenya, "en"),
+        key(focal_mexico, "en"),
+    }
+    assert len(keys) == 5
+    assert key(AnonymousUser(), "en") == key(AnonymousUser(), "en")
+    assert key(AnonymousUser(), "en") != key(AnonymousUser(), "en", "/en/assistance/?a=1")
+
+
+def test_the_csrf_token_is_the_requests_own(secretariat: Any) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(secretariat)
+    client.get("/en/assistance/projects/")
+    hit = client.get("/en/assistance/projects/")
+    assert hit["X-Page-Cache"] == "hit"
+    assert pagecache.PLACEHOLDER.encode() not in hit.content
+    assert b'name="csrfmiddlewaretoken" value="' in hit.content
+    # The token on the cached page logs this user out (a valid token for its session).
+    token = hit.content.split(b'name="csrfmiddlewaretoken" value="')[1].split(b'"')[0]
+    out = client.post("/en/accounts/logout/", {"csrfmiddlewaretoken": token.decode()})
+    assert out.status_code == 302
