@@ -20,6 +20,7 @@ from django.db import models
 from django.db.models.fields.files import FieldFile
 
 from tact.core.models import AuditEntry
+from tact.core.pagecache import changed
 
 # Set by RequestIdMiddleware for the duration of a request.
 current_request_id: contextvars.ContextVar[str] = contextvars.ContextVar(
@@ -74,6 +75,9 @@ def audit_log(
     creating_or_deleting = bool(_DELETING.search(action) or _CREATING.search(action))
     if not changes and target is not None and target.pk is not None and creating_or_deleting:
         changes = snapshot(target)
+    # An audited change is a change of data pages show, also when the service wrote it with
+    # QuerySet.update (no signal): cached pages must not outlive it.
+    changed(AuditEntry.objects.db)
     user = actor if getattr(actor, "is_authenticated", False) and actor.pk is not None else None
     label = user.get_username() if user is not None else "system"
     return AuditEntry.objects.create(

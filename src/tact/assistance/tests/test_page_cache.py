@@ -186,3 +186,26 @@ def test_the_csrf_token_is_the_requests_own(secretariat: Any) -> None:
     token = hit.content.split(b'name="csrfmiddlewaretoken" value="')[1].split(b'"')[0]
     out = client.post("/en/accounts/logout/", {"csrfmiddlewaretoken": token.decode()})
     assert out.status_code == 302
+
+
+def test_an_audited_change_written_without_signals_moves_the_version(
+    kenya: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """Services that write with QuerySet.update (no signal) still audit the change: the
+    audit trail moves the site version, so no cached page outlives it."""
+    from tact.core.audit import audit_log
+
+    project = _committed(django_capture_on_commit_callbacks, lambda: _project("U1", kenya, "F"))
+    before = pagecache.version()
+
+    def reclassify() -> None:
+        Project.objects.filter(pk=project.pk).update(classification="confidential")
+        audit_log(
+            actor=None,
+            action="assistance.project.updated",
+            target=project,
+            changes={"classification": ("public", "confidential")},
+        )
+
+    _committed(django_capture_on_commit_callbacks, reclassify)
+    assert pagecache.version() == before + 1
