@@ -195,7 +195,7 @@ def test_ranking_the_engines_best_matches_first_never_shows_or_skips_what_access
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # given hidden strategies that the engine ranks above every visible record
-    from tact.search import service
+    from tact.search import service, statement
     from tact.strategies.models import Strategy
 
     for i in range(3):
@@ -211,16 +211,16 @@ def test_ranking_the_engines_best_matches_first_never_shows_or_skips_what_access
     everything = search_documents(user, WORD, page_size=100)
     assert everything.total == len(everything.hits)
     # when the page is ranked from only as many of the engine's best matches as it shows
-    monkeypatch.setattr(service, "OVERFETCH", 1)
-    monkeypatch.setattr(service, "OVERFETCH_MIN", 1)
+    monkeypatch.setattr(statement, "OVERFETCH", 1)
+    monkeypatch.setattr(statement, "OVERFETCH_MIN", 1)
     fallbacks: list[int] = []
-    all_hits_sql = service._all_hits_sql
+    fallback_hits_sql = service.fallback_hits_sql
 
     def spy(*args: Any, **kwargs: Any) -> tuple[str, list[Any]]:
         fallbacks.append(kwargs["offset"])
-        return all_hits_sql(*args, **kwargs)
+        return fallback_hits_sql(*args, **kwargs)
 
-    monkeypatch.setattr(service, "_all_hits_sql", spy)
+    monkeypatch.setattr(service, "fallback_hits_sql", spy)
     last = everything.total // 2 + 1
     pages = [search_documents(user, WORD, page=p, page_size=2) for p in range(1, last + 1)]
     # then the pages are those of the full ranking, hidden records never among them
