@@ -29,6 +29,7 @@ from tact.search.documents import Document, sources
 from tact.search.facets import FacetBucket, buckets
 from tact.search.query import Alternative, MatchQuery, highlight, parse_query
 from tact.search.statement import (
+    FACET_NAMES,
     DocumentFilters,
     Ranked,
     count_cap,
@@ -50,13 +51,17 @@ __all__ = [
     "similar_records",
 ]
 
-FACETS: tuple[tuple[str, str | Promise], ...] = (
-    ("kind", _("Type")),
-    ("state", _("State")),
-    ("theme", _("Theme")),
-    ("provision", _("Provision")),
-    ("year", _("Year")),
-    ("language", _("Language")),
+_FACET_LABELS: dict[str, str | Promise] = {
+    "kind": _("Type"),
+    "state": _("State"),
+    "theme": _("Theme"),
+    "provision": _("Provision"),
+    "year": _("Year"),
+    "language": _("Language"),
+}
+#: The facets as the page shows them, in the statement's order: (name, label).
+FACETS: tuple[tuple[str, str | Promise], ...] = tuple(
+    (name, _FACET_LABELS[name]) for name in FACET_NAMES
 )
 MAX_QUERY_LENGTH = 300
 MAX_PAGE_SIZE = 100
