@@ -75,6 +75,8 @@ HIT_COLUMNS = (
 #: The index row's columns a hit shows (besides id, kind, year and language).
 SHOWN = ("ref", "classification")
 HIT_ROW = "m.id, m.year, m.language, m.ref, m.kind, m.classification"
+DOCUMENT_TABLE = SearchDocument._meta.db_table
+PAGE_ROW = HIT_ROW.replace("m.", "d.")
 
 
 @dataclass(frozen=True)
@@ -207,11 +209,13 @@ def _top_hits_sql(
 def all_hits_sql(
     filters: DocumentFilters, *, limit: int, offset: int, scored: str = "s"
 ) -> tuple[str, list[Any]]:
-    """The page's (id, score) rows from every visible match (*scored*: the CTE of them)."""
+    """The page's hits from every visible match (*scored*: the CTE of them, id and score):
+    what a hit shows is read for the page's rows only, not carried along every match."""
     where_all, where_params = _where(filters)
     sql = (
-        f"{HIT_COLUMNS}(SELECT {HIT_ROW}, m.search_score FROM {scored} m WHERE {where_all} "
-        "ORDER BY m.search_score DESC, m.id LIMIT %s OFFSET %s) h"
+        f"{HIT_COLUMNS}(SELECT {PAGE_ROW}, m.search_score FROM (SELECT m.id, m.search_score "
+        f"FROM {scored} m WHERE {where_all} ORDER BY m.search_score DESC, m.id "
+        f"LIMIT %s OFFSET %s) m INNER JOIN {DOCUMENT_TABLE} d ON d.id = m.id) h"
     )
     return sql, [*where_params, limit, offset]
 
@@ -226,7 +230,7 @@ def fallback_hits_sql(
     exclude: tuple[str, ...],
 ) -> tuple[str, list[Any]]:
     """The page ranked over every visible match: when too few of the engine's best were."""
-    scored_sql, scored_params = matches_sql(actor, match, exclude, shown=True)
+    scored_sql, scored_params = matches_sql(actor, match, exclude)
     sql, params = all_hits_sql(filters, limit=limit, offset=offset)
     return f"WITH s AS ({scored_sql}) {sql}", [*scored_params, *params]
 
@@ -267,7 +271,7 @@ def statement(
         keep = "MATERIALIZED" if connection.vendor == "postgresql" else "NOT MATERIALIZED"
         return _with_facets(f"WITH m AS {keep} ({plain_sql}) ", parts, params, filters)
     if connection.vendor == "postgresql" and facets:
-        scored_sql, params = matches_sql(actor, match, exclude, shown=True)
+        scored_sql, params = matches_sql(actor, match, exclude)
         with_sql = f"WITH m AS MATERIALIZED ({scored_sql}) "
         hits_sql, hits_params = all_hits_sql(filters, limit=limit, offset=offset, scored="m")
     else:
@@ -278,7 +282,7 @@ def statement(
                 actor, match, filters, limit=limit, offset=offset, exclude=exclude, top=top
             )
         else:
-            scored_sql, scored_params = matches_sql(actor, match, exclude, shown=True)
+            scored_sql, scored_params = matches_sql(actor, match, exclude)
             with_sql = (
                 f"WITH m AS NOT MATERIALIZED ({plain_sql}), s AS NOT MATERIALIZED ({scored_sql}) "
             )
