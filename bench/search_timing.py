@@ -26,6 +26,8 @@ KINDS = ("layer", "nofacets", "engine")
 #: Optional: the engine's own query for a page *with* facets (top k + the bare facet GROUP BYs
 #: over the match set, no access rules), the floor of tact's search with facets.
 FACET_FLOOR = "efacets"
+#: Optional: tact's facets and total alone (the search page's second request), against that floor.
+FACET_COUNTS = "counts"
 BENCH_SECRET = "bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz"  # noqa: S105
 
 
@@ -233,12 +235,18 @@ def report_rows(result: dict[str, Any], repeat: int, *, width: int = 30) -> dict
         figures[f"ratio_{name}"] = figures[f"layer_{name}"] / engine
         figures[f"ratio_nofacets_{name}"] = figures[f"nofacets_{name}"] / engine
     floor = [ms for row in result["rows"] for ms in row.get(FACET_FLOOR, [])]
+    counts = [ms for row in result["rows"] for ms in row.get(FACET_COUNTS, [])]
     if floor:
         for name, q in (("p50", 0.5), ("p95", 0.95)):
             figures[f"{FACET_FLOOR}_{name}"] = percentile(floor, q)
             figures[f"ratio_facets_{name}"] = figures[f"layer_{name}"] / max(
                 figures[f"{FACET_FLOOR}_{name}"], 1e-9
             )
+            if counts:
+                figures[f"{FACET_COUNTS}_{name}"] = percentile(counts, q)
+                figures[f"ratio_counts_{name}"] = figures[f"{FACET_COUNTS}_{name}"] / max(
+                    figures[f"{FACET_FLOOR}_{name}"], 1e-9
+                )
     runs = len(every["layer"])
     print(f"ALL ({runs} runs = {len(result['rows'])} queries x {repeat}), milliseconds:")
     print(
@@ -270,5 +278,18 @@ def report_rows(result: dict[str, Any], repeat: int, *, width: int = 30) -> dict
         print(
             f"  ratio tact without facets / top 20 : p50 {figures['ratio_nofacets_p50']:6.2f}x  "
             f"p95 {figures['ratio_nofacets_p95']:6.2f}x"
+        )
+        print(
+            f"  ratio tact with facets / top 20    : p50 {figures['ratio_p50']:6.2f}x  "
+            f"p95 {figures['ratio_p95']:6.2f}x"
+        )
+    if floor and counts:
+        print(
+            f"  tact facets apart (page's 2nd ask) : p50 {figures[f'{FACET_COUNTS}_p50']:8.1f}  "
+            f"p95 {figures[f'{FACET_COUNTS}_p95']:8.1f}"
+        )
+        print(
+            f"  ratio facets apart / engine+facets : p50 {figures['ratio_counts_p50']:6.2f}x  "
+            f"p95 {figures['ratio_counts_p95']:6.2f}x"
         )
     return figures

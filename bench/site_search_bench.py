@@ -16,7 +16,9 @@ tact's layer with facets (what the page and the API do), without facets, and the
 
 The floor of a search with facets is the engine's own top 20 plus the bare facet GROUP BYs
 over the whole match set (type, year, language, state, theme, provision; no access rules):
-``engine+facets`` below; the floor of a search without facets is the top 20 alone.
+``engine+facets`` below; the floor of a search without facets is the top 20 alone.  The search
+page asks for its hits without facets, then for its facets apart (``hits=False``, timed as
+"facets apart" against the engine+facets floor).
 
 Usage: python bench/site_search_bench.py [--n 100000] [--repeat 10] [--engines sqlite,postgresql]
        [--pg postgres://postgres@127.0.0.1:5432/tact_bench_search] [--reuse DIR]
@@ -39,6 +41,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 from search_timing import (  # noqa: E402 (the bench directory is not a package)
+    FACET_COUNTS,
     FACET_FLOOR,
     bench_database_url,
     emit,
@@ -292,6 +295,7 @@ def child(args: argparse.Namespace) -> None:
             ("nofacets", lambda query: search_documents(user, query, facets=False)),
             ("engine", engine),
             (FACET_FLOOR, engine_facets),
+            (FACET_COUNTS, lambda query: search_documents(user, query, hits=False)),
         ],
         repeat=args.repeat,
         after=reset_queries,

@@ -16,6 +16,7 @@ PUBLIC_URL_NAMES = {
     "site:home",
     "site:area",
     "site:search",
+    "site:search_facets",
     "site:help",
     "site:help_guide",
     "catalog:index",

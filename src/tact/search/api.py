@@ -1,7 +1,7 @@
 """``GET /api/v1/search?q=``: the one search across tact, as the search page shows it."""
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from tact.core.api import PUBLIC_AUTH, actor
 from tact.search.service import DocumentFilters, other_hits, search_documents
@@ -42,6 +42,11 @@ class SearchResultOut(Schema):
     query: str
     engine: str
     total: int
+    total_exact: bool = Field(
+        True,
+        description="False when a search without facets stopped counting at `total`: there "
+        "are more results than that (a search with facets counts them all)",
+    )
     page: int
     page_size: int
     num_pages: int
@@ -70,7 +75,9 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> SearchResultOut
     provision, year and language.  A record the caller may not see is never a hit and never
     counted.  `other_hits` lists matching states, organisations and contacts.
 
-    Filters repeat (`state=KEN&state=MEX`) or take commas (`state=KEN,MEX`).
+    Filters repeat (`state=KEN&state=MEX`) or take commas (`state=KEN,MEX`).  With
+    `facets=false` the answer comes faster and the total is counted up to the first thousand
+    past the page (`total_exact` false beyond).
     """
     who = actor(request)
     filters = DocumentFilters.from_mapping(params.dict())
@@ -87,6 +94,7 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> SearchResultOut
         query=result.query,
         engine=result.engine,
         total=result.total,
+        total_exact=result.total_exact,
         page=result.page,
         page_size=result.page_size,
         num_pages=result.num_pages,

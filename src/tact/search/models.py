@@ -18,7 +18,8 @@ from tact.core.protection import INTERNAL, Protection, inherits
 
 
 class SearchDocument(models.Model):
-    # Read only through tact.search.service, which applies the access columns below.
+    # Read only through tact.search.service (its SQL: tact.search.statement), which applies
+    # the access columns below.
     protection: ClassVar[Protection] = INTERNAL
 
     ref = models.CharField(_("record"), max_length=120, unique=True)  # app_label.model:pk

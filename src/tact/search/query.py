@@ -143,17 +143,17 @@ def highlight(text: str, query: MatchQuery, language: str, *, width: int = 240) 
     "свидетель".  The result is safe to render as HTML (everything else is escaped).
     """
     terms = query.terms_for(language)
-    words = list(_WORD.finditer(text))
-    marked: list[tuple[int, int]] = []
-    if terms:
-        lang = canonical_language(language)
-        for match in words:
-            word = match.group(0)
-            if not _word_terms(word, lang).isdisjoint(terms):
-                marked.append(match.span())
+    lang = canonical_language(language)
+
+    def found(word: str) -> bool:
+        return not _word_terms(word, lang).isdisjoint(terms)
+
+    # Words are analysed up to the first match, then within the window only: a long text's
+    # other words are never shown, so they need not be looked at.
+    first = next((m for m in _WORD.finditer(text) if found(m.group(0))), None) if terms else None
     start = 0
-    if marked and len(text) > width:
-        start = max(0, marked[0][0] - width // 4)
+    if first is not None and len(text) > width:
+        start = max(0, first.start() - width // 4)
         # begin on a word boundary
         while start > 0 and not text[start - 1].isspace():
             start -= 1
@@ -161,6 +161,13 @@ def highlight(text: str, query: MatchQuery, language: str, *, width: int = 240) 
     if end < len(text):
         while end > start + width // 2 and not text[end].isspace():
             end -= 1
+    marked: list[tuple[int, int]] = []
+    if first is not None:
+        for match in _WORD.finditer(text, first.start()):
+            if match.start() >= end:
+                break
+            if found(match.group(0)):
+                marked.append(match.span())
     pieces: list[str] = ["…" if start else ""]
     cursor = start
     for a, b in marked:

@@ -83,6 +83,8 @@ def test_submit_review_publish_find_in_russian_and_endorse(
     page.wait_for_selector("ol.gsearch-hits")
     hit = page.locator("ol.gsearch-hits li", has_text="Regional witness protection desks")
     assert hit.count() == 1
+    # the facets come in their own request once the hits show
+    page.wait_for_selector("[data-facet=kind][data-value=practice]")
     assert page.locator("[data-facet=kind][data-value=practice]").count() == 1
     page.screenshot(path=str(SHOTS / "practices-3-search-ru.png"), full_page=True)
 

@@ -107,7 +107,11 @@ def test_search_page_in_russian(client: Client, kenya: Any) -> None:
     practice(kenya, title="Защита свидетелей", summary="Бюро защищают свидетелей.", language="ru")
     page = client.get("/ru/search/?q=свидетель").content.decode()
     assert "<mark>свидетелей</mark>" in page
-    assert 'data-facet="kind"' in page
+    # the facets come in their own request (htmx loads it), or with the page without JS
+    assert 'hx-get="/ru/search/facets/?q=' in page
+    facets = client.get("/ru/search/facets/?q=свидетель").content.decode()
+    assert 'data-facet="kind"' in facets
+    assert 'data-facet="kind"' in client.get("/ru/search/?q=свидетель&facets=1").content.decode()
 
 
 def test_candidates_become_draft_practices(kenya: Any) -> None:
