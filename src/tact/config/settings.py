@@ -232,7 +232,9 @@ TACT_MAX_IATI_UPLOAD_BYTES = int(os.environ.get("TACT_MAX_IATI_UPLOAD_BYTES", 20
 # A rejected (failed) import keeps its upload this many days for the secretariat to inspect;
 # `tact purge-rejected-uploads` (daily) deletes it afterwards; 0 deletes it at the next run.
 # Backups leave out derived data, which the restore rebuilds with these commands (when present).
-TACT_BACKUP_DERIVED = ["search"]
+# Rebuilt, not backed up: the search index, and the site version of cached pages (a restore
+# moves it past every version cached before, see the restore command).
+TACT_BACKUP_DERIVED = ["search", "core.siteversion"]
 TACT_RESTORE_REBUILD = ["reindex_legislation", "reindex_search"]
 TACT_REJECTED_UPLOAD_DAYS = int(os.environ.get("TACT_REJECTED_UPLOAD_DAYS", 7))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -285,6 +287,8 @@ TACT_PAGE_CACHE_VIEWS = frozenset(
     [
         "site:home",
         "site:search",
+        # The facets of a search, asked by its page: the same for every page of the results.
+        "site:search_facets",
         "legislation:search",
         "api-v1:search",
         "api-v1:legislation_search",

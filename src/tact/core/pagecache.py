@@ -69,6 +69,19 @@ def _bump(using: str) -> None:
             raise
 
 
+def move_past(number: int, using: str = DEFAULT_DB_ALIAS) -> None:
+    """Set the site version above *number* (a restore: the table was emptied, and pages cached
+    before it - in a shared Redis - must never be served again)."""
+    connection = connections[using]
+    table = connection.ops.quote_name(SiteVersion._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (id, number) VALUES (1, %s) "  # noqa: S608  (no input)
+            "ON CONFLICT (id) DO UPDATE SET number = %s",
+            [number + 1, number + 1],
+        )
+
+
 def changed(using: str = DEFAULT_DB_ALIAS) -> None:
     """The data changed: a new site version once the transaction commits (one per
     transaction, however many rows it writes; nothing if it rolls back)."""

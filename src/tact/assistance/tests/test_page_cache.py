@@ -209,3 +209,17 @@ def test_an_audited_change_written_without_signals_moves_the_version(
 
     _committed(django_capture_on_commit_callbacks, reclassify)
     assert pagecache.version() == before + 1
+
+
+def test_the_facets_of_a_search_are_kept_for_every_page_of_its_results(
+    kenya: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """The search page asks for its facets apart, without the page number: paging through
+    the results finds them in the cache; a change of the data asks for them again."""
+    _committed(django_capture_on_commit_callbacks, lambda: _project("S1", kenya, "Funder S"))
+    client = Client()
+    url = "/en/search/facets/?q=project"
+    assert "X-Page-Cache" not in client.get(url, HTTP_HX_REQUEST="true")
+    assert client.get(url, HTTP_HX_REQUEST="true")["X-Page-Cache"] == "hit"
+    _committed(django_capture_on_commit_callbacks, lambda: _project("S2", kenya, "Funder S"))
+    assert "X-Page-Cache" not in client.get(url, HTTP_HX_REQUEST="true")

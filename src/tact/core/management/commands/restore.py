@@ -21,6 +21,7 @@ from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from tact.core import pagecache
 from tact.core.backup_archive import BackupError, read_archive, record_counts
 from tact.core.loading import raw_loading
 
@@ -63,12 +64,14 @@ class Command(BaseCommand):
             handle.write(data)
             fixture = handle.name
         try:
+            cached_up_to = pagecache.version()
             with transaction.atomic():
                 # Rows seeded by migrations are replaced by the backup's own copies.
                 call_command("flush", interactive=False, verbosity=0)
                 with raw_loading():
                     call_command("loaddata", fixture, verbosity=0)
                 self._check_counts(expected)
+                pagecache.move_past(cached_up_to)
         finally:
             Path(fixture).unlink(missing_ok=True)
         media_root = Path(settings.MEDIA_ROOT)
