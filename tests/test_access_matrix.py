@@ -105,7 +105,7 @@ OVERRIDES: dict[str, dict[str, Any]] = {
 }
 # One-row tables kept at id 1 by an upsert (which does not advance PostgreSQL's sequence):
 # probe rows take ids far from it.
-FRESH_IDS = {"assistance.summaryversion"}
+FRESH_IDS = {"assistance.summaryversion", "core.siteversion"}
 _fresh_ids = itertools.count(1000)
 # (classification, owner) put on the protected ancestor; owner "state" is Kenya and
 # "organisation" the donor organisation of `donor_nl`.
