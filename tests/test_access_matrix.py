@@ -26,6 +26,7 @@ from django.db import models
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from model_bakery import baker
+from model_bakery.baker import Baker
 
 from tact.core import links
 from tact.core.models import ClassifiedModel
@@ -103,6 +104,26 @@ OVERRIDES: dict[str, dict[str, Any]] = {
     },
     "training.surveyresponse": {"score": 3},
 }
+# Short unique codes (a state's iso3, a region's m49) that model_bakery fills at random for the
+# rows it makes on the way (a project's state) could hit a seeded one ("VAT"): lower-case codes
+# from a counter never do, as every seeded code is upper case or digits.
+_codes = itertools.count()
+
+
+def _unique_code() -> str:
+    number = next(_codes)
+    return "q" + chr(ord("a") + number // 26 % 26) + chr(ord("a") + number % 26)
+
+
+class MatrixBaker(Baker):
+    attr_mapping = {**Baker.attr_mapping, "iso3": _unique_code, "m49": _unique_code}
+
+
+@pytest.fixture(autouse=True)
+def _matrix_baker(settings: Any) -> None:
+    settings.BAKER_CUSTOM_CLASS = "tests.test_access_matrix.MatrixBaker"
+
+
 # One-row tables kept at id 1 by an upsert (which does not advance PostgreSQL's sequence):
 # probe rows take ids far from it.
 FRESH_IDS = {"assistance.summaryversion", "core.siteversion"}
