@@ -20,7 +20,7 @@ from tact.core.models import Classification
 from tact.core.pagination import PageNumberPagination
 from tact.directory import permissions as directory_permissions
 from tact.directory.models import State
-from tact.legislation import permissions, selectors, services, suggestions
+from tact.legislation import gaps, permissions, selectors, services, suggestions
 from tact.legislation.models import LegalProvision, LegalText, ProvisionMapping
 from tact.legislation.schemas import (
     ComparisonOut,
@@ -259,10 +259,10 @@ def suggestion_acceptance(request: HttpRequest, state: str = "") -> dict[str, An
 
 @router.get("/legislation/gaps/{iso3}", response=GapOut, auth=LOGIN_AUTH)
 def get_gap_analysis(request: HttpRequest, iso3: str, instrument: str = "") -> dict[str, Any]:
-    analysis = selectors.gap_analysis(actor(request), _state(iso3), instrument=instrument)
+    analysis = gaps.gap_analysis(actor(request), _state(iso3), instrument=instrument)
     return {
         "state": analysis.state.iso3,
-        "scope_rule": str(selectors.SCOPE_RULE),
+        "scope_rule": str(gaps.SCOPE_RULE),
         "scope": [
             {
                 "instrument": s.instrument.code,

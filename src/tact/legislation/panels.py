@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from tact.core.links import record_ref
 from tact.core.profile import Panel, PanelItem, PanelTable, cut, register_state_panel
-from tact.legislation import selectors
+from tact.legislation import gaps, selectors
 from tact.legislation.models import Compliance
 
 
@@ -23,8 +23,8 @@ def legislation_panel(user: Any, state: Any, *, limit: int | None = None) -> Pan
         for law in laws
     ]
     shown, total = cut(items, limit)
-    analysis = selectors.gap_analysis(user, state)
-    s = analysis.summary
+    overview = gaps.gap_overview(user, state)
+    s = overview.summary
     rows = [
         [
             t.theme.title,
@@ -34,7 +34,7 @@ def legislation_panel(user: Any, state: Any, *, limit: int | None = None) -> Pan
             t.counts.get(Compliance.NONE, 0),
             t.counts.get(selectors.NOT_ASSESSED, 0),
         ]
-        for t in analysis.themes
+        for t in overview.themes
     ]
     return Panel(
         order=30,

@@ -12,7 +12,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
 from tact.core.exports import XLSX_TYPE, apply_number_formats, pdf_bytes
-from tact.legislation.selectors import STATUS_COLOURS, STATUS_LABELS, Comparison, GapAnalysis
+from tact.legislation.gaps import GapAnalysis
+from tact.legislation.selectors import STATUS_COLOURS, STATUS_LABELS, Comparison
 
 
 def _sheet(workbook: Workbook, title: str, headers: list[str], rows: list[list[Any]]) -> Any:

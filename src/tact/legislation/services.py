@@ -600,7 +600,7 @@ def gap_needs(actor: Any, state: State, *, include_not_assessed: bool = False) -
     none or partial, mandatory or must-consider), source "gap analysis". Idempotent: the need
     of an article is found again by its reference ``gap:ISO3:instrument/art_N``."""
     from tact.assistance.services import need_upsert
-    from tact.legislation.selectors import gap_analysis
+    from tact.legislation.gaps import gap_analysis
 
     if not access.can_create_for(actor, owner_state_id=state.pk):
         raise PermissionDenied(_("You may not record needs for this state."))

@@ -24,7 +24,7 @@ from tact.core.pagination import paginate, querystring_without_page
 from tact.core.uploads import check_upload_size, stored_file_response
 from tact.directory import permissions as directory_permissions
 from tact.directory.models import State
-from tact.legislation import permissions, reports, selectors, services, suggestions
+from tact.legislation import gaps, permissions, reports, selectors, services, suggestions
 from tact.legislation.forms import ImportLawForm, MappingEditForm, MappingForm
 from tact.legislation.models import (
     Compliance,
@@ -397,7 +397,7 @@ def gap_index(request: HttpRequest) -> HttpResponse:
 def gap_analysis(request: HttpRequest, iso3: str) -> HttpResponse:
     state = _state(request, iso3)
     instrument = request.GET.get("instrument", "")
-    analysis = selectors.gap_analysis(request.user, state, instrument=instrument)
+    analysis = gaps.gap_analysis(request.user, state, instrument=instrument)
     fmt = request.GET.get("format")
     stamp = timezone.localdate().isoformat()
     if fmt == "xlsx":
@@ -427,8 +427,8 @@ def gap_analysis(request: HttpRequest, iso3: str) -> HttpResponse:
             "instrument": instrument,
             "statuses": list(selectors.STATUS_LABELS.items()),
             "colours": selectors.STATUS_COLOURS,
-            "chart": selectors.gap_chart(analysis),
-            "scope_rule": selectors.SCOPE_RULE,
+            "chart": gaps.gap_chart(analysis),
+            "scope_rule": gaps.SCOPE_RULE,
             "can_make_needs": permissions.can_assess(request.user, state),
             "laws": selectors.laws_for_state(request.user, state),
             "querystring": querystring_without_page(request),

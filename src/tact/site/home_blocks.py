@@ -32,7 +32,8 @@ from tact.directory.models import Organisation, State
 from tact.evaluation.models import Evaluation, ManagementResponse
 from tact.evaluation.selectors import evaluation_list, responses_to_follow
 from tact.legislation import permissions as legislation_permissions
-from tact.legislation.selectors import NOT_ASSESSED, gap_analysis
+from tact.legislation.gaps import gap_analysis
+from tact.legislation.selectors import NOT_ASSESSED
 from tact.practices.models import Status as PracticeStatus
 from tact.practices.selectors import practice_list
 from tact.site.home_parts import (

@@ -5,10 +5,12 @@ chain page and the API return exactly that chain, and a reader sees only its pub
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
 
 from tact.accounts.services import user_create
@@ -24,9 +26,18 @@ from tact.resolutions.models import FollowUp
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
+@pytest.fixture(scope="module")
+def demo_loaded(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
+    """The demo, loaded once for the module's tests (each test still runs in its own savepoint
+    inside this transaction), and rolled back after them."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db: Any) -> dict[str, Any]:
-    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def demo(demo_loaded: None, db: Any) -> dict[str, Any]:
     resolution = seed_resolution()
     assert resolution is not None
     recommendation = resolution.recommendations.get(code=CODE)

@@ -13,7 +13,7 @@ from tact.assistance.models import Need
 from tact.catalog.models import Instrument, ProvisionParagraph
 from tact.core.access import SYSTEM
 from tact.directory.models import PartyStatus
-from tact.legislation import selectors
+from tact.legislation import gaps, selectors
 from tact.legislation.models import LegalText
 from tact.legislation.services import gap_needs, mapping_create
 
@@ -34,7 +34,7 @@ def _map(law: Any, kenya: Any, eid: str, key: str, compliance: str) -> None:
 
 
 def test_rows_cover_every_paragraph_mandatory_first(kenya: Any) -> None:
-    analysis = selectors.gap_analysis(SYSTEM, kenya)
+    analysis = gaps.gap_analysis(SYSTEM, kenya)
     assert len(analysis.rows) == ProvisionParagraph.objects.numbered().count()
     ranks = {"mandatory": 0, "must_consider": 1, "optional": 2, "none": 3}
     order = [ranks[r.obligation] for r in analysis.rows]
@@ -48,18 +48,18 @@ def test_scope_rule_excludes_non_parties(kenya: Any) -> None:
     PartyStatus.objects.update_or_create(
         state=kenya, instrument=fp, defaults={"status": PartyStatus.Status.NOT_PARTY}
     )
-    analysis = selectors.gap_analysis(SYSTEM, kenya)
+    analysis = gaps.gap_analysis(SYSTEM, kenya)
     assert not any(r.instrument.code == "fp" for r in analysis.rows)
     scope = {s.instrument.code: s for s in analysis.scope}
     assert scope["fp"].in_scope is False and scope["untoc"].in_scope is True
 
 
 def test_figures_change_after_assessments(ken_law: Any, kenya: Any) -> None:
-    before = selectors.gap_analysis(SYSTEM, kenya).summary
+    before = gaps.gap_analysis(SYSTEM, kenya).summary
     _map(ken_law, kenya, "sec_2", "untoc/art_24/para_1", "full")
     _map(ken_law, kenya, "sec_3", "untoc/art_24/para_2", "partial")
     _map(ken_law, kenya, "", "untoc/art_25/para_1", "none")
-    after = selectors.gap_analysis(SYSTEM, kenya)
+    after = gaps.gap_analysis(SYSTEM, kenya)
     s = after.summary
     assert s["assessed"] == before["assessed"] + 3
     assert s["counts"]["full"] == 1 and s["counts"]["partial"] == 1 and s["counts"]["none"] == 1
@@ -82,9 +82,42 @@ def test_article_level_mapping_covers_its_paragraphs(ken_law: Any, kenya: Any) -
         compliance="partial",
     )
     rows = [
-        r for r in selectors.gap_analysis(SYSTEM, kenya).rows if r.provision.key == "untoc/art_24"
+        r for r in gaps.gap_analysis(SYSTEM, kenya).rows if r.provision.key == "untoc/art_24"
     ]
     assert len(rows) == 4 and {r.status for r in rows} == {"partial"}
+
+
+def test_the_overview_gives_the_figures_of_the_full_analysis(
+    ken_law: Any, kenya: Any, focal_mexico: Any
+) -> None:
+    """The profile's panel reads plain values: its figures equal the analysis of the records,
+    for each viewer (a confidential assessment counts only for those who may read it)."""
+    from tact.catalog.models import Provision
+
+    fp = Instrument.objects.get(code="fp")
+    PartyStatus.objects.update_or_create(
+        state=kenya, instrument=fp, defaults={"status": PartyStatus.Status.NOT_PARTY}
+    )
+    _map(ken_law, kenya, "sec_2", "untoc/art_24/para_1", "full")
+    _map(ken_law, kenya, "", "untoc/art_25/para_1", "none")
+    mapping_create(
+        actor=SYSTEM,
+        state=kenya,
+        convention_provision=Provision.objects.get(key="untoc/art_26"),
+        legal_provision=ken_law.provisions.get(eid="sec_3"),
+        compliance="partial",
+        classification="confidential",
+    )
+    for viewer in (SYSTEM, focal_mexico):
+        analysis = gaps.gap_analysis(viewer, kenya)
+        overview = gaps.gap_overview(viewer, kenya)
+        assert overview.summary == analysis.summary
+        assert [(t.theme.pk, t.total, t.counts) for t in overview.themes] == [
+            (t.theme.pk, t.total, t.counts) for t in analysis.themes
+        ]
+    art_26 = ProvisionParagraph.objects.numbered().filter(provision__key="untoc/art_26").count()
+    assert gaps.gap_overview(SYSTEM, kenya).summary["gaps"] == 1 + art_26  # art 25(1), art 26
+    assert gaps.gap_overview(focal_mexico, kenya).summary["gaps"] == 1  # not the confidential one
 
 
 def test_gaps_become_needs_idempotently(ken_law: Any, kenya: Any, focal_kenya: Any) -> None:

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tact.core.access import SYSTEM
-from tact.legislation import reports, selectors, services
+from tact.legislation import gaps, reports, selectors, services
 
 
 class Command(BaseCommand):
@@ -26,7 +26,7 @@ class Command(BaseCommand):
             state = services.state_by_iso3(options["state"])
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
-        analysis = selectors.gap_analysis(SYSTEM, state, instrument=options["instrument"])
+        analysis = gaps.gap_analysis(SYSTEM, state, instrument=options["instrument"])
         fmt = options["fmt"]
         content = reports.gap_pdf(analysis) if fmt == "pdf" else reports.gap_xlsx(analysis)
         output: Path = options["output"] or Path(f"gap-analysis-{state.iso3}.{fmt}")
