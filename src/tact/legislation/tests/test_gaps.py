@@ -13,7 +13,7 @@ from tact.assistance.models import Need
 from tact.catalog.models import Instrument, ProvisionParagraph
 from tact.core.access import SYSTEM
 from tact.directory.models import PartyStatus
-from tact.legislation import gaps, selectors
+from tact.legislation import gaps
 from tact.legislation.models import LegalText
 from tact.legislation.services import gap_needs, mapping_create
 
@@ -81,9 +81,7 @@ def test_article_level_mapping_covers_its_paragraphs(ken_law: Any, kenya: Any) -
         legal_provision=ken_law.provisions.get(eid="sec_2"),
         compliance="partial",
     )
-    rows = [
-        r for r in gaps.gap_analysis(SYSTEM, kenya).rows if r.provision.key == "untoc/art_24"
-    ]
+    rows = [r for r in gaps.gap_analysis(SYSTEM, kenya).rows if r.provision.key == "untoc/art_24"]
     assert len(rows) == 4 and {r.status for r in rows} == {"partial"}
 
 

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tact.core.access import SYSTEM
-from tact.legislation import gaps, reports, selectors, services
+from tact.legislation import gaps, reports, services
 
 
 class Command(BaseCommand):
