@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from tact.core.languages import content_code, pick
@@ -132,7 +132,11 @@ class Provision(models.Model):
         verbose_name_plural = _("provisions")
 
     def __str__(self) -> str:
-        return f"{self.instrument.short_title} art. {self.number}"
+        # The word for article and its place differ by language ("第24条", "ст. 24").
+        return gettext("%(instrument)s art. %(number)s") % {
+            "instrument": self.instrument.short_title,
+            "number": self.number,
+        }
 
     def get_absolute_url(self) -> str:
         return reverse("catalog:provision_detail", args=[self.instrument.code, self.number])

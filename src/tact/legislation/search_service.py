@@ -33,6 +33,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tact.catalog.models import Instrument, Provision, Theme
 from tact.core import access
+from tact.core.queryparams import filter_values, years
 from tact.directory.models import State
 from tact.legislation.models import LegalProvision, ProvisionMapping, TextLanguage
 from tact.legislation.search_index import get_backend
@@ -74,26 +75,12 @@ class SearchFilters:
     @classmethod
     def from_mapping(cls, params: Mapping[str, Any]) -> SearchFilters:
         """From request.GET (a QueryDict: repeated keys) or a plain dict of lists/strings."""
-
-        def values(name: str) -> tuple[str, ...]:
-            getlist = getattr(params, "getlist", None)
-            raw = getlist(name) if getlist else params.get(name) or []
-            if isinstance(raw, str):
-                raw = [raw]
-            out: list[str] = []
-            for item in raw:
-                for part in str(item).split(","):
-                    part = part.strip()
-                    if part and part not in out:
-                        out.append(part)
-            return tuple(out[:50])
-
         return cls(
-            state=tuple(v.upper() for v in values("state")),
-            instrument=tuple(v.lower() for v in values("instrument")),
-            article=values("article"),
-            theme=values("theme"),
-            year=tuple(int(v) for v in values("year") if v.isdigit() and len(v) == 4),
+            state=tuple(v.upper() for v in filter_values(params, "state")),
+            instrument=tuple(v.lower() for v in filter_values(params, "instrument")),
+            article=filter_values(params, "article"),
+            theme=filter_values(params, "theme"),
+            year=tuple(int(v) for v in years(filter_values(params, "year"))),
         )
 
     def without(self, facet: str) -> SearchFilters:

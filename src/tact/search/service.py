@@ -33,9 +33,9 @@ from tact.search.statement import (
     DocumentFilters,
     Ranked,
     count_cap,
-    fallback_hits_sql,
     hit,
     joint_counts,
+    page_hits_sql,
     rows,
     statement,
     top_matches,
@@ -286,8 +286,8 @@ def search_documents(
         result.total, result.total_exact = count_cap(offset, page_size), False
     if top is not None and len(ranked) < min(page_size, result.total - offset):
         # Fewer of the engine's best matches were visible than the page needs: rank them all.
-        sql, params = fallback_hits_sql(
-            actor, match, filters, limit=page_size, offset=offset, exclude=exclude
+        sql, params = page_hits_sql(
+            actor, match, filters, limit=page_size, offset=offset, exclude=exclude, top=None
         )
         ranked = [hit(row) for row in rows(sql, params)]
     ranked.sort(key=lambda r: (-r.score, r.id))

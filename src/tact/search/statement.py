@@ -7,8 +7,8 @@ per search, from
    index rows and filtered by ``core.access.visible_q`` on their access columns;
 2. the page's ids and scores: ranked over the engine's best matches first (its own top-k
    query, over-fetched) and only then joined with the access rules - asked again over every
-   visible match (:func:`fallback_hits_sql`) in the rare case too few of them were visible;
-   with filters, or with facets on PostgreSQL, over every visible match scored;
+   visible match (:func:`page_hits_sql` without *top*) in the rare case too few of them were
+   visible; with filters, or with facets on PostgreSQL, over every visible match scored;
 3. from ``m``: with facets, the counts by (type, year, language) in one ``GROUP BY`` (the
    total and those facets are summed from its few rows), and the state, theme and provision
    counts as one ``GROUP BY`` over the match set joined to ``SearchFacet`` - each facet applies
@@ -31,6 +31,7 @@ from django.db import connection
 from django.db.models import QuerySet
 
 from tact.core import access
+from tact.core.queryparams import filter_values, years
 from tact.search.documents import document_backend
 from tact.search.models import SearchDocument
 from tact.search.query import MatchQuery
@@ -41,9 +42,9 @@ __all__ = [
     "DocumentFilters",
     "Ranked",
     "count_cap",
-    "fallback_hits_sql",
     "hit",
     "joint_counts",
+    "page_hits_sql",
     "rows",
     "statement",
     "top_matches",
@@ -95,24 +96,15 @@ class DocumentFilters:
         """From request.GET (repeated keys) or a dict of lists / comma-separated strings."""
 
         def values(name: str) -> tuple[str, ...]:
-            getlist = getattr(params, "getlist", None)
-            raw = getlist(name) if getlist else params.get(name) or []
-            if isinstance(raw, str):
-                raw = [raw]
-            out: list[str] = []
-            for item in raw:
-                for part in str(item).split(","):
-                    part = part.strip()[:80]
-                    if part and part not in out:
-                        out.append(part)
-            return tuple(out[:50])
+            # An index value (a ref, a theme code) is never longer.
+            return filter_values(params, name, max_length=80)
 
         return cls(
             kind=values("kind"),
             state=tuple(v.upper() for v in values("state")),
             theme=values("theme"),
             provision=values("provision"),
-            year=tuple(v for v in values("year") if v.isdigit() and len(v) == 4),
+            year=years(values("year")),
             language=values("language"),
         )
 
@@ -180,7 +172,7 @@ def _no_index() -> str:
     return "+" if connection.vendor == "sqlite" else ""
 
 
-def _top_hits_sql(
+def page_hits_sql(
     actor: Any,
     match: MatchQuery,
     filters: DocumentFilters,
@@ -188,13 +180,20 @@ def _top_hits_sql(
     limit: int,
     offset: int,
     exclude: tuple[str, ...],
-    top: int,
+    top: int | None,
 ) -> tuple[str, list[Any]]:
-    """The page's (id, score) rows from the engine's best *top* matches only (the engine's own
-    top-k query), joined with the index rows under the access rules and filters afterwards:
-    the visibility filter reads a few rows instead of one per match.  The caller checks the
-    page against the total and ranks every visible match when too few of these were visible.
+    """The page's hit rows, a statement of their own (no CTE of the caller's).
+
+    With *top*, ranked from the engine's best *top* matches only (its own top-k query), joined
+    with the index rows under the access rules and filters afterwards: the visibility filter
+    reads a few rows instead of one per match.  The caller checks the page against the total
+    and, when too few of these were visible, asks again with *top* None: ranked over every
+    visible match.
     """
+    if top is None:
+        scored_sql, scored_params = matches_sql(actor, match, exclude)
+        sql, params = all_hits_sql(filters, limit=limit, offset=offset)
+        return f"WITH s AS ({scored_sql}) {sql}", [*scored_params, *params]
     where_all, where_params = _where(filters)
     top_sql, top_params = document_backend().top_sql(match, top)
     rows_sql, rows_params = matches_sql(actor, MatchQuery(""), exclude, scored=False, shown=True)
@@ -220,21 +219,6 @@ def all_hits_sql(
     return sql, [*where_params, limit, offset]
 
 
-def fallback_hits_sql(
-    actor: Any,
-    match: MatchQuery,
-    filters: DocumentFilters,
-    *,
-    limit: int,
-    offset: int,
-    exclude: tuple[str, ...],
-) -> tuple[str, list[Any]]:
-    """The page ranked over every visible match: when too few of the engine's best were."""
-    scored_sql, scored_params = matches_sql(actor, match, exclude)
-    sql, params = all_hits_sql(filters, limit=limit, offset=offset)
-    return f"WITH s AS ({scored_sql}) {sql}", [*scored_params, *params]
-
-
 def statement(
     actor: Any,
     match: MatchQuery,
@@ -255,7 +239,7 @@ def statement(
 
     Ranking needs every match's score (the engine's own top-k query computes them too),
     counting needs none.  The page is therefore ranked from the engine's best *top* matches
-    before the access rules (:func:`_top_hits_sql`) when *top* is given, and the visible match
+    before the access rules (:func:`page_hits_sql`) when *top* is given, and the visible match
     set is walked again unscored for the counts, without materializing it: FTS5's posting lists
     are cheap to walk again and writing every match to a temporary table is not (measured on
     10^5 records: bench/site_search_bench.py).  On PostgreSQL with facets, where re-checking
@@ -278,7 +262,7 @@ def statement(
         plain_sql, params = matches_sql(actor, match, exclude, scored=False)
         if top is not None:
             with_sql = f"WITH m AS NOT MATERIALIZED ({plain_sql}) "
-            hits_sql, hits_params = _top_hits_sql(
+            hits_sql, hits_params = page_hits_sql(
                 actor, match, filters, limit=limit, offset=offset, exclude=exclude, top=top
             )
         else:
@@ -317,29 +301,31 @@ def _with_facets(
     )
     params += multi_params
     # Facets without a filter of their own share the "every filter" set: one GROUP BY.
-    # "m CROSS JOIN facet" makes SQLite walk the matches and seek their facet rows (index
-    # document, facet) instead of scanning every facet row of the table.
     shared = [name for name in SHOWN_MULTI if not getattr(filters, name)]
     if shared:
-        parts.append(
-            f"SELECT f.facet, f.value, {EMPTY}, {EMPTY}, COUNT(*), 0{NO_ROW} FROM m "
-            f"CROSS JOIN {FACET_TABLE} f "
-            f"WHERE f.document_id = m.id AND {where_all} GROUP BY f.facet, f.value "
-            f"HAVING f.facet IN ({', '.join(['%s'] * len(shared))})"
-        )
         # HAVING: the facet is tested once per value, not once per row of every match.
+        having = f" HAVING f.facet IN ({', '.join(['%s'] * len(shared))})"
+        parts.append(_facet_values_sql(where_all, having=having))
         params += [*where_params, *shared]
     for name in SHOWN_MULTI:
         if getattr(filters, name):
             where, skip_params = _where(filters, skip=name)
-            parts.append(
-                f"SELECT f.facet, f.value, {EMPTY}, {EMPTY}, COUNT(*), 0{NO_ROW} FROM m "
-                f"CROSS JOIN {FACET_TABLE} f "
-                f"WHERE f.document_id = m.id AND {no_index}f.facet = %s AND {where} "
-                "GROUP BY f.facet, f.value"
-            )
+            parts.append(_facet_values_sql(f"{no_index}f.facet = %s AND {where}"))
             params += [name, *skip_params]
     return with_sql + " UNION ALL ".join(parts), params
+
+
+def _facet_values_sql(where: str, *, having: str = "") -> str:
+    """Counts by (facet, value) of the matches in m under *where*, then *having*.
+
+    "m CROSS JOIN facet" makes SQLite walk the matches and seek their facet rows (index
+    document, facet) instead of scanning every facet row of the table.
+    """
+    return (
+        f"SELECT f.facet, f.value, {EMPTY}, {EMPTY}, COUNT(*), 0{NO_ROW} FROM m "
+        f"CROSS JOIN {FACET_TABLE} f "
+        f"WHERE f.document_id = m.id AND {where} GROUP BY f.facet, f.value{having}"
+    )
 
 
 def count_cap(offset: int, limit: int) -> int:
@@ -374,7 +360,7 @@ class Ranked(NamedTuple):
 
 
 def hit(row: tuple[Any, ...]) -> Ranked:
-    """A '~hit' row of the statement (or of :func:`fallback_hits_sql`)."""
+    """A '~hit' row of the statement (or of :func:`page_hits_sql`)."""
     _tag, value, year, language, _count, score, ref, kind, classification = row
     return Ranked(
         int(value),

@@ -96,3 +96,17 @@ def test_official_text_per_language_is_loaded_and_shown(client: Client, tmp_path
 def test_obligation_summary_is_shown_in_the_language(client: Client) -> None:
     page = client.get("/es/catalog/untoc/articles/2/").content.decode()
     assert "Disposición general" in page
+
+
+@pytest.mark.django_db
+def test_an_article_is_named_in_the_readers_language() -> None:
+    article = Provision.objects.get(key="untoc/art_24")
+    paragraph = article.paragraphs.get(key="untoc/art_24/para_2")
+    with translation.override("en"):
+        assert str(article) == "UNTOC art. 24" and str(paragraph) == "UNTOC art. 24(2)"
+    with translation.override("zh-hans"):
+        assert str(article).endswith("第24条") and "art." not in str(paragraph)
+    with translation.override("ru"):
+        assert str(article).endswith(", ст. 24")
+    with translation.override("ar"):
+        assert str(article).endswith("، المادة 24")

@@ -213,13 +213,14 @@ def test_ranking_the_engines_best_matches_first_never_shows_or_skips_what_access
     monkeypatch.setattr(statement, "OVERFETCH", 1)
     monkeypatch.setattr(statement, "OVERFETCH_MIN", 1)
     fallbacks: list[int] = []
-    fallback_hits_sql = service.fallback_hits_sql
+    page_hits_sql = service.page_hits_sql
 
     def spy(*args: Any, **kwargs: Any) -> tuple[str, list[Any]]:
-        fallbacks.append(kwargs["offset"])
-        return fallback_hits_sql(*args, **kwargs)
+        if kwargs["top"] is None:  # ranked over every visible match
+            fallbacks.append(kwargs["offset"])
+        return page_hits_sql(*args, **kwargs)
 
-    monkeypatch.setattr(service, "fallback_hits_sql", spy)
+    monkeypatch.setattr(service, "page_hits_sql", spy)
     last = everything.total // 2 + 1
     pages = [search_documents(user, WORD, page=p, page_size=2) for p in range(1, last + 1)]
     bare = [
