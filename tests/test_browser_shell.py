@@ -16,7 +16,14 @@ def test_home_switch_language_and_arabic_is_rtl(
     browser_page: Any, live_server: Any, reference_data: None
 ) -> None:
     page = browser_page
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None,
+    )
     page.goto(f"{live_server.url}/en/")
+    page.wait_for_load_state("networkidle")
+    assert refused == []  # nothing on the page (htmx included) asks for what the CSP refuses
     assert page.locator("html").get_attribute("dir") == "ltr"
     assert page.get_by_role("navigation", name="Areas of work").is_visible()
     # switch to Russian with the language selector (a real form post)
