@@ -106,13 +106,10 @@ def token_for() -> Any:
 CHROMIUM = "/usr/bin/chromium"
 
 
-@pytest.fixture
-def browser_page(live_server: Any, transactional_db: Any) -> Any:
-    """A Playwright page in Debian's headless Chromium against the live test server.
-
-    Skipped (with the reason printed) where /usr/bin/chromium is missing: tact never
-    downloads a browser. Use `live_server.url` for addresses.
-    """
+@pytest.fixture(scope="session")
+def _chromium() -> Any:
+    """One headless Chromium per test process (starting it costs more than most tests' pages);
+    each test gets its own context: cookies, storage and cache start empty."""
     if not os.path.exists(CHROMIUM):
         pytest.skip("browser tests need Debian's chromium at /usr/bin/chromium")
     from playwright.sync_api import sync_playwright
@@ -124,11 +121,24 @@ def browser_page(live_server: Any, transactional_db: Any) -> Any:
             executable_path=CHROMIUM,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
         try:
-            yield page
+            yield browser
         finally:
             browser.close()
+
+
+@pytest.fixture
+def browser_page(_chromium: Any, live_server: Any, transactional_db: Any) -> Any:
+    """A Playwright page in Debian's headless Chromium against the live test server.
+
+    Skipped (with the reason printed) where /usr/bin/chromium is missing: tact never
+    downloads a browser. Use `live_server.url` for addresses.
+    """
+    context = _chromium.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ Chinese go to var/screenshots/walk-<role>-<language>.png.
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 from typing import Any
@@ -122,40 +121,32 @@ def _check_page(
             errors.append(f"{url}: axe {violation}")
 
 
-def test_walk_main_pages_as_every_role_in_six_languages(live_server: Any, people: None) -> None:
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("browser tests need Debian's chromium at /usr/bin/chromium")
-    from playwright.sync_api import sync_playwright
-
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+def test_walk_main_pages_as_every_role_in_six_languages(
+    _chromium: Any, live_server: Any, people: None
+) -> None:
     catalogs = {lang: load(lang) for lang in LANGUAGES if lang != "en"}
     SHOTS.mkdir(parents=True, exist_ok=True)
     errors: list[str] = []
     tried = 0
     started = time.monotonic()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        # One context for the whole walk (axe is injected, so the page's CSP is bypassed; the
-        # CSP itself is tested in tests/test_csp.py).
-        context = browser.new_context(viewport={"width": 390, "height": 844}, bypass_csp=True)
-        page = context.new_page()
-        try:
-            for role, username in ROLES:
-                context.clear_cookies()
-                if username:
-                    _login(page, live_server.url, username)
-                for lang in LANGUAGES:
-                    for path in PAGES if username is None else ROLE_PAGES:
-                        url = f"{live_server.url}/{lang}{path}"
-                        _check_page(page, url, catalogs.get(lang), (role, lang) in AXE_ON, errors)
-                        tried += 1
-                        if path == "/" and lang in ("ar", "zh-hans"):
-                            page.screenshot(path=str(SHOTS / f"walk-{role}-{lang}.png"))
-        finally:
-            browser.close()
+    # One context for the whole walk (axe is injected, so the page's CSP is bypassed; the
+    # CSP itself is tested in tests/test_csp.py).
+    context = _chromium.new_context(viewport={"width": 390, "height": 844}, bypass_csp=True)
+    page = context.new_page()
+    try:
+        for role, username in ROLES:
+            context.clear_cookies()
+            if username:
+                _login(page, live_server.url, username)
+            for lang in LANGUAGES:
+                for path in PAGES if username is None else ROLE_PAGES:
+                    url = f"{live_server.url}/{lang}{path}"
+                    _check_page(page, url, catalogs.get(lang), (role, lang) in AXE_ON, errors)
+                    tried += 1
+                    if path == "/" and lang in ("ar", "zh-hans"):
+                        page.screenshot(path=str(SHOTS / f"walk-{role}-{lang}.png"))
+    finally:
+        context.close()
     print(
         f"\nbrowser walk: {len(ROLE_PAGES)} pages x {len(LANGUAGES)} languages x {len(ROLES)} roles"
         f" + {len(PUBLIC_PAGES)} public pages x {len(LANGUAGES)} languages"

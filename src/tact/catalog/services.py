@@ -31,8 +31,35 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _upsert(report: LoadReport, model: Any, lookup: dict[str, Any], values: dict[str, Any]) -> Any:
-    obj = model.objects.filter(**lookup).first()
+class _Existing:
+    """The rows a model already holds, by their natural key: read in one query per model, not
+    one per row (the catalog has ~700 paragraphs and items; fresh test databases load it)."""
+
+    def __init__(self) -> None:
+        self._rows: dict[Any, dict[Any, Any]] = {}
+
+    def get(self, model: Any, lookup: dict[str, Any]) -> Any:
+        ((field, value),) = lookup.items()
+        if model not in self._rows:
+            qs = model.objects.all()
+            if model is ProvisionParagraph:
+                qs = qs.select_related("provision")
+            self._rows[model] = {getattr(row, field): row for row in qs}
+        return self._rows[model].get(value)
+
+
+def _upsert(
+    report: LoadReport,
+    model: Any,
+    lookup: dict[str, Any],
+    values: dict[str, Any],
+    existing: _Existing | None = None,
+) -> Any:
+    obj = (
+        existing.get(model, lookup)
+        if existing is not None
+        else model.objects.filter(**lookup).first()
+    )
     if obj is None:
         report.created += 1
         return model.objects.create(**lookup, **values)
@@ -74,10 +101,15 @@ def catalog_load(*, actor: Any = None, path: Path = CATALOG_FILE) -> LoadReport:
     """Load or refresh the catalog; loading the same file twice changes nothing."""
     data = json.loads(path.read_text(encoding="utf-8"))
     report = LoadReport()
+    existing = _Existing()
     themes: dict[str, Theme] = {}
     for order, theme in enumerate(data["themes"]):
         themes[theme["code"]] = _upsert(
-            report, Theme, {"code": theme["code"]}, {"titles": theme["title"], "order": order}
+            report,
+            Theme,
+            {"code": theme["code"]},
+            {"titles": theme["title"], "order": order},
+            existing,
         )
     for inst in data["instruments"]:
         instrument = _upsert(
@@ -93,6 +125,7 @@ def catalog_load(*, actor: Any = None, path: Path = CATALOG_FILE) -> LoadReport:
                 "entry_into_force": _date(inst.get("entry_into_force")),
                 "treaty_series": inst.get("treaty_series", ""),
             },
+            existing,
         )
         for art in inst["articles"]:
             provision = _upsert(
@@ -108,6 +141,7 @@ def catalog_load(*, actor: Any = None, path: Path = CATALOG_FILE) -> LoadReport:
                     "obligation_summary": art.get("obligation_summary", ""),
                     "notes": art.get("notes", ""),
                 },
+                existing,
             )
             wanted = {themes[code].pk for code in art.get("themes", [])}
             current = set(provision.themes.values_list("pk", flat=True))
@@ -126,6 +160,7 @@ def catalog_load(*, actor: Any = None, path: Path = CATALOG_FILE) -> LoadReport:
                         "text": para["text"],
                         "obligation": para["obligation"],
                     },
+                    existing,
                 )
                 # Lettered sub-items (art. 3(a), art. 2(a)-(j)) are addressable on their own:
                 # labels, suggestions and mappings can target "untoc/art_2/para_1/item_a".
@@ -141,6 +176,7 @@ def catalog_load(*, actor: Any = None, path: Path = CATALOG_FILE) -> LoadReport:
                             "text": text,
                             "obligation": para["obligation"],
                         },
+                        existing,
                     )
     if report.created or report.updated:
         audit_log(actor=actor, action="catalog.load", changes={"report": (None, str(report))})

@@ -30,13 +30,15 @@ def filter_values(
     raw = getlist(name) if getlist else params.get(name) or []
     if isinstance(raw, str):
         raw = [raw]
-    out: list[str] = []
+    out: dict[str, None] = {}  # ordered, each once
     for item in raw:
         for part in str(item).split(","):
             part = part.strip()[:max_length]
-            if part and part not in out:
-                out.append(part)
-    return tuple(out[:MAX_FILTER_VALUES])
+            if part:
+                out[part] = None
+                if len(out) == MAX_FILTER_VALUES:
+                    return tuple(out)
+    return tuple(out)
 
 
 def years(values: Iterable[str]) -> tuple[str, ...]:
