@@ -19,6 +19,10 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 # Persistent connections outlive live-server threads and block dropping the test database.
 for _db in DATABASES.values():  # noqa: F405
     _db["CONN_MAX_AGE"] = 0
+    if _db["ENGINE"].endswith("postgresql"):
+        # A test database is thrown away: its commits (migrations, live-server tests) need not
+        # wait for the disk.
+        _db.setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"
 # Failed logins are not slowed in the suite (tests of the slowdown turn it on and move the clock).
 TACT_LOGIN_SLOW_SECONDS = 0
 # Tests write inside transactions that never commit: the site version would not move. The
