@@ -16,6 +16,9 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
+TACT = [sys.executable, "-m", "tact.cli"]
+
+
 def _children(pid: int) -> list[int]:
     found: list[int] = []
     for task in Path(f"/proc/{pid}/task").iterdir():
@@ -101,3 +104,42 @@ def test_stopping_serve_stops_its_worker(tmp_path: Path, migrated: Path, signum:
     finally:
         if serve.poll() is None:
             serve.kill()
+
+
+def test_prod_server_warms_once_before_its_workers_fork(tmp_path: Path, migrated: Path) -> None:
+    """`serve --prod`: gunicorn loads and warms tact in its master (URLs, templates, the ECB
+    rate book), once, so that its workers - recycled ones too - start warm; they answer."""
+    import urllib.request
+
+    data = tmp_path / "data"
+    shutil.copytree(migrated, data)
+    # A manifest, so that --prod does not collect every static file first (minutes).
+    (data / "static").mkdir(exist_ok=True)
+    (data / "static" / "staticfiles.json").write_text('{"paths": {}, "version": "1.1"}')
+    port = _free_port()
+    log = tmp_path / "gunicorn.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [*TACT, "serve", "--prod", "--workers", "2", f"127.0.0.1:{port}"],
+            env=_env(data),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        status = 0
+        deadline = time.monotonic() + 60
+        while status != 200 and time.monotonic() < deadline:
+            time.sleep(0.5)
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health/", timeout=5) as r:
+                    status = r.status
+            except OSError:
+                continue
+        assert status == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    text = log.read_text()
+    warmed = [line for line in text.splitlines() if "warmed:" in line]
+    assert len(warmed) == 1, text[-3000:]  # in the master only, not once per worker
+    assert "urls" in warmed[0] and "base.html" in warmed[0] and "ecb rates" in warmed[0]

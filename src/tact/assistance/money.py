@@ -32,8 +32,9 @@ class RateQuote:
 
 
 @lru_cache(maxsize=1)
-def _ecb() -> Any:
-    """The ECB rate book shipped with CurrencyConverter (loaded once per process)."""
+def rate_book() -> Any:
+    """The ECB rate book shipped with CurrencyConverter (loaded once per process; a server
+    loads it before it forks its workers, see tact.core.warmup)."""
     from currency_converter import CurrencyConverter
 
     return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
@@ -45,7 +46,7 @@ def ecb_quote(currency: str, date: dt.date | None) -> RateQuote | None:
     A date outside the published range uses the nearest published day (and says so by the
     date it returns); a day without a fixing (weekend, holiday) is interpolated.
     """
-    converter = _ecb()
+    converter = rate_book()
     currency = currency.upper()
     if currency not in converter.currencies or "USD" not in converter.currencies:
         return None

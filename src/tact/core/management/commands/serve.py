@@ -100,6 +100,9 @@ class Command(BaseCommand):
             "-m",
             "gunicorn",
             "tact.config.wsgi:application",
+            # loaded and warmed once, before the workers fork (tact.core.warmup)
+            "--config",
+            "python:tact.config.gunicorn",
             "--bind",
             options["addrport"],
             "--workers",
