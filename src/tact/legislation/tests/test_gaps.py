@@ -10,7 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from tact.assistance.models import Need
-from tact.catalog.models import Instrument, ProvisionParagraph
+from tact.catalog.models import Instrument, Provision, ProvisionParagraph
 from tact.core.access import SYSTEM
 from tact.directory.models import PartyStatus
 from tact.legislation import gaps
@@ -30,6 +30,20 @@ def _map(law: Any, kenya: Any, eid: str, key: str, compliance: str) -> None:
         legal_provision=law.provisions.get(eid=eid) if eid else None,
         compliance=compliance,
         classification="public",
+    )
+
+
+def _map_article(
+    law: Any, kenya: Any, eid: str, key: str, compliance: str, classification: str = "public"
+) -> None:
+    """An assessment of a whole article (it covers each of its paragraphs)."""
+    mapping_create(
+        actor=SYSTEM,
+        state=kenya,
+        convention_provision=Provision.objects.get(key=key),
+        legal_provision=law.provisions.get(eid=eid),
+        compliance=compliance,
+        classification=classification,
     )
 
 
@@ -72,15 +86,7 @@ def test_figures_change_after_assessments(ken_law: Any, kenya: Any) -> None:
 
 
 def test_article_level_mapping_covers_its_paragraphs(ken_law: Any, kenya: Any) -> None:
-    from tact.catalog.models import Provision
-
-    mapping_create(
-        actor=SYSTEM,
-        state=kenya,
-        convention_provision=Provision.objects.get(key="untoc/art_24"),
-        legal_provision=ken_law.provisions.get(eid="sec_2"),
-        compliance="partial",
-    )
+    _map_article(ken_law, kenya, "sec_2", "untoc/art_24", "partial")
     rows = [r for r in gaps.gap_analysis(SYSTEM, kenya).rows if r.provision.key == "untoc/art_24"]
     assert len(rows) == 4 and {r.status for r in rows} == {"partial"}
 
@@ -90,22 +96,13 @@ def test_the_overview_gives_the_figures_of_the_full_analysis(
 ) -> None:
     """The profile's panel reads plain values: its figures equal the analysis of the records,
     for each viewer (a confidential assessment counts only for those who may read it)."""
-    from tact.catalog.models import Provision
-
     fp = Instrument.objects.get(code="fp")
     PartyStatus.objects.update_or_create(
         state=kenya, instrument=fp, defaults={"status": PartyStatus.Status.NOT_PARTY}
     )
     _map(ken_law, kenya, "sec_2", "untoc/art_24/para_1", "full")
     _map(ken_law, kenya, "", "untoc/art_25/para_1", "none")
-    mapping_create(
-        actor=SYSTEM,
-        state=kenya,
-        convention_provision=Provision.objects.get(key="untoc/art_26"),
-        legal_provision=ken_law.provisions.get(eid="sec_3"),
-        compliance="partial",
-        classification="confidential",
-    )
+    _map_article(ken_law, kenya, "sec_3", "untoc/art_26", "partial", "confidential")
     for viewer in (SYSTEM, focal_mexico):
         analysis = gaps.gap_analysis(viewer, kenya)
         overview = gaps.gap_overview(viewer, kenya)
