@@ -46,4 +46,5 @@ def test_history_shows_labels_and_names_not_ids(kenya: Any, reader: Any, secreta
     assert "Changed" in html
     # A user account is the secretariat's: a reader sees that something is there, not who.
     assert "a record you may not see" in html
-    assert f"→ <bdi>{secretariat.pk}</bdi>" not in html
+    assert f"→</span> <bdi>{secretariat.pk}</bdi>" not in html
+    assert '<span class="arrow" aria-hidden="true">→</span> <bdi>' in html  # the form it would take
