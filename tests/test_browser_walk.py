@@ -22,7 +22,6 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 SHOTS = ROOT / "var" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
 LANGUAGES = ["en", "ru", "fr", "es", "ar", "zh-hans"]
 # (role label, persona from conftest.py or None for the anonymous reader)
 ROLES = [

@@ -4,7 +4,6 @@ actor may not see."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
@@ -20,18 +19,9 @@ WORD = "bilbyquoll"
 
 
 @pytest.fixture
-def strategies(kenya: Any) -> None:
-    from tact.strategies.models import Strategy
-
+def strategies(kenya_strategy: Any) -> None:
     for i, classification in enumerate(["public"] * 5 + ["confidential"] * 3):
-        Strategy.objects.create(
-            title=f"{WORD} strategy {i}",
-            description="Witness protection.",
-            state=kenya,
-            owner_state=kenya,
-            classification=classification,
-            start=dt.date(2024, 1, 1),
-        )
+        kenya_strategy(f"{WORD} strategy {i}", "Witness protection.", classification)
 
 
 def facet_counts(result: Any) -> dict[str, dict[str, int]]:
@@ -78,19 +68,11 @@ def test_the_facets_asked_apart_count_what_the_search_counts(
 
 
 def test_the_page_says_more_than_and_its_facets_give_the_exact_total(
-    monkeypatch: pytest.MonkeyPatch, client: Client, kenya: Any
+    monkeypatch: pytest.MonkeyPatch, client: Client, kenya_strategy: Any
 ) -> None:
-    from tact.strategies.models import Strategy
-
     # given 25 public matches, more than the page (20) and the cap past it (22)
     for i in range(25):
-        Strategy.objects.create(
-            title=f"{WORD} plan {i}",
-            state=kenya,
-            owner_state=kenya,
-            classification="public",
-            start=dt.date(2024, 1, 1),
-        )
+        kenya_strategy(f"{WORD} plan {i}")
     monkeypatch.setattr(statement, "COUNT_CAP", 2)
     # when
     page = client.get(f"/en/search/?q={WORD}").content.decode()

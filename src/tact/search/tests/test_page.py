@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from types import SimpleNamespace
 from typing import Any
 
@@ -33,18 +32,9 @@ def test_result_counts_are_grouped_and_take_the_languages_plural() -> None:
 
 @pytest.mark.django_db
 def test_english_records_keep_their_direction_in_the_arabic_page(
-    client: Client, kenya: Any
+    client: Client, kenya_strategy: Any
 ) -> None:
-    from tact.strategies.models import Strategy
-
-    Strategy.objects.create(
-        title=f"{WORD} strategy (2024-2028).",
-        description=f"{WORD}: the plan.",
-        state=kenya,
-        owner_state=kenya,
-        classification="public",
-        start=dt.date(2024, 1, 1),
-    )
+    kenya_strategy(f"{WORD} strategy (2024-2028).", f"{WORD}: the plan.")
     page = client.get(f"/ar/search/?q={WORD}&page=1").content.decode()
     assert 'dir="rtl"' in page
     # a hit's title and snippet take the direction of their own text

@@ -36,18 +36,15 @@ def test_every_domain_of_the_issue_is_a_source() -> None:
 
 
 @pytest.fixture
-def records(kenya: Any) -> dict[str, Any]:
+def records(kenya: Any, kenya_strategy: Any) -> dict[str, Any]:
     from tact.strategies.models import Strategy
     from tact.training.models import Course, Programme, Session
 
     def strategy(classification: str) -> Strategy:
-        return Strategy.objects.create(
-            title=f"{classification.title()} {WORD} strategy",
-            description="Witness protection and victim support.",
-            state=kenya,
-            owner_state=kenya,
-            classification=classification,
-            start=dt.date(2024, 1, 1),
+        return kenya_strategy(  # type: ignore[no-any-return]
+            f"{classification.title()} {WORD} strategy",
+            "Witness protection and victim support.",
+            classification,
         )
 
     def programme(classification: str) -> Programme:
@@ -189,22 +186,16 @@ def test_single_valued_facets_leave_their_own_filter_out_and_count_only_visible_
 def test_ranking_the_engines_best_matches_first_never_shows_or_skips_what_access_decides(
     request: pytest.FixtureRequest,
     records: dict[str, Any],
-    kenya: Any,
+    kenya_strategy: Any,
     persona: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # given hidden strategies that the engine ranks above every visible record
     from tact.search import service, statement
-    from tact.strategies.models import Strategy
 
     for i in range(3):
-        Strategy.objects.create(
-            title=f"Confidential {WORD} {WORD} {WORD} strategy {i}",
-            description=f"{WORD} {WORD}",
-            state=kenya,
-            owner_state=kenya,
-            classification="confidential",
-            start=dt.date(2024, 1, 1),
+        kenya_strategy(
+            f"Confidential {WORD} {WORD} {WORD} strategy {i}", f"{WORD} {WORD}", "confidential"
         )
     user = request.getfixturevalue(persona)
     everything = search_documents(user, WORD, page_size=100)
