@@ -20,7 +20,7 @@ import json
 import math
 import random
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -36,6 +36,7 @@ from tact.assistance.models import (
     ProjectSector,
     Transaction,
 )
+from tact.assistance.overlaps.generate import project_texts, reword, twin_description
 from tact.catalog.models import Theme
 from tact.core.bulk import insert_rows
 from tact.directory.models import Organisation, State
@@ -71,6 +72,9 @@ TOPICS = ("Strengthening the prosecution of organized crime", "Countering traffi
           "and special investigative techniques", "Legislative assistance", "Judicial "
           "integrity and anti-corruption", "Border management and migrant smuggling")  # fmt: skip
 TODAY = dt.date(2026, 1, 1)
+TWIN_SHARE = 0.08
+"""Share of projects that are a second record of the project before them (see ``_texts``)."""
+TWIN_KINDS = ("linked", "unlinked", "republished")
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,20 @@ def publishers(seed: int, projects: int) -> list[Publisher]:
             org_id = org.pk
         made.append(Publisher(ref, name, type_, channel, currency, org_id))
     return made
+
+
+@dataclass
+class Core:
+    """A project's publisher, currency, dates, status, size and recipients."""
+
+    pub: Publisher
+    currency: str
+    start: dt.date
+    years: int
+    end: dt.date
+    status: str
+    usd: float
+    places: list[tuple[int, str, str]]
 
 
 @dataclass
@@ -211,15 +229,16 @@ class Generator:
         self.cur_cum = _cumulative([w for _c, w in CURRENCIES])
         self.sector_cum = _cumulative([s[2] for s in SECTORS])
 
-    def project(self, number: int, pk: int, now: Any, rows: Rows) -> None:
-        """Append project ``number``'s rows (its id being ``pk``) to ``rows``."""
+    def _rng(self, number: int) -> random.Random:
+        return random.Random(self.plan.seed * 10_000_019 + number)  # noqa: S311
+
+    def _core(self, rng: random.Random) -> Core:
+        """Who publishes, when and where: the first draws of a project's own sequence."""
         plan = self.plan
-        rng = random.Random(plan.seed * 10_000_019 + number)  # noqa: S311
         pub: Publisher = _pick(rng, plan.publishers, self.pub_cum)
         currency = pub.currency if rng.random() < 0.8 else _pick(
             rng, [c for c, _w in CURRENCIES], self.cur_cum
         )  # fmt: skip
-        rate = float(RATES[currency])
         # Start years lean to the recent past: most registry activities are under ten years old.
         year = TODAY.year - min(int(rng.expovariate(1 / 4.5)), 20) - (rng.random() < 0.5)
         start = dt.date(year, rng.randint(1, 12), 1)
@@ -234,16 +253,51 @@ class Generator:
         if rng.random() < 0.02:
             status = rng.choice(("5", "6"))
         usd = min(math.exp(rng.gauss(13.2, 1.4)), 2e9)  # median ~540k USD
-        amount = usd / rate
         countries = rng.choices((1, 2, 3, 5), (82, 11, 5, 2))[0] if plan.states else 0
         places: list[tuple[int, str, str]] = []
         while len(places) < countries:
             state = _pick(rng, plan.states, self.state_cum)
             if state not in places:
                 places.append(state)
-        topic = rng.choice(TOPICS)
+        return Core(pub, currency, start, years, end, status, usd, places)
+
+    def _texts(self, number: int) -> tuple[str | None, str, str]:
+        """(twin kind or None, title, description). A share of projects are another
+        publisher's record of the project before them (or its republication): the overlaps
+        that detection must find. Texts come from their own sequence, so the other draws are
+        those of earlier versions of the generator."""
+        rng = random.Random(f"text:{self.plan.seed}:{number}")  # noqa: S311
+        kind = None
+        if number > 1 and rng.random() < TWIN_SHARE:
+            kind = rng.choice(TWIN_KINDS)
+        if kind is None or self._texts(number - 1)[0] is not None:  # no twins of twins
+            year = self._core(self._rng(number)).start.year
+            return None, *project_texts(rng, year)
+        _kind, title, description = self._texts(number - 1)
+        if kind != "republished" or rng.random() < 0.5:
+            title = reword(rng, title)
+        year = self._core(self._rng(number - 1)).start.year
+        extra = kind != "republished"
+        return kind, title, twin_description(rng, description, year, extra=extra)
+
+    def project(self, number: int, pk: int, now: Any, rows: Rows) -> None:
+        """Append project ``number``'s rows (its id being ``pk``) to ``rows``."""
+        plan = self.plan
+        rng = self._rng(number)
+        core = self._core(rng)
+        twin, title, description = self._texts(number)
+        if twin is not None:  # the same work: where and when of the project before it
+            before = self._core(self._rng(number - 1))
+            core = replace(core, start=before.start, end=before.end, years=before.years,
+                           places=before.places,
+                           pub=before.pub if twin == "republished" else core.pub)  # fmt: skip
+            core.status = "1" if core.start > TODAY else "4" if core.end < TODAY else "2"
+        pub, currency, start, years, end = core.pub, core.currency, core.start, core.years, core.end
+        status, places = core.status, core.places
+        rate = float(RATES[currency])
+        amount = core.usd / rate
+        rng.choice(TOPICS)  # the topic of earlier versions' titles: keeps the later draws
         where = ", ".join(p[2] for p in places[:2]) or "several regions"
-        title = f"{topic} in {where} ({pub.name.split(' (')[0].lower()} #{number})"
         impl = rng.choice(IMPLEMENTERS) if rng.random() < 0.7 else None
         channel = pub.channel if impl is None else _implementer_channel(impl[3])
         classification = rng.choices(("public", "restricted", "confidential"), (92, 6, 2))[0]
@@ -258,8 +312,8 @@ class Generator:
         activity = {"identifier": identifier, "generated": True}
         rows.tables[Project].append((
             pk, now, now, classification, None, pub.organisation_id, None, identifier, title,
-            f"{title}. Generated project (not a real record): training, mentoring and "
-            f"advice for {where}.", "en", pub.ref, pub.name, pub.type, pub.organisation_id,
+            f"{description} Generated project (not a real record) in {where}.", "en",
+            pub.ref, pub.name, pub.type, pub.organisation_id,
             status, _date(start), _date(start) if started else None, _date(end),
             _date(end) if status in {"3", "4"} else None, currency, now, "2.03", 1, False,
             "1", "10", "110", "C01", "", channel, "", budget_usd,
@@ -267,7 +321,9 @@ class Generator:
             "iati", None, json.dumps(activity), False,
         ))  # fmt: skip
         org_rows = rows.tables[ParticipatingOrganisation]
-        org_rows.append((pk, "1", pub.ref, pub.name, pub.type, "", "", pub.organisation_id, 0))
+        # A linked twin names the activity it records (the funder's, the project before it).
+        linked = f"GEN-{plan.seed}-{number - 1:07d}" if twin == "linked" else ""
+        org_rows.append((pk, "1", pub.ref, pub.name, pub.type, "", linked, pub.organisation_id, 0))
         if impl is not None:
             org_rows.append((pk, "4", impl[1], impl[0], impl[2], impl[3], "", None, 1))
         percentages = _split(rng, len(places))

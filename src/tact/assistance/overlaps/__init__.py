@@ -10,10 +10,9 @@ needs the app registry.
 from tact.assistance.overlaps.detection import (
     DetectionResult,
     OverlapPair,
-    brute_force_pairs,
     detect_overlaps,
-    recall_against_brute_force,
 )
+from tact.assistance.overlaps.reference import brute_force_pairs, recall_against_brute_force
 from tact.assistance.overlaps.scoring import (
     DEFAULT_THRESHOLD,
     MIN_THRESHOLD,

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,23 +45,21 @@ from tact.assistance.overlaps.scoring import (
     Prepared,
     ProjectRecord,
     Reason,
-    apart_factor,
-    link_between,
     prepare,
     score_prepared,
-    text_similarity,
+    score_value,
 )
-from tact.assistance.textsim import jaccard
 
 __all__ = [
     "DEFAULT_THRESHOLD",
     "MIN_THRESHOLD",
     "DetectionResult",
     "OverlapPair",
+    "Partition",
     "ProjectRecord",
-    "brute_force_pairs",
+    "block_countries",
+    "detect_in_partitions",
     "detect_overlaps",
-    "recall_against_brute_force",
 ]
 
 
@@ -116,8 +114,12 @@ def _country_labels(
     return [_STAR, _ANY], [_ANY]
 
 
-def _blocks(item: Prepared, no_country: bool, no_years: bool) -> tuple[list[Block], list[Block]]:
+def _blocks(
+    item: Prepared, country: str | None, no_country: bool, no_years: bool
+) -> tuple[list[Block], list[Block]]:
     """(blocks to file the record under, blocks to look up) as (side, country, year) keys.
+
+    ``country`` is the partition's recipient (None for a record without a blockable one).
 
     Years: two intervals share a calendar year iff one's start year lies within the other's
     years. Side "A" files every year and is looked up with the start year; side "B" files the
@@ -125,7 +127,9 @@ def _blocks(item: Prepared, no_country: bool, no_years: bool) -> tuple[list[Bloc
     once or twice instead of once per shared year. Undated records use ``_STAR``/``_ANY`` on
     side "A" as for countries.
     """
-    file_c, look_c = _country_labels(_block_countries(item), no_country)
+    file_c, look_c = _country_labels(
+        frozenset({country}) if country is not None else None, no_country
+    )
     years = item.years
     file: list[Block] = []
     look: list[Block] = []
@@ -174,8 +178,9 @@ class _UnionFind:
             self.parent[max(rx, ry)] = min(rx, ry)
 
 
-def _block_countries(item: Prepared) -> frozenset[str] | None:
-    countries = item.record.countries
+def block_countries(record: ProjectRecord) -> frozenset[str] | None:
+    """The recipients a record is blocked under; None: it meets every partition."""
+    countries = record.countries
     return countries if 0 < len(countries) <= MAX_BLOCK_COUNTRIES else None
 
 
@@ -184,14 +189,17 @@ def _prefix_join(
     blocks: Sequence[tuple[list[Block], list[Block]]],
     threshold: float,
     max_block: int,
+    stats: dict[str, Any],
 ) -> Iterator[tuple[int, list[int]]]:
-    """AllPairs: for each record, the earlier records (by size) that may reach ``threshold``.
+    """AllPairs: for each record, the earlier records (by size) that reach ``threshold``.
 
     Records are visited by increasing size; each probes with its first
     ``|x| - ceil(t|x|) + 1`` words (rarest first) and is indexed by its first
     ``|y| - ceil(2t/(1+t)|y|) + 1`` words, within its blocks. Every pair with Jaccard >= t is
-    yielded (once per block it shares; callers deduplicate). Posting lists stop growing at
-    ``max_block`` entries (counted in ``capped``).
+    yielded (callers deduplicate), after the length filter and the exact check
+    ``|x & y| >= t(|x|+|y|)/(1+t)`` (a table lookup and one set intersection per candidate,
+    no division). Posting lists stop growing at ``max_block`` entries (counted in
+    ``stats["capped_postings"]``).
     """
     if threshold > 1:
         return
@@ -200,6 +208,12 @@ def _prefix_join(
     index_share = 2 * threshold / (1 + threshold)
     postings: dict[str, dict[Block, list[int]]] = {}
     order = sorted(range(len(sets)), key=sizes.__getitem__)
+    share = threshold / (1 + threshold)
+    # A hair looser than exact (floating point): the score, not this filter, decides.
+    needs = [
+        [math.ceil(share * (x + y) - 1e-6) for y in range(x + 1)]
+        for x in range(max(sizes, default=0) + 1)
+    ]
     for position in order:
         size = sizes[position]
         if not size:
@@ -207,7 +221,6 @@ def _prefix_join(
         ordered = sorted(sets[position], key=rank.__getitem__)
         probe = size - math.ceil(threshold * size - 1e-9) + 1
         indexed = size - math.ceil(index_share * size - 1e-9) + 1
-        low = threshold * size - 1e-9
         file, look = blocks[position]
         found: set[int] = set()
         for word in ordered[:probe]:
@@ -219,7 +232,12 @@ def _prefix_join(
                 if posting:
                     found.update(posting)
         if found:
-            yield position, [o for o in found if sizes[o] >= low]
+            stats["candidate_pairs"] += len(found)
+            words, need, low = sets[position], needs[size], threshold * size - 1e-9
+            yield (
+                position,
+                [o for o in found if sizes[o] >= low and len(sets[o] & words) >= need[sizes[o]]],
+            )
         for word in ordered[:indexed]:
             by_block = postings.get(word)
             if by_block is None:
@@ -231,10 +249,198 @@ def _prefix_join(
                 elif len(posting) < max_block:
                     posting.append(position)
                 else:
-                    _CAPPED[0] += 1
+                    stats["capped_postings"] += 1
 
 
-_CAPPED = [0]
+Partition = tuple[str, list[ProjectRecord]]
+"""A recipient country and the records blocked under it."""
+
+
+@dataclass(slots=True)
+class _Run:
+    """What one detection keeps across partitions: pairs, identifiers, statistics."""
+
+    threshold: float
+    max_block: int
+    rank: Callable[[Hashable], Any]
+    kept: dict[tuple[Hashable, Hashable], OverlapPair] = field(default_factory=dict)
+    links: dict[Hashable, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    stats: dict[str, Any] = field(
+        default_factory=lambda: (
+            dict.fromkeys(("candidate_pairs", "scored_pairs", "capped_postings", "partitions"), 0)
+            | {"largest_partition": 0, "prepare_seconds": 0.0}
+        )
+    )
+
+    def prepared(self, records: Iterable[ProjectRecord]) -> list[Prepared]:
+        started = time.perf_counter()
+        out = []
+        for record in records:
+            self.links[record.key] = (record.identifier, record.linked_ids)
+            out.append(prepare(record))
+        self.stats["prepare_seconds"] += time.perf_counter() - started
+        return out
+
+    def score(self, x: Prepared, y: Prepared) -> None:
+        """Score a candidate; keep it, with its reasons, when it reaches the threshold."""
+        self.stats["scored_pairs"] += 1
+        if score_value(x, y) < self.threshold:
+            return
+        if self.rank(x.record.key) > self.rank(y.record.key):
+            x, y = y, x
+        score, reasons, kind = score_prepared(x, y)
+        pair = OverlapPair(x.record.key, y.record.key, score, reasons, kind)
+        self.kept[(pair.a, pair.b)] = pair
+
+
+def _owner(x: ProjectRecord, y: ProjectRecord) -> str | None:
+    """The partition that scores a pair: its first shared recipient (None: the first one)."""
+    cx, cy = block_countries(x), block_countries(y)
+    if cx is None:
+        return None if cy is None else min(cy)
+    if cy is None or len(cx) == 1:
+        return min(cx)
+    return min(cx & cy) if len(cy) > 1 else min(cy)
+
+
+def _detect_partition(
+    run: _Run, country: str | None, items: list[Prepared], wild: list[Prepared], first: bool
+) -> None:
+    """Title and description doors among one partition's records and the records without a
+    blockable recipient (which meet every partition; pairs of two of them are scored in the
+    first partition only)."""
+    everyone = items + wild
+    known = len(items)
+    no_country = bool(wild)
+    no_years = any(p.years is None for p in everyone)
+    blocks = [
+        _blocks(p, country if n < known else None, no_country, no_years)
+        for n, p in enumerate(everyone)
+    ]
+    scored: set[tuple[int, int]] = set()
+
+    def consider(x: int, y: int) -> None:
+        a, b = (x, y) if x < y else (y, x)
+        if (a, b) in scored:
+            return
+        scored.add((a, b))
+        if b >= known and a >= known and not first:
+            return
+        if (b < known or a < known) and _owner(everyone[a].record, everyone[b].record) not in (
+            country,
+            None,
+        ):
+            return
+        run.score(everyone[a], everyone[b])
+
+    threshold = run.threshold
+    for sets, door in (
+        ([p.title for p in everyone], threshold),
+        ([p.description for p in everyone], threshold / DESCRIPTION_ALONE),
+    ):
+        for position, others in _prefix_join(sets, blocks, door, run.max_block, run.stats):
+            for other in others:
+                consider(other, position)
+
+
+def _identifier_door(run: _Run, fetch: Callable[[list[Hashable]], Iterable[ProjectRecord]]) -> None:
+    """Pairs one of which points at the other, both at a third, or that share an identifier,
+    wherever their recipients: scored from records fetched again by key."""
+    by_identifier: dict[str, list[Hashable]] = {}
+    pointing: dict[str, list[Hashable]] = {}
+    for key, (identifier, linked) in run.links.items():
+        if identifier:
+            by_identifier.setdefault(identifier, []).append(key)
+        for ref in linked:
+            pointing.setdefault(ref, []).append(key)
+    wanted: set[tuple[Hashable, Hashable]] = set()
+
+    def add(group: Sequence[Hashable]) -> None:
+        ordered = sorted(group, key=run.rank)
+        for i, x in enumerate(ordered):
+            for y in ordered[i + 1 : i + 1 + run.max_block]:
+                run.stats["candidate_pairs"] += 1
+                if (x, y) not in run.kept:
+                    wanted.add((x, y))
+
+    for ref, members in pointing.items():
+        group = set(members) | set(by_identifier.get(ref, ()))
+        if len(group) > run.max_block:
+            run.stats["capped_postings"] += 1
+            continue
+        add(list(group))
+    for members in by_identifier.values():
+        if len(members) > 1:
+            add(members)
+    keys = sorted({k for pair in wanted for k in pair}, key=run.rank)
+    prepared = {p.record.key: p for p in run.prepared(fetch(keys))}
+    for x, y in sorted(wanted, key=lambda pair: (run.rank(pair[0]), run.rank(pair[1]))):
+        if x in prepared and y in prepared:
+            run.score(prepared[x], prepared[y])
+
+
+def detect_in_partitions(
+    partitions: Iterable[Partition],
+    wildcard: Sequence[ProjectRecord],
+    fetch: Callable[[list[Hashable]], Iterable[ProjectRecord]],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    max_block: int = 5000,
+    rank: Callable[[Hashable], Any] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> DetectionResult:
+    """Detect overlaps one recipient country at a time: memory bounded by the largest
+    country's records (and those without a country), not by all of them.
+
+    Blocks are (recipient country, calendar year, word): a pair in different countries or
+    with no year in common scores at most ``0.5 * (0.4 + 0.6 * 0.75) < MIN_THRESHOLD``
+    without a shared identifier, so partitions by country lose nothing above the threshold;
+    a pair with several shared countries is scored in the first of them only. Identifier
+    pairs cross countries: they are found at the end from every record's identifiers
+    (kept while the partitions stream by) and scored from ``fetch(keys)``. ``rank`` orders
+    the keys (a pair's ``a`` comes first); ``progress(records read)`` is called per
+    partition.
+    """
+    if not MIN_THRESHOLD <= threshold <= 1:
+        raise ValueError(f"threshold must be between {MIN_THRESHOLD} and 1")
+    started = time.perf_counter()
+    run = _Run(threshold, max_block, rank or (lambda key: key))
+    wild = run.prepared(wildcard)
+    first = True
+    for country, records in partitions:
+        items = run.prepared(records)
+        run.stats["partitions"] += 1
+        run.stats["largest_partition"] = max(run.stats["largest_partition"], len(items))
+        _detect_partition(run, country, items, wild, first)
+        first = False
+        if progress is not None:
+            progress(len(run.links))
+    if first and wild:
+        _detect_partition(run, None, [], wild, True)
+    _identifier_door(run, fetch)
+    finished = time.perf_counter()
+
+    links = _UnionFind()
+    number = {key: n for n, key in enumerate({k for pair in run.kept for k in pair})}
+    for a, b in run.kept:
+        links.union(number[a], number[b])
+    key_of = {n: key for key, n in number.items()}
+    groups: dict[int, list[Hashable]] = {}
+    for n in number.values():
+        groups.setdefault(links.find(n), []).append(key_of[n])
+    clusters = sorted(
+        (sorted(members, key=str) for members in groups.values()), key=lambda m: (-len(m), str(m))
+    )
+    pairs = sorted(run.kept.values(), key=lambda p: (-p.score, str(p.a), str(p.b)))
+    stats = run.stats | {
+        "records": len(run.links),
+        "pairs": len(pairs),
+        "clusters": len(clusters),
+        "threshold": threshold,
+        "prepare_seconds": round(run.stats["prepare_seconds"], 3),
+        "seconds": round(finished - started, 3),
+    }
+    return DetectionResult(pairs=pairs, clusters=clusters, stats=stats)
 
 
 def detect_overlaps(
@@ -245,142 +451,26 @@ def detect_overlaps(
 ) -> DetectionResult:
     """Candidate pairs by blocking, scored; pairs >= ``threshold``, clusters, statistics.
 
-    Blocks are (recipient country, calendar year, word): a pair in different countries or
-    with no year in common scores at most ``0.5 * (0.4 + 0.6 * 0.75) < MIN_THRESHOLD``
-    without a shared identifier, so these blocks lose nothing above the threshold. Three
-    passes propose candidates: titles (Jaccard >= t), descriptions (Jaccard >= t / 0.6), and
-    identifiers; each candidate is checked cheaply, then scored.
+    Records in memory, partitioned by recipient as :func:`detect_in_partitions` reads them
+    from the database. Three doors propose candidates: titles (Jaccard >= t), descriptions
+    (Jaccard >= t / 0.6), and identifiers; each candidate is checked cheaply, then scored.
     """
-    if not MIN_THRESHOLD <= threshold <= 1:
-        raise ValueError(f"threshold must be between {MIN_THRESHOLD} and 1")
-    started = time.perf_counter()
-    prepared = [prepare(r) for r in records]
-    prepared_at = time.perf_counter()
-    _CAPPED[0] = 0
-    no_country = any(_block_countries(p) is None for p in prepared)
-    no_years = any(p.years is None for p in prepared)
-    blocks = [_blocks(p, no_country, no_years) for p in prepared]
-    description_threshold = threshold / DESCRIPTION_ALONE
-
-    kept: dict[tuple[int, int], OverlapPair] = {}
-    scored: set[tuple[int, int]] = set()
-    candidates_total = 0
-    links = _UnionFind()
-
-    def consider(x: int, y: int) -> None:
-        a, b = (x, y) if x < y else (y, x)
-        if (a, b) in scored:
-            return
-        scored.add((a, b))
-        score, reasons, kind = score_prepared(prepared[a], prepared[b])
-        if score >= threshold:
-            kept[(a, b)] = OverlapPair(
-                prepared[a].record.key, prepared[b].record.key, score, reasons, kind
-            )
-            links.union(a, b)
-
-    # 1. Titles: only pairs whose titles reach the threshold can pass through this door.
-    titles = [p.title for p in prepared]
-    for position, others in _prefix_join(titles, blocks, threshold, max_block):
-        candidates_total += len(others)
-        words = titles[position]
-        for other in others:
-            if jaccard(titles[other], words) >= threshold:
-                consider(other, position)
-    # 2. Descriptions: pairs whose titles do not reach it need descriptions >= t / 0.6.
-    descriptions = [p.description for p in prepared]
-    for position, others in _prefix_join(descriptions, blocks, description_threshold, max_block):
-        candidates_total += len(others)
-        words = descriptions[position]
-        for other in others:
-            if jaccard(descriptions[other], words) >= description_threshold:
-                consider(other, position)
-    # 3. Identifiers: one points at the other, both point at a third, or the same identifier.
-    by_identifier: dict[str, list[int]] = {}
-    pointing: dict[str, list[int]] = {}
-    for position, item in enumerate(prepared):
-        if item.record.identifier:
-            by_identifier.setdefault(item.record.identifier, []).append(position)
-        for ref in item.record.linked_ids:
-            pointing.setdefault(ref, []).append(position)
-    for ref, members in pointing.items():
-        group = set(members) | set(by_identifier.get(ref, ()))
-        if len(group) > max_block:
-            _CAPPED[0] += 1
-            continue
-        ordered = sorted(group)
-        for i, x in enumerate(ordered):
-            for y in ordered[i + 1 :]:
-                candidates_total += 1
-                consider(x, y)
-    for members in by_identifier.values():
-        for i, x in enumerate(members):
-            for y in members[i + 1 : i + 1 + max_block]:
-                candidates_total += 1
-                consider(x, y)
-    finished = time.perf_counter()
-
-    groups: dict[int, list[Hashable]] = {}
-    for position in links.parent:
-        groups.setdefault(links.find(position), []).append(prepared[position].record.key)
-    clusters = sorted(
-        (sorted(members, key=str) for members in groups.values()), key=lambda m: (-len(m), str(m))
+    records = list(records)
+    order = {r.key: n for n, r in enumerate(records)}
+    by_key = {r.key: r for r in records}
+    partitions: dict[str, list[ProjectRecord]] = {}
+    wildcard: list[ProjectRecord] = []
+    for record in records:
+        countries = block_countries(record)
+        if countries is None:
+            wildcard.append(record)
+        for country in countries or ():
+            partitions.setdefault(country, []).append(record)
+    return detect_in_partitions(
+        sorted(partitions.items()),
+        wildcard,
+        lambda keys: [by_key[k] for k in keys],
+        threshold=threshold,
+        max_block=max_block,
+        rank=order.__getitem__,
     )
-    pairs = sorted(kept.values(), key=lambda p: (-p.score, str(p.a), str(p.b)))
-    stats = {
-        "records": len(prepared),
-        "candidate_pairs": candidates_total,
-        "scored_pairs": len(scored),
-        "pairs": len(pairs),
-        "clusters": len(clusters),
-        "threshold": threshold,
-        "capped_postings": _CAPPED[0],
-        "prepare_seconds": round(prepared_at - started, 3),
-        "seconds": round(finished - started, 3),
-    }
-    return DetectionResult(pairs=pairs, clusters=clusters, stats=stats)
-
-
-def brute_force_pairs(
-    records: Sequence[ProjectRecord],
-    sample: Sequence[int],
-    *,
-    threshold: float = DEFAULT_THRESHOLD,
-    full_scoring: bool = False,
-) -> set[frozenset[Hashable]]:
-    """Every pair (sampled record, any record) scoring >= ``threshold``, without blocking.
-
-    The reference for recall: all ``len(sample) * len(records)`` pairs are evaluated. Each
-    pair's exact upper bound (``text * apart``, or the identifier floor when the records are
-    linked) is computed first and the full score only where the bound reaches the threshold;
-    ``full_scoring=True`` scores every pair in full (slower, same result).
-    """
-    prepared = [prepare(r) for r in records]
-    found: set[frozenset[Hashable]] = set()
-    for position in sample:
-        item = prepared[position]
-        for other, candidate in enumerate(prepared):
-            if other == position:
-                continue
-            if not full_scoring and link_between(candidate.record, item.record) is None:
-                text, _, _ = text_similarity(candidate, item)
-                if text * apart_factor(candidate, item) < threshold:
-                    continue
-            score, _, _ = score_prepared(candidate, item)
-            if score >= threshold:
-                found.add(frozenset((item.record.key, candidate.record.key)))
-    return found
-
-
-def recall_against_brute_force(
-    records: Sequence[ProjectRecord],
-    result: DetectionResult,
-    sample: Sequence[int],
-    *,
-    threshold: float = DEFAULT_THRESHOLD,
-) -> tuple[float, int, int]:
-    """(recall, pairs found by brute force, of which blocking found) for the sampled records."""
-    reference = brute_force_pairs(records, sample, threshold=threshold)
-    found = {frozenset((p.a, p.b)) for p in result.pairs}
-    hit = len(reference & found)
-    return (hit / len(reference) if reference else 1.0), len(reference), hit

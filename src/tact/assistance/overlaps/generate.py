@@ -237,6 +237,97 @@ class Generated:
     """(key a, key b, kind) of every planted twin pair."""
 
 
+def describe(rnd: random.Random, subject: str, group: str, city: str, year: int) -> list[str]:
+    """Three sentences of a project description, from the shared templates."""
+    chosen = rnd.sample(SENTENCES, 3)
+    return [
+        s.format(
+            kind=rnd.choice(("project", "programme", "initiative")),
+            n=rnd.randrange(20, 400),
+            group=group if rnd.random() < 0.6 else rnd.choice(GROUPS),
+            city=city,
+            subject=subject,
+            year=year - rnd.randrange(0, 3),
+            other=rnd.choice(COUNTRIES),
+        )
+        for s in chosen
+    ]
+
+
+SYLLABLES = ("ka", "ru", "mbo", "ta", "ne", "li", "sa", "do", "gu", "wa", "mi", "zo", "be",
+             "ko", "ra", "ti", "an", "el", "om", "ur", "ba", "shi", "ya", "lo", "fe", "qu",
+             "hai", "tan", "bur", "kar")  # fmt: skip
+
+
+def district(rnd: random.Random) -> str:
+    """A made-up district name of two to four syllables (837,000 of them)."""
+    return "".join(rnd.choice(SYLLABLES) for _ in range(rnd.randint(2, 4))).capitalize()
+
+
+def acronym(rnd: random.Random) -> str:
+    """A programme's acronym, as many registry titles carry one (456,976 of them)."""
+    return "".join(rnd.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(4))
+
+
+def project_texts(rnd: random.Random, year: int) -> tuple[str, str]:
+    """(title, description) of one project starting in ``year``: what ``tact generate`` writes.
+
+    The shared words (actions, subjects, target groups) come from small lists, but places
+    are mostly districts and half the titles carry a programme acronym, drawn from large
+    spaces: a real registry's vocabulary grows with its size (Heaps' law), so unrelated
+    projects share their rare words no more often at a million records than at ten thousand.
+    """
+    city = rnd.choice(CITIES) if rnd.random() < 0.3 else district(rnd)
+    action = rnd.choice(ACTIONS)[0]
+    subject = rnd.choice(SUBJECTS)
+    group = rnd.choice(GROUPS)
+    title = f"{action} {subject} for {group} in {city}"
+    if rnd.random() < 0.2:
+        title += f", phase {rnd.choice(('I', 'II', 'III'))}"
+    if rnd.random() < 0.5:
+        title += f" ({acronym(rnd)})"
+    return title, " ".join([*describe(rnd, subject, group, city, year), BOILERPLATE])
+
+
+def reword(rnd: random.Random, title: str) -> str:
+    """Another publisher's wording of the same title."""
+    for plain, other in ACTIONS:
+        if title.startswith(plain):
+            title = other + title[len(plain) :]
+            break
+    variants = (
+        title,
+        f"UNODC: {title}",
+        title.replace(" for ", " of ", 1),
+        f"{title} (extension)",
+        title.upper(),
+    )
+    return rnd.choice(variants)
+
+
+def twin_description(rnd: random.Random, description: str, year: int, *, extra: bool) -> str:
+    """The same description, sentences shuffled and one dropped; ``extra`` adds one of the
+    other publisher's own."""
+    sentences = description.split(". ")
+    rnd.shuffle(sentences)
+    text = ". ".join(sentences[: max(2, len(sentences) - 1)])
+    if not extra:
+        return text
+    return (
+        text
+        + " "
+        + rnd.choice(SENTENCES).format(
+            kind="project",
+            n=rnd.randrange(20, 400),
+            group=rnd.choice(GROUPS),
+            city=rnd.choice(CITIES),
+            subject=rnd.choice(SUBJECTS),
+            year=year,
+            other=rnd.choice(COUNTRIES),
+        )
+    )
+
+
 class _Maker:
     def __init__(self, seed: int) -> None:
         self.random = random.Random(seed)  # noqa: S311 - synthetic data, not secrets
@@ -246,22 +337,6 @@ class _Maker:
         self.sequence += 1
         return f"{publisher}-P{self.sequence:07d}"
 
-    def _description(self, subject: str, group: str, city: str, year: int) -> list[str]:
-        rnd = self.random
-        chosen = rnd.sample(SENTENCES, 3)
-        return [
-            s.format(
-                kind=rnd.choice(("project", "programme", "initiative")),
-                n=rnd.randrange(20, 400),
-                group=group if rnd.random() < 0.6 else rnd.choice(GROUPS),
-                city=city,
-                subject=subject,
-                year=year - rnd.randrange(0, 3),
-                other=rnd.choice(COUNTRIES),
-            )
-            for s in chosen
-        ]
-
     def record(self) -> ProjectRecord:
         rnd = self.random
         ref, name = rnd.choice(PUBLISHERS)
@@ -270,16 +345,9 @@ class _Maker:
         countries = {country}
         if rnd.random() < 0.1:
             countries.add(rnd.choice(COUNTRIES))
-        city = rnd.choice(CITIES)
-        action = rnd.choice(ACTIONS)[0]
-        subject = rnd.choice(SUBJECTS)
-        group = rnd.choice(GROUPS)
-        title = f"{action} {subject} for {group} in {city}"
-        if rnd.random() < 0.2:
-            title += f", phase {rnd.choice(('I', 'II', 'III'))}"
         start = dt.date(2012, 1, 1) + dt.timedelta(days=rnd.randrange(0, 12 * 365))
         end = start + dt.timedelta(days=rnd.randrange(365, 5 * 365))
-        sentences = self._description(subject, group, city, start.year)
+        title, description = project_texts(rnd, start.year)
         return ProjectRecord(
             key=self._key(ref),
             identifier="",
@@ -292,24 +360,9 @@ class _Maker:
             start=start,
             end=end,
             title=title,
-            description=" ".join([*sentences, BOILERPLATE]),
+            description=description,
             linked_ids=frozenset(),
         )
-
-    def _reword(self, title: str) -> str:
-        rnd = self.random
-        for plain, other in ACTIONS:
-            if title.startswith(plain):
-                title = other + title[len(plain) :]
-                break
-        variants = (
-            title,
-            f"UNODC: {title}",
-            title.replace(" for ", " of ", 1),
-            f"{title} (extension)",
-            title.upper(),
-        )
-        return rnd.choice(variants)
 
     def twin(self, original: ProjectRecord, kind: str) -> ProjectRecord:
         rnd = self.random
@@ -317,30 +370,16 @@ class _Maker:
         last = original.end or first
         start = first + dt.timedelta(days=rnd.randrange(-20, 60))
         end = last + dt.timedelta(days=rnd.randrange(-60, 120))
-        sentences = original.description.split(". ")
-        rnd.shuffle(sentences)
-        keep = sentences[: max(2, len(sentences) - 1)]
-        description = ". ".join(keep)
+        description = twin_description(
+            rnd, original.description, start.year, extra=kind != "republished"
+        )
         if kind == "republished":
             ref = original.key.split("-P")[0] if isinstance(original.key, str) else "X"
             reporting = original.reporting_org
-            title = original.title if rnd.random() < 0.5 else self._reword(original.title)
+            title = original.title if rnd.random() < 0.5 else reword(rnd, original.title)
         else:
             ref, reporting = rnd.choice([p for p in PUBLISHERS if p[1] != original.reporting_org])
-            title = self._reword(original.title)
-            description = (
-                description
-                + " "
-                + rnd.choice(SENTENCES).format(
-                    kind="project",
-                    n=rnd.randrange(20, 400),
-                    group=rnd.choice(GROUPS),
-                    city=rnd.choice(CITIES),
-                    subject=rnd.choice(SUBJECTS),
-                    year=start.year,
-                    other=rnd.choice(COUNTRIES),
-                )
-            )
+            title = reword(rnd, original.title)
         key = self._key(ref)
         linked: frozenset[str] = frozenset()
         if kind == "linked":

@@ -174,6 +174,43 @@ def link_between(a: ProjectRecord, b: ProjectRecord) -> tuple[str, str] | None:
     return None
 
 
+def _context(
+    a: Prepared, b: Prepared
+) -> tuple[float, float, tuple[float, int] | None, float, float]:
+    """(context in [0, 1], recipient, date overlap, topics, organisations); unknown = 0.5."""
+    ra, rb = a.record, b.record
+    recipient = jaccard(ra.countries, rb.countries) if ra.countries and rb.countries else 0.5
+    dates = _date_overlap(ra, rb)
+    date_score = 0.5 if dates is None else dates[0]
+    topic_score = jaccard(a.topics, b.topics) if a.topics and b.topics else 0.5
+    org_score = (
+        jaccard(a.organisations, b.organisations) if a.organisations and b.organisations else 0.5
+    )
+    context = (
+        CONTEXT_WEIGHTS["recipient"] * recipient
+        + CONTEXT_WEIGHTS["dates"] * date_score
+        + CONTEXT_WEIGHTS["sectors"] * topic_score
+        + CONTEXT_WEIGHTS["organisations"] * org_score
+    )
+    return context, recipient, dates, topic_score, org_score
+
+
+def _link_floor(code: str, context: float) -> float:
+    return (0.35 if code == "shared_reference" else 0.6) + 0.4 * context
+
+
+def score_value(a: Prepared, b: Prepared) -> float:
+    """The score of :func:`score_prepared` alone, without building its reasons: detection
+    scores every candidate with it and explains only the pairs that reach the threshold."""
+    text, _, _ = text_similarity(a, b)
+    context = _context(a, b)[0]
+    score = text * (0.4 + 0.6 * context) * apart_factor(a, b)
+    link = link_between(a.record, b.record)
+    if link is not None:
+        score = max(score, _link_floor(link[0], context))
+    return min(1.0, score)
+
+
 def score_prepared(a: Prepared, b: Prepared) -> tuple[float, list[Reason], str]:
     """Score of a pair in [0, 1], the reasons, and the kind of overlap."""
     ra, rb = a.record, b.record
@@ -185,21 +222,14 @@ def score_prepared(a: Prepared, b: Prepared) -> tuple[float, list[Reason], str]:
         reasons.append(Reason("similar_description", f"{description:.2f}", description))
 
     # Context: recipient, dates, sectors/provisions/themes, organisations. Unknown = 0.5.
-    context = 0.0
+    context, recipient, dates, topic_score, org_score = _context(a, b)
     if ra.countries and rb.countries:
-        recipient = jaccard(ra.countries, rb.countries)
         shared_countries = sorted(ra.countries & rb.countries)
         if shared_countries:
             reasons.append(Reason("same_recipient", ", ".join(shared_countries), recipient * 0.35))
         else:
             reasons.append(Reason("different_recipients", "", 0.0))
-    else:
-        recipient = 0.5
-    context += CONTEXT_WEIGHTS["recipient"] * recipient
-    dates = _date_overlap(ra, rb)
-    if dates is None:
-        date_score = 0.5
-    else:
+    if dates is not None:
         date_score, apart = dates
         gap = abs((ra.start - rb.start).days) if ra.start and rb.start else 0
         if gap > START_GAP_DAYS and apart == 0:
@@ -208,17 +238,11 @@ def score_prepared(a: Prepared, b: Prepared) -> tuple[float, list[Reason], str]:
             reasons.append(Reason("dates_overlap", f"{date_score:.2f}", date_score * 0.25))
         elif apart:
             reasons.append(Reason("dates_apart", str(apart), 0.0))
-    context += CONTEXT_WEIGHTS["dates"] * date_score
     if a.topics and b.topics:
-        topic_score = jaccard(a.topics, b.topics)
         shared_topics = sorted(t[2:] for t in a.topics & b.topics)
         if shared_topics:
             reasons.append(Reason("same_sectors", ", ".join(shared_topics[:6]), topic_score * 0.2))
-    else:
-        topic_score = 0.5
-    context += CONTEXT_WEIGHTS["sectors"] * topic_score
     if a.organisations and b.organisations:
-        org_score = jaccard(a.organisations, b.organisations)
         shared_orgs = (
             {n for n in (ra.reporting_org, *ra.funders, *ra.implementers) if n}
             if org_score
@@ -231,15 +255,12 @@ def score_prepared(a: Prepared, b: Prepared) -> tuple[float, list[Reason], str]:
             reasons.append(
                 Reason("shared_organisations", "; ".join(shared_names[:4]), org_score * 0.2)
             )
-    else:
-        org_score = 0.5
-    context += CONTEXT_WEIGHTS["organisations"] * org_score
 
     score = text * (0.4 + 0.6 * context) * apart_factor(a, b)
     link = link_between(ra, rb)
     if link is not None:
         code, identifier = link
-        floor = (0.35 if code == "shared_reference" else 0.6) + 0.4 * context
+        floor = _link_floor(code, context)
         reasons.insert(0, Reason(code, identifier, floor))
         score = max(score, floor)
 
