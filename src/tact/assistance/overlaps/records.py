@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from tact.assistance.models import (
     ParticipatingOrganisation,
@@ -24,6 +24,7 @@ from tact.assistance.models import (
     ProjectSector,
     Transaction,
 )
+from tact.assistance.overlaps.detection import MAX_BLOCK_COUNTRIES, Partition, block_countries
 from tact.assistance.overlaps.scoring import ProjectRecord
 
 ACTIVITY_IDENTIFIER_TYPES = frozenset({"A1", "A2", "A3", "A9"})
@@ -171,3 +172,45 @@ def record_from_activity(activity: Any, key: Any = None) -> ProjectRecord:
         description=activity.description_text(),
         linked_ids=frozenset(refs),
     )
+
+
+def country_partitions(scope: QuerySet[Project]) -> Iterator[Partition]:
+    """``scope``'s projects one recipient country at a time (a project in several countries
+    is read once per country); projects without a blockable country are left out (see
+    :func:`wildcard_records`). Memory holds one country's records."""
+    states: dict[str, set[int | None]] = {}
+    for state_id, code in (
+        ProjectCountry.objects.filter(project__in=scope)
+        .values_list("state_id", "code")
+        .distinct()
+        .order_by()
+    ):
+        states.setdefault(code, set()).add(state_id)
+    for code in sorted(states):
+        known = {s for s in states[code] if s is not None}
+        where = Q(state_id__in=known)  # the (state, project) index
+        if None in states[code]:
+            where |= Q(state__isnull=True)
+        members = ProjectCountry.objects.filter(where, code=code).values("project_id")
+        records = [
+            record
+            for record in project_records(scope.filter(pk__in=members))
+            if code in (block_countries(record) or ())
+        ]
+        yield code, records
+
+
+def wildcard_records(scope: QuerySet[Project]) -> list[ProjectRecord]:
+    """``scope``'s projects with no recipient country, or too many to block on."""
+    ids = (
+        scope.annotate(recipients=Count("countries"))
+        .filter(Q(recipients=0) | Q(recipients__gt=MAX_BLOCK_COUNTRIES))
+        .values("pk")
+    )
+    return list(project_records(Project.objects.filter(pk__in=ids)))
+
+
+def records_by_key(keys: list[Any]) -> Iterator[ProjectRecord]:
+    """The records of these projects (keys are primary keys), read in chunks."""
+    for chunk in chunks(keys):
+        yield from project_records(Project.objects.filter(pk__in=chunk))

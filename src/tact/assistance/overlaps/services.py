@@ -14,9 +14,13 @@ from django.utils.translation import gettext as _
 
 from tact.assistance import permissions
 from tact.assistance.models import ImportRun, OverlapCandidate, Project
-from tact.assistance.overlaps.detection import DetectionResult, detect_overlaps
-from tact.assistance.overlaps.records import CHUNK, project_records
-from tact.assistance.overlaps.scoring import DEFAULT_THRESHOLD, MIN_THRESHOLD, ProjectRecord
+from tact.assistance.overlaps.detection import DetectionResult, detect_in_partitions
+from tact.assistance.overlaps.records import (
+    country_partitions,
+    records_by_key,
+    wildcard_records,
+)
+from tact.assistance.overlaps.scoring import DEFAULT_THRESHOLD, MIN_THRESHOLD
 from tact.core import access
 from tact.core.access import Actor
 from tact.core.audit import audit_log, diff, snapshot
@@ -52,42 +56,53 @@ def overlaps_detect(
     Idempotent: a pair found again gets its new score and reasons and keeps its review; a
     stored pair not found any more is kept with ``active=False``. Only the secretariat (or
     the command line) runs it, because it reads every project regardless of who may see it.
-    Reading and scoring run outside any transaction (``progress(read, total)`` is called per
-    chunk); only storing the pairs is one short transaction. Pages start it as a background
-    task (:func:`overlaps_start`), never inside a request.
+    Reading and scoring run outside any transaction, one recipient country at a time (memory
+    holds one country's projects; ``progress(read, total)`` is called per country); only
+    storing the pairs is one short transaction. Pages start it as a background task
+    (:func:`overlaps_start`), never inside a request.
     """
     if not permissions.can_detect_overlaps(actor):
         raise PermissionDenied(_("Only the secretariat may run overlap detection."))
     _check_threshold(threshold)
     scope = Project.objects.all() if projects is None else projects
     total = scope.count()
-    records = []
-    for record in project_records(scope):
-        records.append(record)
-        if progress is not None and len(records) % CHUNK == 0:
-            progress(len(records), total)
+    result = detect_in_partitions(
+        country_partitions(scope),
+        wildcard_records(scope),
+        lambda keys: records_by_key(sorted(keys)),
+        threshold=threshold,
+        progress=None if progress is None else (lambda read: progress(read, total)),
+    )
     if progress is not None:
-        progress(len(records), total)
-    result = detect_overlaps(records, threshold=threshold)
-    return _store(actor=actor, threshold=threshold, records=records, result=result)
+        progress(total, total)
+    return _store(
+        actor=actor,
+        threshold=threshold,
+        scope=projects,
+        total=total,
+        result=result,
+    )
 
 
 @transaction.atomic
 def _store(
-    *, actor: Actor, threshold: float, records: list[ProjectRecord], result: DetectionResult
+    *,
+    actor: Actor,
+    threshold: float,
+    scope: QuerySet[Project] | None,
+    total: int,
+    result: DetectionResult,
 ) -> DetectionSummary:
     now = timezone.now()
     cluster_of = result.cluster_of()
     cluster_keys = {
         n: f"c{min(cast(int, k) for k in members)}" for n, members in enumerate(result.clusters)
     }
-    existing = {
-        (c.project_a_id, c.project_b_id): c
-        for c in OverlapCandidate.objects.filter(
-            project_a_id__in=[r.key for r in records]
-        ).select_for_update()
-    }
-    summary = DetectionSummary(projects=len(records), pairs=len(result.pairs))
+    stored = OverlapCandidate.objects.all()
+    if scope is not None:  # a subquery, not a list of every project's id
+        stored = stored.filter(project_a__in=scope.values("pk"))
+    existing = {(c.project_a_id, c.project_b_id): c for c in stored.select_for_update()}
+    summary = DetectionSummary(projects=total, pairs=len(result.pairs))
     to_create: list[OverlapCandidate] = []
     to_update: list[OverlapCandidate] = []
     seen: set[tuple[int, int]] = set()
