@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 
 from tact.assistance.overlaps.detection import DetectionResult
 from tact.assistance.overlaps.scoring import (
@@ -30,20 +30,34 @@ def brute_force_pairs(
     linked) is computed first and the full score only where the bound reaches the threshold;
     ``full_scoring=True`` scores every pair in full (slower, same result).
     """
-    prepared = [prepare(r) for r in records]
+    return brute_force_streamed(
+        [records[n] for n in sample], records, threshold=threshold, full_scoring=full_scoring
+    )
+
+
+def brute_force_streamed(
+    sample: Sequence[ProjectRecord],
+    records: Iterable[ProjectRecord],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    full_scoring: bool = False,
+) -> set[frozenset[Hashable]]:
+    """:func:`brute_force_pairs` for ``sample`` against records read one at a time (a
+    database of a million projects, in flat memory)."""
+    chosen = [prepare(r) for r in sample]
     found: set[frozenset[Hashable]] = set()
-    for position in sample:
-        item = prepared[position]
-        for other, candidate in enumerate(prepared):
-            if other == position:
+    for record in records:
+        candidate = prepare(record)
+        for item in chosen:
+            if item.record.key == record.key:
                 continue
-            if not full_scoring and link_between(candidate.record, item.record) is None:
+            if not full_scoring and link_between(record, item.record) is None:
                 text, _, _ = text_similarity(candidate, item)
                 if text * apart_factor(candidate, item) < threshold:
                     continue
             score, _, _ = score_prepared(candidate, item)
             if score >= threshold:
-                found.add(frozenset((item.record.key, candidate.record.key)))
+                found.add(frozenset((item.record.key, record.key)))
     return found
 
 
