@@ -325,7 +325,7 @@ def _quiet_gc() -> Iterator[None]:
     thousand containers, nearly all freed by reference counting, and a collection every 700
     of them walked the batch's live trees over and over (counted: 160 collections for 600
     activities, against 3).  The threshold is above what a batch of 200 activities keeps alive
-    at once (at 20000 a 2400-activity file still spent 0.16 s in some 40 collections of those
+    at once (at 20000 a 2400-activity file still spent 0.16 s of 6 in collections of those
     live batches; at 100000, none).  Memory stays flat: what waits for collection is bounded
     by the threshold.
     """
