@@ -149,7 +149,14 @@ class _Builder:
     def date_attr(self, element: Any, attribute: str = "iso-date") -> dt.date | None:
         if element is None:
             return None
-        return self._convert(element, attribute, element.get(attribute), parse_date, "date")
+        raw = element.get(attribute)
+        if raw is None:
+            return None
+        try:
+            return parse_date(raw)
+        except ValueError as error:
+            self.errors.append(f"Bad date '{raw}' at {_where(element, attribute)}: {error}.")
+            return None
 
     def decimal_attr(self, element: Any, attribute: str) -> Decimal | None:
         return self._convert(element, attribute, element.get(attribute), parse_decimal, "number")
@@ -170,11 +177,16 @@ class _Builder:
         result: Narratives = {}
         if element is None:
             return result
-        for narrative in element.iterchildren("narrative"):
-            text = (narrative.text or "").strip()
-            if not text:
+        # Walking the children and comparing tags is cheaper than ``iterchildren(tag)``
+        # (the builder calls this some thirty times per activity).
+        for narrative in element:
+            if narrative.tag != "narrative":
                 continue
-            language = (narrative.get(XML_LANG) or self.language).strip()
+            text = narrative.text
+            if not text or not (text := text.strip()):
+                continue
+            language = narrative.get(XML_LANG)
+            language = language.strip() if language else self.language
             result[language] = f"{result[language]}\n\n{text}" if language in result else text
         return result
 
@@ -183,10 +195,11 @@ class _Builder:
     def transaction_org(self, element: Any, id_attribute: str) -> TransactionOrg | None:
         if element is None:
             return None
+        get = element.get
         return TransactionOrg(
-            ref=_opt(element.get("ref")),
-            type=_opt(element.get("type")),
-            activity_id=_opt(element.get(id_attribute)),
+            ref=_opt(get("ref")),
+            type=_opt(get("type")),
+            activity_id=_opt(get(id_attribute)),
             names=self.narratives(element),
         )
 
@@ -250,6 +263,8 @@ class _Builder:
 
     def transaction(self, element: Any, default_currency: str | None) -> Transaction:
         # One pass over the children (a transaction has a dozen; most optional ones absent).
+        # Why so spelled out: an activity has a handful of transactions or many hundreds, and
+        # this is the builder's busiest part (issue 19).
         first: dict[str, Any] = {}
         sectors: list[Any] = []
         aid_types: list[Any] = []
@@ -265,8 +280,9 @@ class _Builder:
         value = get("value")
         region = get("recipient-region")
         kind = get("transaction-type")
+        code = self.code
         optional = [
-            None if child is None else self.code(child)
+            None if child is None else code(child)
             for child in (
                 get("disbursement-channel"),
                 get("recipient-country"),
@@ -275,20 +291,31 @@ class _Builder:
                 get("tied-status"),
             )
         ]
+        dated = get("transaction-date")
+        humanitarian = element.get("humanitarian")
+        currency = None
+        value_date = None
+        if value is not None:
+            currency = _opt(value.get("currency"))
+            value_date = self.date_attr(value, "value-date")
+        provider, receiver = get("provider-org"), get("receiver-org")
         return Transaction(
             ref=element.get("ref"),
-            humanitarian=self.bool_attr(element, "humanitarian"),
-            type_code=(None if kind is None else self.code(kind, optional=False)) or "",
-            date=self.date_attr(get("transaction-date")),
+            humanitarian=None if humanitarian is None else self.bool_attr(element, "humanitarian"),
+            type_code=(None if kind is None else code(kind, optional=False)) or "",
+            date=None if dated is None else self.date_attr(dated),
             value=self.decimal_text(value),
-            currency=(_opt(value.get("currency")) if value is not None else None)
-            or default_currency,
-            value_date=self.date_attr(value, "value-date"),
+            currency=currency or default_currency,
+            value_date=value_date,
             description=self.narratives(get("description")),
-            provider_org=self.transaction_org(get("provider-org"), "provider-activity-id"),
-            receiver_org=self.transaction_org(get("receiver-org"), "receiver-activity-id"),
+            provider_org=None
+            if provider is None
+            else self.transaction_org(provider, "provider-activity-id"),
+            receiver_org=None
+            if receiver is None
+            else self.transaction_org(receiver, "receiver-activity-id"),
             disbursement_channel=optional[0],
-            sectors=[self.sector(s, with_percentage=False) for s in sectors],
+            sectors=[self.sector(s, with_percentage=False) for s in sectors] if sectors else [],
             recipient_country=optional[1],
             recipient_region=None if region is None else self.region(region, with_percentage=False),
             flow_type=optional[2],
@@ -299,7 +326,9 @@ class _Builder:
                     vocabulary=_clean(aid.get("vocabulary")) or "1",
                 )
                 for aid in aid_types
-            ],
+            ]
+            if aid_types
+            else [],
             tied_status=optional[4],
         )
 
