@@ -149,14 +149,7 @@ class _Builder:
     def date_attr(self, element: Any, attribute: str = "iso-date") -> dt.date | None:
         if element is None:
             return None
-        raw = element.get(attribute)
-        if raw is None:
-            return None
-        try:
-            return parse_date(raw)
-        except ValueError as error:
-            self.errors.append(f"Bad date '{raw}' at {_where(element, attribute)}: {error}.")
-            return None
+        return self._convert(element, attribute, element.get(attribute), parse_date, "date")
 
     def decimal_attr(self, element: Any, attribute: str) -> Decimal | None:
         return self._convert(element, attribute, element.get(attribute), parse_decimal, "number")
