@@ -11,12 +11,52 @@ Personas follow the healthchecks/Zulip habit of named people:
 
 from __future__ import annotations
 
+import fcntl
 import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 os.environ.setdefault("TACT_TESTING", "1")
+
+
+@pytest.fixture(scope="session")
+def migrated_data_dir(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """A SQLite data directory migrated once for the whole run, to copy (never to write in).
+
+    Tests that start `tact` in a subprocess (servers, the restore drill) need a migrated
+    database of their own; migrating costs ~20 s of CPU, so the parallel workers share one:
+    the first to take the lock migrates, the others wait for it and copy.
+    """
+    root = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        root = root.parent  # shared by every xdist worker of this run
+    data = root / "migrated-data"
+    with open(root / "migrated-data.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (data / "done").exists():
+            shutil.rmtree(data, ignore_errors=True)
+            data.mkdir()
+            env = {
+                **os.environ,
+                "TACT_DATA_DIR": str(data),
+                "DJANGO_SETTINGS_MODULE": "tact.config.settings",
+            }
+            env.pop("TACT_DATABASE_URL", None)
+            command = [sys.executable, "-m", "tact.cli", "migrate", "-v0"]
+            subprocess.run(command, env=env, check=True, timeout=600)  # noqa: S603
+            (data / "done").touch()
+    return data
+
+
+def copy_migrated(migrated: Path, target: Path) -> Path:
+    """A private copy of the shared migrated data directory."""
+    shutil.copytree(migrated, target, ignore=shutil.ignore_patterns("done"))
+    return target
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import copy_migrated
 
 pytestmark = pytest.mark.slow
 
@@ -102,7 +103,9 @@ SUITE_ENGINE = (
 
 
 @pytest.mark.parametrize("engine", [SUITE_ENGINE])
-def test_restore_drill_loses_no_row_and_no_file(tmp_path: Path, engine: str) -> None:
+def test_restore_drill_loses_no_row_and_no_file(
+    tmp_path: Path, engine: str, migrated_data_dir: Path
+) -> None:
     if engine == "postgresql":
         source_url = _postgres_database("tact_harden_drill_a")
         target_url = _postgres_database("tact_harden_drill_b")
@@ -114,12 +117,13 @@ def test_restore_drill_loses_no_row_and_no_file(tmp_path: Path, engine: str) -> 
     target = _env(tmp_path / "target", target_url)
     archive = tmp_path / "tact-backup.tar.gz"
 
-    _tact(source, "migrate", "-v0")
     # The target: a copy of the freshly migrated source, with the rows migrations seed (rating
     # scales) that the restore replaces; a copy costs less than migrating a second time.
     if engine == "postgresql":
+        _tact(source, "migrate", "-v0")
         _postgres_database("tact_harden_drill_b", template="tact_harden_drill_a")
     else:
+        copy_migrated(migrated_data_dir, tmp_path / "source")
         (tmp_path / "target").mkdir()
         shutil.copyfile(tmp_path / "source" / DB_FILE, tmp_path / "target" / DB_FILE)
     _tact(source, "demo-data")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -12,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import copy_migrated
 
 pytestmark = pytest.mark.slow
 
@@ -53,16 +53,6 @@ def _env(data: Path) -> dict[str, str]:
     return env
 
 
-@pytest.fixture(scope="module")
-def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data directory migrated once, copied by each test (migrating costs most of the time)."""
-    data = tmp_path_factory.mktemp("serve-stop") / "data"
-    data.mkdir()
-    command = [sys.executable, "-m", "tact.cli", "migrate", "-v0"]
-    subprocess.run(command, env=_env(data), check=True, timeout=300)
-    return data
-
-
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 @pytest.mark.parametrize(
     "signum",
@@ -72,9 +62,11 @@ def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ],
     ids=["SIGTERM", "SIGINT"],
 )
-def test_stopping_serve_stops_its_worker(tmp_path: Path, migrated: Path, signum: int) -> None:
+def test_stopping_serve_stops_its_worker(
+    tmp_path: Path, migrated_data_dir: Path, signum: int
+) -> None:
     data = tmp_path / "data"
-    shutil.copytree(migrated, data)
+    copy_migrated(migrated_data_dir, data)
     env = _env(data)
     tact = [sys.executable, "-m", "tact.cli"]
     serve = subprocess.Popen(
@@ -106,13 +98,15 @@ def test_stopping_serve_stops_its_worker(tmp_path: Path, migrated: Path, signum:
             serve.kill()
 
 
-def test_prod_server_warms_once_before_its_workers_fork(tmp_path: Path, migrated: Path) -> None:
+def test_prod_server_warms_once_before_its_workers_fork(
+    tmp_path: Path, migrated_data_dir: Path
+) -> None:
     """`serve --prod`: gunicorn loads and warms tact in its master (URLs, templates, the ECB
     rate book), once, so that its workers - recycled ones too - start warm; they answer."""
     import urllib.request
 
     data = tmp_path / "data"
-    shutil.copytree(migrated, data)
+    copy_migrated(migrated_data_dir, data)
     # A manifest, so that --prod does not collect every static file first (minutes).
     (data / "static").mkdir(exist_ok=True)
     (data / "static" / "staticfiles.json").write_text('{"paths": {}, "version": "1.1"}')
