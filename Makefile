@@ -26,10 +26,10 @@ demo: install  ## migrate, load the catalog, states and demo data, serve http://
 	TACT_DEBUG=1 $(BIN)/tact demo 127.0.0.1:$(PORT)
 
 test: install  ## the whole suite (SQLite); browser tests run when /usr/bin/chromium exists
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 test-postgres: install  ## the whole suite against PostgreSQL (TACT_DATABASE_URL)
-	TACT_DATABASE_URL=$${TACT_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/tact} $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
+	TACT_DATABASE_URL=$${TACT_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/tact} $(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 guide-shots: install  ## take the user guides' screenshots again (src/tact/static/tact/guide/)
 	TACT_GUIDE_SHOTS=1 $(BIN)/python -m pytest tests/test_guide_screenshots.py
