@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import copy_migrated
 
-pytestmark = pytest.mark.slow
+# The servers run on a SQLite data directory of their own, whatever the suite's engine.
+pytestmark = [pytest.mark.slow, pytest.mark.engine_independent]
 
 
 TACT = [sys.executable, "-m", "tact.cli"]
