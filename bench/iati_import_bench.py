@@ -246,9 +246,7 @@ def report_line(db: str, megabytes: float, outcome: dict[str, float] | str) -> N
         print(f"{db:9} {megabytes:>5.0f} MB  skipped: {outcome}")
         return
     seen, seconds = outcome["seen"], outcome["seconds"]
-    floor_seconds = (
-        outcome["parse_seconds"] + outcome["insert_seconds"] + outcome["commit_seconds"]
-    )
+    floor_seconds = outcome["parse_seconds"] + outcome["insert_seconds"] + outcome["commit_seconds"]
     rate, floor = seen / seconds, seen / floor_seconds
     uncommitted = seen / (floor_seconds - outcome["commit_seconds"])
     speedup = seconds / outcome["reimport_seconds"]
