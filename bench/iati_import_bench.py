@@ -4,8 +4,10 @@ Why: issue 19 asks that a full import (validation, rules, database writes, summa
 index, one transaction per file) run at least half as fast as its *floor*, measured beside it:
 
   floor = lxml parse + XSD validation of every activity (as the reader does them)
-          + a raw bulk insert of the very rows the import wrote (COPY on PostgreSQL,
-            ``executemany`` on SQLite, the same batches), read back and replayed
+          + a raw bulk insert of the very rows the import wrote to the project tables
+            (COPY on PostgreSQL, ``executemany`` on SQLite, the same batches), read back,
+            replayed and committed (the import ends in a commit too; the summary facts and
+            search index rows are not replayed: they count as the import's own work)
 
 and that re-importing the unchanged file be at least 5x faster than importing it, with peak
 memory flat in the file's size.  The file is made from the real 2.03 files in the shared IATI
@@ -109,8 +111,9 @@ def parse_and_validate(path: str) -> int:
     return count
 
 
-def replay_rows(activities: int) -> tuple[float, int]:
-    """Floor, part two: the import's rows, read back, inserted raw in the same batches."""
+def replay_rows(activities: int) -> tuple[float, float, int, float]:
+    """Floor, part two: the import's rows, read back, inserted raw in the same batches and
+    committed; (insert seconds, commit seconds, rows, CPU seconds of both)."""
     from django.db import connection, transaction
 
     from tact.assistance.activity_store import CHILD_TABLES, tables
@@ -129,27 +132,23 @@ def replay_rows(activities: int) -> tuple[float, int]:
             captured.append((table.table, columns, [tuple(r) for r in cursor.fetchall()]))
     batches = max(1, math.ceil(activities / BATCH))
     rows = sum(len(r) for _t, _c, r in captured)
-    assert len(CHILD_TABLES) == len(written) - 3  # every table the import writes
-    seconds = 0.0
-
-    class UndoError(Exception):
-        pass
-
-    try:
-        with transaction.atomic():
-            with connection.cursor() as cursor:
-                for table in reversed(written):
-                    cursor.execute(f"DELETE FROM {quote(table.table)}")  # noqa: S608
-            started = time.perf_counter()
-            for name, columns, data in captured:
-                size = max(1, math.ceil(len(data) / batches))
-                for start in range(0, len(data), size):
-                    insert_rows(name, columns, data[start : start + size])
-            seconds = time.perf_counter() - started
-            raise UndoError
-    except UndoError:
-        pass
-    return seconds, rows
+    assert len(CHILD_TABLES) == len(written) - 3  # every assistance table the import writes
+    # The rows are deleted and written again in one transaction, which is then committed:
+    # an insert that is rolled back never writes its pages (SQLite: to the WAL; PostgreSQL:
+    # the WAL flush of the commit), which the import, whose file ends in a commit, pays.
+    # The same ids go back, so the database ends as the import left it.
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            for table in reversed(written):
+                cursor.execute(f"DELETE FROM {quote(table.table)}")  # noqa: S608
+        started, cpu = time.perf_counter(), time.process_time()
+        for name, columns, data in captured:
+            size = max(1, math.ceil(len(data) / batches))
+            for start in range(0, len(data), size):
+                insert_rows(name, columns, data[start : start + size])
+        inserted = time.perf_counter()
+    committed = time.perf_counter()
+    return inserted - started, committed - inserted, rows, time.process_time() - cpu
 
 
 def warm(path: str) -> None:
@@ -177,17 +176,17 @@ def run_child(path: str) -> None:
     from tact.core.access import SYSTEM
 
     warm(path)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     parsed = parse_and_validate(path)
-    parse_seconds = time.perf_counter() - started
-    started = time.perf_counter()
+    parse_seconds, parse_cpu = time.perf_counter() - started, time.process_time() - cpu
+    started, cpu = time.perf_counter(), time.process_time()
     report = import_iati(path, actor=SYSTEM)
-    seconds = time.perf_counter() - started
+    seconds, import_cpu = time.perf_counter() - started, time.process_time() - cpu
     memory = peak_rss()
     started = time.perf_counter()
     again = import_iati(path, actor=SYSTEM)
     reimport = time.perf_counter() - started
-    insert_seconds, rows = replay_rows(report.imported)
+    insert_seconds, commit_seconds, rows, insert_cpu = replay_rows(report.imported)
     print(
         json.dumps(
             {
@@ -196,11 +195,14 @@ def run_child(path: str) -> None:
                 "imported": report.imported,
                 "rejected": report.rejected,
                 "seconds": seconds,
+                "import_cpu": import_cpu,
+                "floor_cpu": parse_cpu + insert_cpu,
                 "peak_rss": memory,
                 "reimport_seconds": reimport,
                 "reimport_skipped": again.skipped,
                 "parse_seconds": parse_seconds,
                 "insert_seconds": insert_seconds,
+                "commit_seconds": commit_seconds,
                 "rows": rows,
             }
         )
@@ -246,13 +248,21 @@ def report_line(db: str, megabytes: float, outcome: dict[str, float] | str) -> N
         print(f"{db:9} {megabytes:>5.0f} MB  skipped: {outcome}")
         return
     seen, seconds = outcome["seen"], outcome["seconds"]
-    floor_seconds = outcome["parse_seconds"] + outcome["insert_seconds"]
+    floor_seconds = outcome["parse_seconds"] + outcome["insert_seconds"] + outcome["commit_seconds"]
     rate, floor = seen / seconds, seen / floor_seconds
+    uncommitted = seen / (floor_seconds - outcome["commit_seconds"])
     speedup = seconds / outcome["reimport_seconds"]
+    # On a shared machine the wall clock counts the time spent waiting for a core; the CPU
+    # time of this process does not.  SQLite works inside the process, so its CPU ratio is a
+    # steadier reading of the same comparison; PostgreSQL's work is in the server, not here.
+    cpu = (
+        f" cpu ratio {outcome['floor_cpu'] / outcome['import_cpu']:.2f} |" if db == "sqlite" else ""
+    )
     print(
         f"{db:9} {megabytes:>5.0f} MB {int(seen):>7} act {int(outcome['rows']):>8} rows | "
-        f"import {rate:>6.0f}/s  floor {floor:>6.0f}/s (parse+XSD {outcome['parse_seconds']:.1f}s"
-        f" + insert {outcome['insert_seconds']:.1f}s)  ratio {rate / floor:.2f} | "
+        f"import {rate:>6.0f}/s  floor {floor:>6.0f}/s (parse+XSD {outcome['parse_seconds']:.2f}s"
+        f" + insert {outcome['insert_seconds']:.2f}s + commit {outcome['commit_seconds']:.2f}s)"
+        f"  ratio {rate / floor:.2f} (floor uncommitted: {rate / uncommitted:.2f}) |{cpu} "
         f"re-import {seen / outcome['reimport_seconds']:>6.0f}/s = {speedup:.1f}x | "
         f"peak RSS {outcome['peak_rss'] / 2**20:.0f} MiB"
     )
@@ -281,7 +291,8 @@ def main() -> int:
     print(
         "rate = activities read / seconds; floor = the same activities / (lxml parse + XSD "
         "validation + raw insert of the import's rows); ratio = rate / floor (goal >= 0.5); "
-        "re-import = the unchanged file again (goal >= 5x)"
+        "re-import = the unchanged file again (goal >= 5x); cpu ratio = the same ratio in CPU "
+        "seconds of this process (SQLite only)"
     )
     with tempfile.TemporaryDirectory() as folder:
         for megabytes in args.mb:
