@@ -32,13 +32,22 @@ benchmarked without a database; :mod:`.scoring` scores one pair.
 
 from __future__ import annotations
 
-import math
 import time
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
+from tact.assistance.overlaps.join import (
+    Ints,
+    PairBound,
+    flatten_blocks,
+    prefix_pairs,
+    rarity,
+)
 from tact.assistance.overlaps.scoring import (
+    CONTEXT_WEIGHTS,
     DEFAULT_THRESHOLD,
     DESCRIPTION_ALONE,
     MIN_THRESHOLD,
@@ -84,13 +93,12 @@ class DetectionResult:
         return {key: n for n, members in enumerate(self.clusters) for key in members}
 
 
-def _prefix_length(size: int, threshold: float) -> int:
-    return size - math.ceil(threshold * size - 1e-9) + 1
-
-
 _ANY = "~any"
 _STAR = "~unknown"
 MAX_BLOCK_COUNTRIES = 12
+NO_SHARED_ORGANISATION = 0.4 + 0.6 * (1 - CONTEXT_WEIGHTS["organisations"])
+"""The best context factor of two records whose (known) organisations differ: such a pair
+reaches the threshold only with texts that reach ``threshold / 0.88``."""
 
 Block = tuple[Any, ...]
 
@@ -151,15 +159,6 @@ def _blocks(
     return file, look
 
 
-def _rarity(sets: Iterable[frozenset[str]]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for words in sets:
-        for word in words:
-            counts[word] = counts.get(word, 0) + 1
-    ordered = sorted(counts, key=lambda w: (counts[w], w))
-    return {word: n for n, word in enumerate(ordered)}
-
-
 class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[int, int] = {}
@@ -182,74 +181,6 @@ def block_countries(record: ProjectRecord) -> frozenset[str] | None:
     """The recipients a record is blocked under; None: it meets every partition."""
     countries = record.countries
     return countries if 0 < len(countries) <= MAX_BLOCK_COUNTRIES else None
-
-
-def _prefix_join(
-    sets: Sequence[frozenset[str]],
-    blocks: Sequence[tuple[list[Block], list[Block]]],
-    threshold: float,
-    max_block: int,
-    stats: dict[str, Any],
-) -> Iterator[tuple[int, list[int]]]:
-    """AllPairs: for each record, the earlier records (by size) that reach ``threshold``.
-
-    Records are visited by increasing size; each probes with its first
-    ``|x| - ceil(t|x|) + 1`` words (rarest first) and is indexed by its first
-    ``|y| - ceil(2t/(1+t)|y|) + 1`` words, within its blocks. Every pair with Jaccard >= t is
-    yielded (callers deduplicate), after the length filter and the exact check
-    ``|x & y| >= t(|x|+|y|)/(1+t)`` (a table lookup and one set intersection per candidate,
-    no division). Posting lists stop growing at ``max_block`` entries (counted in
-    ``stats["capped_postings"]``).
-    """
-    if threshold > 1:
-        return
-    rank = _rarity(sets)
-    sizes = [len(s) for s in sets]
-    index_share = 2 * threshold / (1 + threshold)
-    postings: dict[str, dict[Block, list[int]]] = {}
-    order = sorted(range(len(sets)), key=sizes.__getitem__)
-    share = threshold / (1 + threshold)
-    # A hair looser than exact (floating point): the score, not this filter, decides.
-    needs = [
-        [math.ceil(share * (x + y) - 1e-6) for y in range(x + 1)]
-        for x in range(max(sizes, default=0) + 1)
-    ]
-    for position in order:
-        size = sizes[position]
-        if not size:
-            continue
-        ordered = sorted(sets[position], key=rank.__getitem__)
-        probe = size - math.ceil(threshold * size - 1e-9) + 1
-        indexed = size - math.ceil(index_share * size - 1e-9) + 1
-        file, look = blocks[position]
-        found: set[int] = set()
-        for word in ordered[:probe]:
-            by_block = postings.get(word)
-            if by_block is None:
-                continue  # rare words are often unseen: one lookup instead of one per block
-            for block in look:
-                posting = by_block.get(block)
-                if posting:
-                    found.update(posting)
-        if found:
-            stats["candidate_pairs"] += len(found)
-            words, need, low = sets[position], needs[size], threshold * size - 1e-9
-            yield (
-                position,
-                [o for o in found if sizes[o] >= low and len(sets[o] & words) >= need[sizes[o]]],
-            )
-        for word in ordered[:indexed]:
-            by_block = postings.get(word)
-            if by_block is None:
-                by_block = postings[word] = {}
-            for block in file:
-                posting = by_block.get(block)
-                if posting is None:
-                    by_block[block] = [position]
-                elif len(posting) < max_block:
-                    posting.append(position)
-                else:
-                    stats["capped_postings"] += 1
 
 
 Partition = tuple[str, list[ProjectRecord]]
@@ -317,30 +248,55 @@ def _detect_partition(
         _blocks(p, country if n < known else None, no_country, no_years)
         for n, p in enumerate(everyone)
     ]
-    scored: set[tuple[int, int]] = set()
+    numbers: dict[Any, int] = {}
 
-    def consider(x: int, y: int) -> None:
-        a, b = (x, y) if x < y else (y, x)
-        if (a, b) in scored:
-            return
-        scored.add((a, b))
-        if b >= known and a >= known and not first:
-            return
-        if (b < known or a < known) and _owner(everyone[a].record, everyone[b].record) not in (
-            country,
-            None,
-        ):
-            return
-        run.score(everyone[a], everyone[b])
+    def flat(per_record: Iterable[Iterable[Any]]) -> tuple[Ints, Ints]:
+        return flatten_blocks(
+            [[numbers.setdefault(b, len(numbers)) for b in r] for r in per_record]
+        )
 
+    # Pass 1: pairs sharing an organisation (or with one unknown) at the threshold; pass 2:
+    # every pair, at the threshold over the best context factor of records that share none.
+    unknown = any(not p.organisations for p in everyone)
+    labels = [_country_labels(p.organisations or None, unknown) for p in everyone]
+    shared = (
+        flat(
+            [(b, o) for b in f for o in label[0]]
+            for (f, _), label in zip(blocks, labels, strict=True)
+        ),
+        flat(
+            [(b, o) for b in lk for o in label[1]]
+            for (_, lk), label in zip(blocks, labels, strict=True)
+        ),
+    )
+    anyone = flat(f for f, _ in blocks), flat(lk for _, lk in blocks)
+    bound = PairBound(everyone)
     threshold = run.threshold
+    survivors: list[Ints] = []
     for sets, door in (
         ([p.title for p in everyone], threshold),
         ([p.description for p in everyone], threshold / DESCRIPTION_ALONE),
     ):
-        for position, others in _prefix_join(sets, blocks, door, run.max_block, run.stats):
-            for other in others:
-                consider(other, position)
+        rank = rarity(sets)
+        for (file, look), factor in ((shared, 1.0), (anyone, NO_SHARED_ORGANISATION)):
+            for x, y in prefix_pairs(
+                sets, rank, file, look, len(numbers), door / factor, run.max_block, run.stats
+            ):
+                keep = bound.reaching(x, y, threshold)
+                a, b = np.minimum(x[keep], y[keep]), np.maximum(x[keep], y[keep])
+                survivors.append(a * len(everyone) + b)
+    if not survivors:
+        return
+    for code in np.unique(np.concatenate(survivors)).tolist():
+        a, b = divmod(code, len(everyone))
+        if b >= known and a >= known and not first:
+            continue
+        if (b < known or a < known) and _owner(everyone[a].record, everyone[b].record) not in (
+            country,
+            None,
+        ):
+            continue
+        run.score(everyone[a], everyone[b])
 
 
 def _identifier_door(run: _Run, fetch: Callable[[list[Hashable]], Iterable[ProjectRecord]]) -> None:
