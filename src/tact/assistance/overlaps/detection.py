@@ -13,18 +13,23 @@ come from *blocking*:
 * an inverted index of identifiers: pairs where one lists the other's identifier, or both
   list the same third activity;
 * *prefix filtering* (the AllPairs set-similarity join) on the title words and, separately,
-  the description words: words are ordered by rarity over the whole collection and each
-  record is indexed by the first ``|x| - ceil(t*|x|) + 1`` of its words only. Two sets with
+  the description words: words are ordered by rarity within the partition and each record
+  is indexed by the first ``|x| - ceil(t*|x|) + 1`` of its words only. Two sets with
   Jaccard similarity >= t must share one of those prefix words, so the filter loses no pair
-  above the threshold while the rare-word posting lists stay short. A length filter drops
-  pairs whose sizes cannot reach t.
+  above the threshold while the rare-word posting lists stay short.
 
 The score is built so that this blocking is *complete* for it: without a shared identifier,
 ``score = text * (0.4 + 0.6 * context) <= text`` and ``text`` is a weighted mean of the title
 and description similarities, so a pair scoring >= t has a title or a description Jaccard
->= t. Only posting lists longer than ``max_block`` (very common words inside short titles)
-are cut, and the cuts are counted in the statistics; :func:`brute_force_pairs` measures the
-recall on a sample against scoring every pair.
+>= t. Two records whose (known) organisations differ have ``context <= 0.8``, so they need
+texts reaching ``t / 0.88``: each door runs twice, at ``t`` among records sharing an
+organisation (or lacking any) and at ``t / 0.88`` among all, with far fewer candidates than
+at ``t`` among all. In a large country the candidates still number in the hundreds of
+millions, so the join runs as a sparse matrix product and each candidate's score is bounded
+in compiled code (:mod:`.join`); only pairs whose bound reaches ``t`` are scored in Python.
+Only posting lists longer than ``max_block`` are cut, and the cuts are counted in the
+statistics; :func:`brute_force_pairs` measures the recall on a sample against scoring every
+pair.
 
 Everything here works on plain :class:`ProjectRecord` values, so it is tested and
 benchmarked without a database; :mod:`.scoring` scores one pair.
@@ -244,32 +249,48 @@ def _detect_partition(
     known = len(items)
     no_country = bool(wild)
     no_years = any(p.years is None for p in everyone)
-    blocks = [
-        _blocks(p, country if n < known else None, no_country, no_years)
-        for n, p in enumerate(everyone)
-    ]
-    numbers: dict[Any, int] = {}
-
-    def flat(per_record: Iterable[Iterable[Any]]) -> tuple[Ints, Ints]:
-        return flatten_blocks(
-            [[numbers.setdefault(b, len(numbers)) for b in r] for r in per_record]
-        )
-
-    # Pass 1: pairs sharing an organisation (or with one unknown) at the threshold; pass 2:
-    # every pair, at the threshold over the best context factor of records that share none.
+    # Block lists depend on (years, country) only: numbered once per distinct pair of them.
+    numbers: dict[Block, int] = {}
+    by_dates: dict[Any, tuple[list[int], list[int]]] = {}
+    blocks: list[tuple[list[int], list[int]]] = []
+    for n, p in enumerate(everyone):
+        place = country if n < known else None
+        numbered = by_dates.get((p.years, place))
+        if numbered is None:
+            file, look = _blocks(p, place, no_country, no_years)
+            numbered = by_dates[(p.years, place)] = (
+                [numbers.setdefault(b, len(numbers)) for b in file],
+                [numbers.setdefault(b, len(numbers)) for b in look],
+            )
+        blocks.append(numbered)
+    # Pass 1: pairs sharing an organisation (or with one unknown) at the threshold, blocks
+    # crossed with organisations; pass 2: every pair, at the threshold over the best
+    # context factor of records that share none.
     unknown = any(not p.organisations for p in everyone)
-    labels = [_country_labels(p.organisations or None, unknown) for p in everyone]
+    names: dict[str, int] = {}
+    by_names: dict[Any, tuple[list[int], list[int]]] = {}
+    labels = []
+    for p in everyone:
+        numbered = by_names.get(p.organisations)
+        if numbered is None:
+            file, look = _country_labels(p.organisations or None, unknown)
+            numbered = by_names[p.organisations] = (
+                [names.setdefault(o, len(names)) for o in file],
+                [names.setdefault(o, len(names)) for o in look],
+            )
+        labels.append(numbered)
+    width = len(names)
     shared = (
-        flat(
-            [(b, o) for b in f for o in label[0]]
+        flatten_blocks(
+            [b * width + o for b in f for o in label[0]]
             for (f, _), label in zip(blocks, labels, strict=True)
         ),
-        flat(
-            [(b, o) for b in lk for o in label[1]]
+        flatten_blocks(
+            [b * width + o for b in lk for o in label[1]]
             for (_, lk), label in zip(blocks, labels, strict=True)
         ),
     )
-    anyone = flat(f for f, _ in blocks), flat(lk for _, lk in blocks)
+    anyone = flatten_blocks(f for f, _ in blocks), flatten_blocks(lk for _, lk in blocks)
     bound = PairBound(everyone)
     threshold = run.threshold
     survivors: list[Ints] = []
@@ -278,9 +299,12 @@ def _detect_partition(
         ([p.description for p in everyone], threshold / DESCRIPTION_ALONE),
     ):
         rank = rarity(sets)
-        for (file, look), factor in ((shared, 1.0), (anyone, NO_SHARED_ORGANISATION)):
+        for (file, look), count, factor in (
+            (shared, len(numbers) * width, 1.0),
+            (anyone, len(numbers), NO_SHARED_ORGANISATION),
+        ):
             for x, y in prefix_pairs(
-                sets, rank, file, look, len(numbers), door / factor, run.max_block, run.stats
+                sets, rank, file, look, count, door / factor, run.max_block, run.stats
             ):
                 keep = bound.reaching(x, y, threshold)
                 a, b = np.minimum(x[keep], y[keep]), np.maximum(x[keep], y[keep])

@@ -15,7 +15,8 @@ Python (a few microseconds each) that is hours. Here both steps run in compiled 
   the score of :func:`.scoring.score_value` without identifiers: Jaccard bounds from bit
   signatures of the word sets (``|a & b| / |a | b|`` is at most ``(|a| + |b|) / popcount(
   sig a | sig b) - 1``, since words hashed to one bit can only make the union look smaller),
-  the exact date agreement, and the recipient and year multipliers. Only pairs whose bound
+  the exact date agreement and the no-common-year multiplier (a partition's records share
+  its recipient). Only pairs whose bound
   reaches the threshold are scored in Python; pairs linked by identifiers are scored by the
   identifier door whatever their texts.
 """
@@ -190,6 +191,7 @@ class _Sets:
     def __init__(self, sets: Sequence[frozenset[str]], words: int) -> None:
         self.sizes = np.fromiter((len(s) for s in sets), dtype=np.float64, count=len(sets))
         self.signatures = _signatures(sets, words)
+        self.present = self.sizes > 0
 
     def jaccard_bound(self, a: Ints, b: Ints) -> npt.NDArray[np.float64]:
         """At least the Jaccard similarity of each pair (0 when a set is empty)."""
@@ -207,11 +209,7 @@ class _Sets:
             return np.where((sa > 0) & (sb > 0), np.minimum(sa, sb) / np.maximum(sa, sb), 0.0)
 
     def both(self, a: Ints, b: Ints) -> npt.NDArray[np.bool_]:
-        return (self.sizes[a] > 0) & (self.sizes[b] > 0)
-
-    def disjoint(self, a: Ints, b: Ints) -> npt.NDArray[np.bool_]:
-        """True only for pairs whose sets surely share nothing."""
-        return np.asarray((self.signatures[a] & self.signatures[b]).sum(axis=1) == 0)
+        return np.asarray(self.present[a] & self.present[b])
 
 
 class PairBound:
@@ -220,7 +218,9 @@ class PairBound:
     def __init__(self, items: Sequence[Prepared]) -> None:
         self.title = _Sets([p.title for p in items], 4)
         self.description = _Sets([p.description for p in items], 8)
-        self.countries = _Sets([p.record.countries for p in items], 1)
+        # Records of a partition share its country, so the recipient agreement is taken as 1
+        # (0.5 when a record has none) and the different-recipients factor as 1: cheap bounds.
+        self.placed = np.array([bool(p.record.countries) for p in items], dtype=bool)
         self.topics = _Sets([p.topics for p in items], 1)
         self.organisations = _Sets([p.organisations for p in items], 1)
         starts, ends, low, high = [], [], [], []
@@ -256,22 +256,17 @@ class PairBound:
             return np.where(field.both(a, b), field.jaccard_bound(a, b), 0.5)
 
         context = (
-            CONTEXT_WEIGHTS["recipient"] * part(self.countries)
+            CONTEXT_WEIGHTS["recipient"] * np.where(self.placed[a] & self.placed[b], 1.0, 0.5)
             + CONTEXT_WEIGHTS["dates"] * self._dates(a, b)
             + CONTEXT_WEIGHTS["sectors"] * part(self.topics)
             + CONTEXT_WEIGHTS["organisations"] * part(self.organisations)
-        )
-        apart = np.where(
-            self.countries.both(a, b) & self.countries.disjoint(a, b), APART_FACTOR, 1.0
         )
         years_apart = (
             self.has_years[a]
             & self.has_years[b]
             & ((self.high[a] < self.low[b]) | (self.high[b] < self.low[a]))
         )
-        return np.asarray(
-            (0.4 + 0.6 * context) * np.where(years_apart, apart * APART_FACTOR, apart)
-        )
+        return np.asarray((0.4 + 0.6 * context) * np.where(years_apart, APART_FACTOR, 1.0))
 
     def _batch(self, a: Ints, b: Ints, threshold: float) -> npt.NDArray[np.bool_]:
         """Cheap bounds first; the costlier signatures only for the pairs still in."""
