@@ -257,26 +257,26 @@ def _detect_partition(
         place = country if n < known else None
         numbered = by_dates.get((p.years, place))
         if numbered is None:
-            file, look = _blocks(p, place, no_country, no_years)
+            filed, looked = _blocks(p, place, no_country, no_years)
             numbered = by_dates[(p.years, place)] = (
-                [numbers.setdefault(b, len(numbers)) for b in file],
-                [numbers.setdefault(b, len(numbers)) for b in look],
+                [numbers.setdefault(b, len(numbers)) for b in filed],
+                [numbers.setdefault(b, len(numbers)) for b in looked],
             )
         blocks.append(numbered)
     # Pass 1: pairs sharing an organisation (or with one unknown) at the threshold, blocks
     # crossed with organisations; pass 2: every pair, at the threshold over the best
     # context factor of records that share none.
     unknown = any(not p.organisations for p in everyone)
-    names: dict[str, int] = {}
+    names: dict[Any, int] = {}
     by_names: dict[Any, tuple[list[int], list[int]]] = {}
     labels = []
     for p in everyone:
         numbered = by_names.get(p.organisations)
         if numbered is None:
-            file, look = _country_labels(p.organisations or None, unknown)
+            mine, theirs = _country_labels(p.organisations or None, unknown)
             numbered = by_names[p.organisations] = (
-                [names.setdefault(o, len(names)) for o in file],
-                [names.setdefault(o, len(names)) for o in look],
+                [names.setdefault(o, len(names)) for o in mine],
+                [names.setdefault(o, len(names)) for o in theirs],
             )
         labels.append(numbered)
     width = len(names)

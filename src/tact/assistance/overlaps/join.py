@@ -92,7 +92,7 @@ def _with_blocks(
     return rec[entry], word[entry] * count + block
 
 
-def flatten_blocks(per_record: Sequence[Iterable[int]]) -> tuple[Ints, Ints]:
+def flatten_blocks(per_record: Iterable[Iterable[int]]) -> tuple[Ints, Ints]:
     """(offsets, values) of ragged lists of block numbers."""
     lists = [list(b) for b in per_record]
     offsets = np.zeros(len(lists) + 1, dtype=np.int64)
