@@ -13,18 +13,23 @@ come from *blocking*:
 * an inverted index of identifiers: pairs where one lists the other's identifier, or both
   list the same third activity;
 * *prefix filtering* (the AllPairs set-similarity join) on the title words and, separately,
-  the description words: words are ordered by rarity over the whole collection and each
-  record is indexed by the first ``|x| - ceil(t*|x|) + 1`` of its words only. Two sets with
+  the description words: words are ordered by rarity within the partition and each record
+  is indexed by the first ``|x| - ceil(t*|x|) + 1`` of its words only. Two sets with
   Jaccard similarity >= t must share one of those prefix words, so the filter loses no pair
-  above the threshold while the rare-word posting lists stay short. A length filter drops
-  pairs whose sizes cannot reach t.
+  above the threshold while the rare-word posting lists stay short.
 
 The score is built so that this blocking is *complete* for it: without a shared identifier,
 ``score = text * (0.4 + 0.6 * context) <= text`` and ``text`` is a weighted mean of the title
 and description similarities, so a pair scoring >= t has a title or a description Jaccard
->= t. Only posting lists longer than ``max_block`` (very common words inside short titles)
-are cut, and the cuts are counted in the statistics; :func:`brute_force_pairs` measures the
-recall on a sample against scoring every pair.
+>= t. Two records whose (known) organisations differ have ``context <= 0.8``, so they need
+texts reaching ``t / 0.88``: each door runs twice, at ``t`` among records sharing an
+organisation (or lacking any) and at ``t / 0.88`` among all, with far fewer candidates than
+at ``t`` among all. In a large country the candidates still number in the hundreds of
+millions, so the join runs as a sparse matrix product and each candidate's score is bounded
+in compiled code (:mod:`.join`); only pairs whose bound reaches ``t`` are scored in Python.
+Only posting lists longer than ``max_block`` are cut, and the cuts are counted in the
+statistics; :func:`brute_force_pairs` measures the recall on a sample against scoring every
+pair.
 
 Everything here works on plain :class:`ProjectRecord` values, so it is tested and
 benchmarked without a database; :mod:`.scoring` scores one pair.
@@ -32,13 +37,22 @@ benchmarked without a database; :mod:`.scoring` scores one pair.
 
 from __future__ import annotations
 
-import math
 import time
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
+from tact.assistance.overlaps.join import (
+    Ints,
+    PairBound,
+    flatten_blocks,
+    prefix_pairs,
+    rarity,
+)
 from tact.assistance.overlaps.scoring import (
+    CONTEXT_WEIGHTS,
     DEFAULT_THRESHOLD,
     DESCRIPTION_ALONE,
     MIN_THRESHOLD,
@@ -84,13 +98,12 @@ class DetectionResult:
         return {key: n for n, members in enumerate(self.clusters) for key in members}
 
 
-def _prefix_length(size: int, threshold: float) -> int:
-    return size - math.ceil(threshold * size - 1e-9) + 1
-
-
 _ANY = "~any"
 _STAR = "~unknown"
 MAX_BLOCK_COUNTRIES = 12
+NO_SHARED_ORGANISATION = 0.4 + 0.6 * (1 - CONTEXT_WEIGHTS["organisations"])
+"""The best context factor of two records whose (known) organisations differ: such a pair
+reaches the threshold only with texts that reach ``threshold / 0.88``."""
 
 Block = tuple[Any, ...]
 
@@ -151,15 +164,6 @@ def _blocks(
     return file, look
 
 
-def _rarity(sets: Iterable[frozenset[str]]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for words in sets:
-        for word in words:
-            counts[word] = counts.get(word, 0) + 1
-    ordered = sorted(counts, key=lambda w: (counts[w], w))
-    return {word: n for n, word in enumerate(ordered)}
-
-
 class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[int, int] = {}
@@ -182,74 +186,6 @@ def block_countries(record: ProjectRecord) -> frozenset[str] | None:
     """The recipients a record is blocked under; None: it meets every partition."""
     countries = record.countries
     return countries if 0 < len(countries) <= MAX_BLOCK_COUNTRIES else None
-
-
-def _prefix_join(
-    sets: Sequence[frozenset[str]],
-    blocks: Sequence[tuple[list[Block], list[Block]]],
-    threshold: float,
-    max_block: int,
-    stats: dict[str, Any],
-) -> Iterator[tuple[int, list[int]]]:
-    """AllPairs: for each record, the earlier records (by size) that reach ``threshold``.
-
-    Records are visited by increasing size; each probes with its first
-    ``|x| - ceil(t|x|) + 1`` words (rarest first) and is indexed by its first
-    ``|y| - ceil(2t/(1+t)|y|) + 1`` words, within its blocks. Every pair with Jaccard >= t is
-    yielded (callers deduplicate), after the length filter and the exact check
-    ``|x & y| >= t(|x|+|y|)/(1+t)`` (a table lookup and one set intersection per candidate,
-    no division). Posting lists stop growing at ``max_block`` entries (counted in
-    ``stats["capped_postings"]``).
-    """
-    if threshold > 1:
-        return
-    rank = _rarity(sets)
-    sizes = [len(s) for s in sets]
-    index_share = 2 * threshold / (1 + threshold)
-    postings: dict[str, dict[Block, list[int]]] = {}
-    order = sorted(range(len(sets)), key=sizes.__getitem__)
-    share = threshold / (1 + threshold)
-    # A hair looser than exact (floating point): the score, not this filter, decides.
-    needs = [
-        [math.ceil(share * (x + y) - 1e-6) for y in range(x + 1)]
-        for x in range(max(sizes, default=0) + 1)
-    ]
-    for position in order:
-        size = sizes[position]
-        if not size:
-            continue
-        ordered = sorted(sets[position], key=rank.__getitem__)
-        probe = size - math.ceil(threshold * size - 1e-9) + 1
-        indexed = size - math.ceil(index_share * size - 1e-9) + 1
-        file, look = blocks[position]
-        found: set[int] = set()
-        for word in ordered[:probe]:
-            by_block = postings.get(word)
-            if by_block is None:
-                continue  # rare words are often unseen: one lookup instead of one per block
-            for block in look:
-                posting = by_block.get(block)
-                if posting:
-                    found.update(posting)
-        if found:
-            stats["candidate_pairs"] += len(found)
-            words, need, low = sets[position], needs[size], threshold * size - 1e-9
-            yield (
-                position,
-                [o for o in found if sizes[o] >= low and len(sets[o] & words) >= need[sizes[o]]],
-            )
-        for word in ordered[:indexed]:
-            by_block = postings.get(word)
-            if by_block is None:
-                by_block = postings[word] = {}
-            for block in file:
-                posting = by_block.get(block)
-                if posting is None:
-                    by_block[block] = [position]
-                elif len(posting) < max_block:
-                    posting.append(position)
-                else:
-                    stats["capped_postings"] += 1
 
 
 Partition = tuple[str, list[ProjectRecord]]
@@ -313,34 +249,78 @@ def _detect_partition(
     known = len(items)
     no_country = bool(wild)
     no_years = any(p.years is None for p in everyone)
-    blocks = [
-        _blocks(p, country if n < known else None, no_country, no_years)
-        for n, p in enumerate(everyone)
-    ]
-    scored: set[tuple[int, int]] = set()
-
-    def consider(x: int, y: int) -> None:
-        a, b = (x, y) if x < y else (y, x)
-        if (a, b) in scored:
-            return
-        scored.add((a, b))
-        if b >= known and a >= known and not first:
-            return
-        if (b < known or a < known) and _owner(everyone[a].record, everyone[b].record) not in (
-            country,
-            None,
-        ):
-            return
-        run.score(everyone[a], everyone[b])
-
+    # Block lists depend on (years, country) only: numbered once per distinct pair of them.
+    numbers: dict[Block, int] = {}
+    by_dates: dict[Any, tuple[list[int], list[int]]] = {}
+    blocks: list[tuple[list[int], list[int]]] = []
+    for n, p in enumerate(everyone):
+        place = country if n < known else None
+        numbered = by_dates.get((p.years, place))
+        if numbered is None:
+            filed, looked = _blocks(p, place, no_country, no_years)
+            numbered = by_dates[(p.years, place)] = (
+                [numbers.setdefault(b, len(numbers)) for b in filed],
+                [numbers.setdefault(b, len(numbers)) for b in looked],
+            )
+        blocks.append(numbered)
+    # Pass 1: pairs sharing an organisation (or with one unknown) at the threshold, blocks
+    # crossed with organisations; pass 2: every pair, at the threshold over the best
+    # context factor of records that share none.
+    unknown = any(not p.organisations for p in everyone)
+    names: dict[Any, int] = {}
+    by_names: dict[Any, tuple[list[int], list[int]]] = {}
+    labels = []
+    for p in everyone:
+        numbered = by_names.get(p.organisations)
+        if numbered is None:
+            mine, theirs = _country_labels(p.organisations or None, unknown)
+            numbered = by_names[p.organisations] = (
+                [names.setdefault(o, len(names)) for o in mine],
+                [names.setdefault(o, len(names)) for o in theirs],
+            )
+        labels.append(numbered)
+    width = len(names)
+    shared = (
+        flatten_blocks(
+            [b * width + o for b in f for o in label[0]]
+            for (f, _), label in zip(blocks, labels, strict=True)
+        ),
+        flatten_blocks(
+            [b * width + o for b in lk for o in label[1]]
+            for (_, lk), label in zip(blocks, labels, strict=True)
+        ),
+    )
+    anyone = flatten_blocks(f for f, _ in blocks), flatten_blocks(lk for _, lk in blocks)
+    bound = PairBound(everyone)
     threshold = run.threshold
+    survivors: list[Ints] = []
     for sets, door in (
         ([p.title for p in everyone], threshold),
         ([p.description for p in everyone], threshold / DESCRIPTION_ALONE),
     ):
-        for position, others in _prefix_join(sets, blocks, door, run.max_block, run.stats):
-            for other in others:
-                consider(other, position)
+        rank = rarity(sets)
+        for (file, look), count, factor in (
+            (shared, len(numbers) * width, 1.0),
+            (anyone, len(numbers), NO_SHARED_ORGANISATION),
+        ):
+            for x, y in prefix_pairs(
+                sets, rank, file, look, count, door / factor, run.max_block, run.stats
+            ):
+                keep = bound.reaching(x, y, threshold)
+                a, b = np.minimum(x[keep], y[keep]), np.maximum(x[keep], y[keep])
+                survivors.append(a * len(everyone) + b)
+    if not survivors:
+        return
+    for code in np.unique(np.concatenate(survivors)).tolist():
+        a, b = divmod(code, len(everyone))
+        if b >= known and a >= known and not first:
+            continue
+        if (b < known or a < known) and _owner(everyone[a].record, everyone[b].record) not in (
+            country,
+            None,
+        ):
+            continue
+        run.score(everyone[a], everyone[b])
 
 
 def _identifier_door(run: _Run, fetch: Callable[[list[Hashable]], Iterable[ProjectRecord]]) -> None:
