@@ -70,7 +70,14 @@ def gaps_without_need(actor: Any, state: State | None) -> models.QuerySet[Any]:
     if state is not None:
         gaps = gaps.filter(state=state)
     gaps = gaps.filter(~_link_to(ProvisionMapping, Relation.DERIVED_FROM, Need))
-    return gaps.select_related("state", "convention_provision").order_by("state__name", "pk")
+    # What a mapping's name shows (its legal provision, the article or paragraph it maps to
+    # and their instrument) comes in the same query: listing gaps makes no query per gap.
+    return gaps.select_related(
+        "state",
+        "legal_provision",
+        "convention_provision__instrument",
+        "paragraph__provision__instrument",
+    ).order_by("state__name", "pk")
 
 
 def needs_without_answer(actor: Any, state: State | None) -> models.QuerySet[Any]:
@@ -206,7 +213,9 @@ def integrity_findings(
         if names is not None and check.name not in names:
             continue
         records = check.records(actor, state)
-        found.append(
-            IntegrityFinding(check.name, str(check.label), records.count(), list(records[:limit]))
-        )
+        items = list(records[:limit]) if limit > 0 else []
+        # A list shorter than the limit is all there is: the COUNT query is needed only
+        # when the list is full.
+        count = len(items) if len(items) < limit else records.count()
+        found.append(IntegrityFinding(check.name, str(check.label), count, items))
     return found
