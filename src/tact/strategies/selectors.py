@@ -23,6 +23,7 @@ from tact.strategies.models import (
     Objective,
     Strategy,
     TaskForce,
+    TaskForceMember,
 )
 
 
@@ -281,6 +282,18 @@ def state_network(actor: Actor, state: State) -> network.Network:
     """The cooperation network of a state from what the actor may see: its agencies, its task
     forces' memberships and the agreements its agencies are party to (with foreign partners
     as nodes of their own)."""
+    return network.analyse(*_network_parts(actor, state), link_rules())
+
+
+def state_network_outline(actor: Actor, state: State) -> network.Network:
+    """The same network with its agencies, ties and isolated agencies only (no centralities,
+    no missing links): what the state profile counts."""
+    return network.outline(*_network_parts(actor, state))
+
+
+def _network_parts(
+    actor: Actor, state: State
+) -> tuple[list[network.AgencyNode], list[network.Tie]]:
     agreements = list(
         access.visible(
             actor,
@@ -290,18 +303,28 @@ def state_network(actor: Actor, state: State) -> network.Network:
             status__in=[CooperationAgreement.Status.EXPIRED, CooperationAgreement.Status.TERMINATED]
         )
         .distinct()
-        .prefetch_related("parties")
+        .values_list("pk", "title")
     )
+    # The parties and members as pairs of ids: no agency record is built for a tie.
+    parties: dict[int, set[int]] = {pk: set() for pk, _title in agreements}
+    through = CooperationAgreement.parties.through
+    for agreement_id, agency_id in through.objects.filter(
+        cooperationagreement_id__in=parties
+    ).values_list("cooperationagreement_id", "agency_id"):
+        parties[agreement_id].add(agency_id)
     task_forces = list(
-        access.visible(actor, TaskForce.objects.filter(state=state)).prefetch_related("members")
+        access.visible(actor, TaskForce.objects.filter(state=state)).values_list("pk", "name")
     )
+    members: dict[int, set[int]] = {pk: set() for pk, _name in task_forces}
+    for task_force_id, agency_id in TaskForceMember.objects.filter(
+        task_force_id__in=members
+    ).values_list("task_force_id", "agency_id"):
+        members[task_force_id].add(agency_id)
     agency_ids = set(
         access.visible(actor, Agency.objects.filter(state=state)).values_list("pk", flat=True)
     )
-    for agreement in agreements:
-        agency_ids.update(p.pk for p in agreement.parties.all())
-    for task_force in task_forces:
-        agency_ids.update(m.agency_id for m in task_force.members.all())
+    for ids in [*parties.values(), *members.values()]:
+        agency_ids.update(ids)
     agencies = access.visible(
         actor, Agency.objects.filter(pk__in=agency_ids).select_related("organisation", "state")
     )
@@ -311,7 +334,7 @@ def state_network(actor: Actor, state: State) -> network.Network:
         )
         for a in agencies
     ]
-    ties = [
-        network.Tie(frozenset(m.agency_id for m in tf.members.all()), tf.name) for tf in task_forces
-    ] + [network.Tie(frozenset(p.pk for p in ag.parties.all()), ag.title) for ag in agreements]
-    return network.analyse(nodes, ties, link_rules())
+    ties = [network.Tie(frozenset(members[pk]), name) for pk, name in task_forces] + [
+        network.Tie(frozenset(parties[pk]), title) for pk, title in agreements
+    ]
+    return nodes, ties
