@@ -31,6 +31,7 @@ from tact.legislation.selectors import (
     STATUS_COLOURS,
     STATUS_LABELS,
     STATUS_ORDER,
+    MappingIndex,
     mappings_by_state,
     paragraph_status,
 )
@@ -137,7 +138,7 @@ def gap_analysis(user: Any, state: State, *, instrument: str = "") -> GapAnalysi
     first (then must-consider, optional, none), with summary figures and progress by theme."""
     scope = instrument_scope(state)
     codes = _codes_in_scope(scope, instrument)
-    mappings = mappings_by_state(user, [state.pk]).get(state.pk, [])
+    mappings = MappingIndex(mappings_by_state(user, [state.pk]).get(state.pk, []))
     paragraphs = (
         ProvisionParagraph.objects.numbered()
         .filter(provision__instrument__code__in=codes)
@@ -192,7 +193,7 @@ def gap_overview(user: Any, state: State) -> GapOverview:
     """The summary and progress by theme of `gap_analysis(user, state)`, read as plain values:
     the same figures without a record per paragraph (about 370 of them, on every profile)."""
     codes = _codes_in_scope(instrument_scope(state), "")
-    mappings = mappings_by_state(user, [state.pk]).get(state.pk, [])
+    mappings = MappingIndex(mappings_by_state(user, [state.pk]).get(state.pk, []))
     paragraphs = (
         ProvisionParagraph.objects.numbered()
         .filter(provision__instrument__code__in=codes)
