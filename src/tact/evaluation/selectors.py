@@ -191,7 +191,7 @@ def indicator_progress_by_framework(framework_ids: list[int]) -> dict[int, list[
     )
     by_framework: dict[int, list[Indicator]] = {pk: [] for pk in framework_ids}
     for indicator in indicators:
-        by_framework[indicator.framework_pk].append(indicator)  # type: ignore[attr-defined]
+        by_framework[indicator.framework_pk].append(indicator)
     progress = {}
     for pk, members in by_framework.items():
         children = _children_map(members)

@@ -34,6 +34,7 @@ from tact.legislation.selectors import (
     MappingIndex,
     mappings_by_state,
     paragraph_status,
+    status_index,
 )
 
 
@@ -193,7 +194,7 @@ def gap_overview(user: Any, state: State) -> GapOverview:
     """The summary and progress by theme of `gap_analysis(user, state)`, read as plain values:
     the same figures without a record per paragraph (about 370 of them, on every profile)."""
     codes = _codes_in_scope(instrument_scope(state), "")
-    mappings = MappingIndex(mappings_by_state(user, [state.pk]).get(state.pk, []))
+    mappings = status_index(user, state)
     paragraphs = (
         ProvisionParagraph.objects.numbered()
         .filter(provision__instrument__code__in=codes)

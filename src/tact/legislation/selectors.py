@@ -240,6 +240,18 @@ def paragraph_status(
     return combine_mappings(used), used
 
 
+def status_index(user: Any, state: State) -> MappingIndex:
+    """The mappings of `state` the user may see, with only what a paragraph's status reads
+    (no related records): for the figures of a gap analysis, not its rows."""
+    mappings = (
+        mappings_visible(user)
+        .filter(state=state)
+        .select_related(None)
+        .only("paragraph", "convention_provision", "compliance")
+    )
+    return MappingIndex(mappings)
+
+
 def mappings_by_state(user: Any, state_ids: Iterable[int]) -> dict[int, list[ProvisionMapping]]:
     out: dict[int, list[ProvisionMapping]] = {}
     for mapping in mappings_visible(user).filter(state_id__in=list(state_ids)):

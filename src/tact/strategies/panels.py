@@ -56,9 +56,7 @@ def strategies_panel(user: Any, state: Any, *, limit: int | None = None) -> Pane
 def cooperation_panel(user: Any, state: Any, *, limit: int | None = None) -> Panel | None:
     task_forces = list(selectors.task_force_list(actor=user, state=state.iso3))
     # The panel names no party: the list without its prefetch of the visible parties.
-    agreements = list(
-        selectors.agreement_list(actor=user, state=state.iso3).prefetch_related(None)
-    )
+    agreements = list(selectors.agreement_list(actor=user, state=state.iso3).prefetch_related(None))
     if not task_forces and not agreements:
         return None
     items = [

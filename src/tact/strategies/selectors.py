@@ -320,13 +320,15 @@ def _network_parts(
         task_force_id__in=members
     ).values_list("task_force_id", "agency_id"):
         members[task_force_id].add(agency_id)
-    agency_ids = set(
-        access.visible(actor, Agency.objects.filter(state=state)).values_list("pk", flat=True)
-    )
+    tied: set[int] = set()
     for ids in [*parties.values(), *members.values()]:
-        agency_ids.update(ids)
+        tied |= ids
+    # The state's own agencies and every agency of a tie, those the actor may see.
     agencies = access.visible(
-        actor, Agency.objects.filter(pk__in=agency_ids).select_related("organisation", "state")
+        actor,
+        Agency.objects.filter(Q(state=state) | Q(pk__in=tied)).select_related(
+            "organisation", "state"
+        ),
     )
     nodes = [
         network.AgencyNode(
