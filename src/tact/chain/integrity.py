@@ -41,13 +41,13 @@ def recommendations_without_follow_up(actor: Any, state: State | None) -> models
     state: that the state, if party, has not reported on)."""
     follow_ups = access.visible(actor, FollowUp.objects.filter(recommendation=OuterRef("pk")))
     follow_ups = follow_ups.filter(actor_kind=FollowUp.ActorKind.STATE)
+    addressed = Recommendation.objects.filter(addressees__icontains=f'"{Addressee.STATES}"')
     if state is not None:
-        if not PartyStatus.objects.filter(state=state, status=PartyStatus.Status.PARTY).exists():
-            return Recommendation.objects.none()
+        # None when the state is no party (a condition of the query, not a query of its own).
+        addressed = addressed.filter(_party(state))
         follow_ups = follow_ups.filter(owner_state=state)
     else:
         follow_ups = follow_ups.filter(_party(OuterRef("owner_state")))
-    addressed = Recommendation.objects.filter(addressees__icontains=f'"{Addressee.STATES}"')
     # Language versions repeat the original's recommendations; follow-up is on the original.
     addressed = addressed.filter(resolution__original__isnull=True)
     return addressed.filter(~Exists(follow_ups)).order_by("resolution_id", "order", "pk")

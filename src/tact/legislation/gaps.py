@@ -201,18 +201,18 @@ def gap_overview(user: Any, state: State) -> GapOverview:
         .order_by()
         .values_list("pk", "provision_id", "obligation")
     )
-    theme_ids: dict[int, list[int]] = {}
-    for provision_id, theme_id in Provision.themes.through.objects.filter(
+    # Each provision's themes, with the themes themselves, in one query.
+    themes_of: dict[int, list[Theme]] = {}
+    for link in Provision.themes.through.objects.filter(
         provision__instrument__code__in=codes
-    ).values_list("provision_id", "theme_id"):
-        theme_ids.setdefault(provision_id, []).append(theme_id)
-    themes = Theme.objects.in_bulk({t for ids in theme_ids.values() for t in ids})
+    ).select_related("theme"):
+        themes_of.setdefault(link.provision_id, []).append(link.theme)
     rows: list[_Assessed] = []
     pairs: list[tuple[str, list[Theme]]] = []
     for pk, provision_id, obligation in paragraphs:
         status, _used = paragraph_status(_Paragraph(pk, provision_id), mappings)
         rows.append(_Assessed(obligation, status))
-        pairs.append((status, [themes[t] for t in theme_ids.get(provision_id, [])]))
+        pairs.append((status, themes_of.get(provision_id, [])))
     return GapOverview(_summary(rows), _theme_progress(pairs))
 
 

@@ -69,7 +69,9 @@ def cooperation_panel(user: Any, state: Any, *, limit: int | None = None) -> Pan
         for t in task_forces
     ] + [PanelItem(a.title, "", str(a.get_kind_display()), record_ref(a)) for a in agreements]
     shown, total = cut(items, limit)
-    network = selectors.state_network_outline(user, state)
+    network = selectors.state_network_outline(
+        user, state, task_forces=task_forces, agreements=agreements
+    )
     return Panel(
         order=16,
         title=gettext_lazy("Task forces and cooperation network"),

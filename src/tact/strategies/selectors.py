@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -278,33 +279,52 @@ def link_rules() -> list[network.Rule]:
     ]
 
 
+ENDED_AGREEMENTS = (CooperationAgreement.Status.EXPIRED, CooperationAgreement.Status.TERMINATED)
+"""Agreements no longer in force: no tie of the network."""
+
+
 def state_network(actor: Actor, state: State) -> network.Network:
     """The cooperation network of a state from what the actor may see: its agencies, its task
     forces' memberships and the agreements its agencies are party to (with foreign partners
     as nodes of their own)."""
-    return network.analyse(*_network_parts(actor, state), link_rules())
-
-
-def state_network_outline(actor: Actor, state: State) -> network.Network:
-    """The same network with its agencies, ties and isolated agencies only (no centralities,
-    no missing links): what the state profile counts."""
-    return network.outline(*_network_parts(actor, state))
-
-
-def _network_parts(
-    actor: Actor, state: State
-) -> tuple[list[network.AgencyNode], list[network.Tie]]:
     agreements = list(
         access.visible(
             actor,
             CooperationAgreement.objects.filter(Q(state=state) | Q(parties__state=state)),
         )
-        .exclude(
-            status__in=[CooperationAgreement.Status.EXPIRED, CooperationAgreement.Status.TERMINATED]
-        )
+        .exclude(status__in=ENDED_AGREEMENTS)
         .distinct()
         .values_list("pk", "title")
     )
+    task_forces = list(
+        access.visible(actor, TaskForce.objects.filter(state=state)).values_list("pk", "name")
+    )
+    return network.analyse(*_network_parts(actor, state, task_forces, agreements), link_rules())
+
+
+def state_network_outline(
+    actor: Actor,
+    state: State,
+    *,
+    task_forces: Iterable[TaskForce],
+    agreements: Iterable[CooperationAgreement],
+) -> network.Network:
+    """The same network with its agencies, ties and isolated agencies only (no centralities,
+    no missing links), for a page that has already listed the state's task forces and
+    agreements the actor may see (`task_force_list` and `agreement_list` for the state)."""
+    current = [(a.pk, a.title) for a in agreements if a.status not in ENDED_AGREEMENTS]
+    listed = [(t.pk, t.name) for t in task_forces]
+    return network.outline(*_network_parts(actor, state, listed, current))
+
+
+def _network_parts(
+    actor: Actor,
+    state: State,
+    task_forces: list[tuple[int, str]],
+    agreements: list[tuple[int, str]],
+) -> tuple[list[network.AgencyNode], list[network.Tie]]:
+    """The nodes and ties of a state's network from the (pk, name) of its task forces and of
+    its agreements in force, those the actor may see."""
     # The parties and members as pairs of ids: no agency record is built for a tie.
     parties: dict[int, set[int]] = {pk: set() for pk, _title in agreements}
     through = CooperationAgreement.parties.through
@@ -312,9 +332,6 @@ def _network_parts(
         cooperationagreement_id__in=parties
     ).values_list("cooperationagreement_id", "agency_id"):
         parties[agreement_id].add(agency_id)
-    task_forces = list(
-        access.visible(actor, TaskForce.objects.filter(state=state)).values_list("pk", "name")
-    )
     members: dict[int, set[int]] = {pk: set() for pk, _name in task_forces}
     for task_force_id, agency_id in TaskForceMember.objects.filter(
         task_force_id__in=members
