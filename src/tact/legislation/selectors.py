@@ -248,6 +248,7 @@ def status_index(user: Any, state: State) -> MappingIndex:
         .filter(state=state)
         .select_related(None)
         .only("paragraph", "convention_provision", "compliance")
+        .order_by()  # a status is the best compliance, whatever the order
     )
     return MappingIndex(mappings)
 

@@ -333,9 +333,11 @@ def _network_parts(
     ).values_list("cooperationagreement_id", "agency_id"):
         parties[agreement_id].add(agency_id)
     members: dict[int, set[int]] = {pk: set() for pk, _name in task_forces}
-    for task_force_id, agency_id in TaskForceMember.objects.filter(
-        task_force_id__in=members
-    ).values_list("task_force_id", "agency_id"):
+    for task_force_id, agency_id in (
+        TaskForceMember.objects.filter(task_force_id__in=members)
+        .order_by()
+        .values_list("task_force_id", "agency_id")
+    ):
         members[task_force_id].add(agency_id)
     tied: set[int] = set()
     for ids in [*parties.values(), *members.values()]:

@@ -126,9 +126,12 @@ def session_gain(session: Session) -> gain.GainReport:
 def session_gains(sessions: Sequence[Session]) -> dict[int, gain.GainReport]:
     """Each session's gain report, from one query over all their participants."""
     scores: dict[int, list[tuple[Decimal | None, Decimal | None]]] = {s.pk: [] for s in sessions}
-    for session_id, pre, post in Participant.objects.filter(session__in=list(scores)).values_list(
-        "session_id", "pre_score", "post_score"
-    ):
+    # Each session's scores in the order of `Participant.Meta.ordering` within a session
+    # (by code), without its join to the sessions.
+    participants = Participant.objects.filter(session__in=list(scores)).order_by(
+        "session_id", "code"
+    )
+    for session_id, pre, post in participants.values_list("session_id", "pre_score", "post_score"):
         scores[session_id].append((pre, post))
     return {s.pk: gain.gain_report(scores[s.pk], s.max_score) for s in sessions}
 
