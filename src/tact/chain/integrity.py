@@ -41,13 +41,13 @@ def recommendations_without_follow_up(actor: Any, state: State | None) -> models
     state: that the state, if party, has not reported on)."""
     follow_ups = access.visible(actor, FollowUp.objects.filter(recommendation=OuterRef("pk")))
     follow_ups = follow_ups.filter(actor_kind=FollowUp.ActorKind.STATE)
+    addressed = Recommendation.objects.filter(addressees__icontains=f'"{Addressee.STATES}"')
     if state is not None:
-        if not PartyStatus.objects.filter(state=state, status=PartyStatus.Status.PARTY).exists():
-            return Recommendation.objects.none()
+        # None when the state is no party (a condition of the query, not a query of its own).
+        addressed = addressed.filter(_party(state))
         follow_ups = follow_ups.filter(owner_state=state)
     else:
         follow_ups = follow_ups.filter(_party(OuterRef("owner_state")))
-    addressed = Recommendation.objects.filter(addressees__icontains=f'"{Addressee.STATES}"')
     # Language versions repeat the original's recommendations; follow-up is on the original.
     addressed = addressed.filter(resolution__original__isnull=True)
     return addressed.filter(~Exists(follow_ups)).order_by("resolution_id", "order", "pk")
@@ -70,7 +70,14 @@ def gaps_without_need(actor: Any, state: State | None) -> models.QuerySet[Any]:
     if state is not None:
         gaps = gaps.filter(state=state)
     gaps = gaps.filter(~_link_to(ProvisionMapping, Relation.DERIVED_FROM, Need))
-    return gaps.select_related("state", "convention_provision").order_by("state__name", "pk")
+    # What a mapping's name shows (its legal provision, the article or paragraph it maps to
+    # and their instrument) comes in the same query: listing gaps makes no query per gap.
+    return gaps.select_related(
+        "state",
+        "legal_provision",
+        "convention_provision__instrument",
+        "paragraph__provision__instrument",
+    ).order_by("state__name", "pk")
 
 
 def needs_without_answer(actor: Any, state: State | None) -> models.QuerySet[Any]:
@@ -206,7 +213,9 @@ def integrity_findings(
         if names is not None and check.name not in names:
             continue
         records = check.records(actor, state)
-        found.append(
-            IntegrityFinding(check.name, str(check.label), records.count(), list(records[:limit]))
-        )
+        items = list(records[:limit]) if limit > 0 else []
+        # A list shorter than the limit is all there is: the COUNT query is needed only
+        # when the list is full.
+        count = len(items) if len(items) < limit else records.count()
+        found.append(IntegrityFinding(check.name, str(check.label), count, items))
     return found

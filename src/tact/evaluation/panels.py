@@ -28,9 +28,9 @@ def evaluation_panel(user: Any, state: Any, *, limit: int | None = None) -> Pane
     if not frameworks and not evaluations:
         return None
     items = []
+    progress_by_framework = selectors.indicator_progress_by_framework([f.pk for f in frameworks])
     for framework in frameworks:
-        tree = selectors.framework_tree(framework)
-        progress = [iv.progress for _d, nv in selectors.flat_nodes(tree) for iv in nv.indicators]
+        progress = progress_by_framework[framework.pk]
         on_track = sum(1 for p in progress if p.status == "on_track")
         items.append(
             PanelItem(

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from tact.assistance.models import Project
 from tact.core import access
@@ -176,6 +176,27 @@ def flat_nodes(tree: list[NodeView], depth: int = 0) -> list[tuple[int, NodeView
         rows.append((depth, view))
         rows.extend(flat_nodes(view.children, depth + 1))
     return rows
+
+
+def indicator_progress_by_framework(framework_ids: list[int]) -> dict[int, list[calc.Progress]]:
+    """The progress of every indicator of each framework (roll-ups applied, within the
+    framework, as `framework_tree` computes it), from one query for all the frameworks: for a
+    summary that needs no tree (the state profile)."""
+    indicators = (
+        Indicator.objects.filter(node__framework_id__in=framework_ids)
+        .annotate(framework_pk=F("node__framework_id"))
+        .prefetch_related(
+            Prefetch("periods", queryset=IndicatorPeriod.objects.order_by("start", "end"))
+        )
+    )
+    by_framework: dict[int, list[Indicator]] = {pk: [] for pk in framework_ids}
+    for indicator in indicators:
+        by_framework[indicator.framework_pk].append(indicator)
+    progress = {}
+    for pk, members in by_framework.items():
+        children = _children_map(members)
+        progress[pk] = [calc.progress(indicator_data(i, children)) for i in members]
+    return progress
 
 
 def indicator_progress_records(

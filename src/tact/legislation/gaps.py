@@ -31,8 +31,10 @@ from tact.legislation.selectors import (
     STATUS_COLOURS,
     STATUS_LABELS,
     STATUS_ORDER,
+    MappingIndex,
     mappings_by_state,
     paragraph_status,
+    status_index,
 )
 
 
@@ -137,7 +139,7 @@ def gap_analysis(user: Any, state: State, *, instrument: str = "") -> GapAnalysi
     first (then must-consider, optional, none), with summary figures and progress by theme."""
     scope = instrument_scope(state)
     codes = _codes_in_scope(scope, instrument)
-    mappings = mappings_by_state(user, [state.pk]).get(state.pk, [])
+    mappings = MappingIndex(mappings_by_state(user, [state.pk]).get(state.pk, []))
     paragraphs = (
         ProvisionParagraph.objects.numbered()
         .filter(provision__instrument__code__in=codes)
@@ -192,25 +194,25 @@ def gap_overview(user: Any, state: State) -> GapOverview:
     """The summary and progress by theme of `gap_analysis(user, state)`, read as plain values:
     the same figures without a record per paragraph (about 370 of them, on every profile)."""
     codes = _codes_in_scope(instrument_scope(state), "")
-    mappings = mappings_by_state(user, [state.pk]).get(state.pk, [])
+    mappings = status_index(user, state)
     paragraphs = (
         ProvisionParagraph.objects.numbered()
         .filter(provision__instrument__code__in=codes)
         .order_by()
         .values_list("pk", "provision_id", "obligation")
     )
-    theme_ids: dict[int, list[int]] = {}
-    for provision_id, theme_id in Provision.themes.through.objects.filter(
+    # Each provision's themes, with the themes themselves, in one query.
+    themes_of: dict[int, list[Theme]] = {}
+    for link in Provision.themes.through.objects.filter(
         provision__instrument__code__in=codes
-    ).values_list("provision_id", "theme_id"):
-        theme_ids.setdefault(provision_id, []).append(theme_id)
-    themes = Theme.objects.in_bulk({t for ids in theme_ids.values() for t in ids})
+    ).select_related("theme"):
+        themes_of.setdefault(link.provision_id, []).append(link.theme)
     rows: list[_Assessed] = []
     pairs: list[tuple[str, list[Theme]]] = []
     for pk, provision_id, obligation in paragraphs:
         status, _used = paragraph_status(_Paragraph(pk, provision_id), mappings)
         rows.append(_Assessed(obligation, status))
-        pairs.append((status, [themes[t] for t in theme_ids.get(provision_id, [])]))
+        pairs.append((status, themes_of.get(provision_id, [])))
     return GapOverview(_summary(rows), _theme_progress(pairs))
 
 

@@ -212,16 +212,19 @@ def resolution_progress(user: Any, resolution: Resolution) -> Progress:
 def state_progress(user: Any, state: State) -> list[tuple[Recommendation, FollowUp | None]]:
     """Every recommendation addressed to States, with this state's latest visible report."""
     latest: dict[int, FollowUp] = {}
-    for follow_up in follow_up_list(user, state=state).order_by("reported_on", "pk"):
+    # Only the reports' status and date are shown: no prefetch of their evidence.
+    reports = follow_up_list(user, state=state).prefetch_related(None)
+    for follow_up in reports.order_by("reported_on", "pk"):
         latest[follow_up.recommendation_id] = follow_up
     # Language versions repeat the original's recommendations; follow-up is on the original.
     to_states = (
         recommendation_list(addressee="states")
         .filter(resolution__original__isnull=True)
-        .values_list("pk", flat=True)
+        .order_by()
+        .values("pk")
     )
     rows = list(
-        Recommendation.objects.filter(Q(pk__in=list(to_states)) | Q(pk__in=list(latest)))
+        Recommendation.objects.filter(Q(pk__in=to_states) | Q(pk__in=list(latest)))
         .select_related("resolution")
         .order_by("resolution_id", "order")
     )

@@ -116,16 +116,24 @@ def missing_links(
 def analyse(
     nodes: Iterable[AgencyNode], ties: Iterable[Tie], rules: Sequence[Rule] = ()
 ) -> Network:
-    node_map = {node.id: node for node in nodes}
-    graph = build(node_map.values(), ties)
-    network = Network(graph=graph, nodes=node_map)
+    network = outline(nodes, ties)
+    graph, node_map = network.graph, network.nodes
     if graph.number_of_nodes():
         network.degree = dict(nx.degree_centrality(graph))
         network.betweenness = dict(nx.betweenness_centrality(graph, normalized=True))
+    network.missing = missing_links(graph, node_map, rules)
+    return network
+
+
+def outline(nodes: Iterable[AgencyNode], ties: Iterable[Tie]) -> Network:
+    """The graph and its isolated agencies only, without the centralities and missing links
+    that `analyse` adds (for a summary that counts agencies, ties and isolated ones)."""
+    node_map = {node.id: node for node in nodes}
+    graph = build(node_map.values(), ties)
+    network = Network(graph=graph, nodes=node_map)
     network.isolated = sorted(
         (node_map[n] for n in nx.isolates(graph) if node_map[n].domestic), key=lambda n: n.label
     )
-    network.missing = missing_links(graph, node_map, rules)
     return network
 
 

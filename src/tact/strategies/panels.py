@@ -55,7 +55,8 @@ def strategies_panel(user: Any, state: Any, *, limit: int | None = None) -> Pane
 @register_state_panel("cooperation")
 def cooperation_panel(user: Any, state: Any, *, limit: int | None = None) -> Panel | None:
     task_forces = list(selectors.task_force_list(actor=user, state=state.iso3))
-    agreements = list(selectors.agreement_list(actor=user, state=state.iso3))
+    # The panel names no party: the list without its prefetch of the visible parties.
+    agreements = list(selectors.agreement_list(actor=user, state=state.iso3).prefetch_related(None))
     if not task_forces and not agreements:
         return None
     items = [
@@ -68,7 +69,9 @@ def cooperation_panel(user: Any, state: Any, *, limit: int | None = None) -> Pan
         for t in task_forces
     ] + [PanelItem(a.title, "", str(a.get_kind_display()), record_ref(a)) for a in agreements]
     shown, total = cut(items, limit)
-    network = selectors.state_network(user, state)
+    network = selectors.state_network_outline(
+        user, state, task_forces=task_forces, agreements=agreements
+    )
     return Panel(
         order=16,
         title=gettext_lazy("Task forces and cooperation network"),

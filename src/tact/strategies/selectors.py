@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,7 @@ from tact.strategies.models import (
     Objective,
     Strategy,
     TaskForce,
+    TaskForceMember,
 )
 
 
@@ -277,6 +279,10 @@ def link_rules() -> list[network.Rule]:
     ]
 
 
+ENDED_AGREEMENTS = (CooperationAgreement.Status.EXPIRED, CooperationAgreement.Status.TERMINATED)
+"""Agreements no longer in force: no tie of the network."""
+
+
 def state_network(actor: Actor, state: State) -> network.Network:
     """The cooperation network of a state from what the actor may see: its agencies, its task
     forces' memberships and the agreements its agencies are party to (with foreign partners
@@ -286,24 +292,62 @@ def state_network(actor: Actor, state: State) -> network.Network:
             actor,
             CooperationAgreement.objects.filter(Q(state=state) | Q(parties__state=state)),
         )
-        .exclude(
-            status__in=[CooperationAgreement.Status.EXPIRED, CooperationAgreement.Status.TERMINATED]
-        )
+        .exclude(status__in=ENDED_AGREEMENTS)
         .distinct()
-        .prefetch_related("parties")
+        .values_list("pk", "title")
     )
     task_forces = list(
-        access.visible(actor, TaskForce.objects.filter(state=state)).prefetch_related("members")
+        access.visible(actor, TaskForce.objects.filter(state=state)).values_list("pk", "name")
     )
-    agency_ids = set(
-        access.visible(actor, Agency.objects.filter(state=state)).values_list("pk", flat=True)
-    )
-    for agreement in agreements:
-        agency_ids.update(p.pk for p in agreement.parties.all())
-    for task_force in task_forces:
-        agency_ids.update(m.agency_id for m in task_force.members.all())
+    return network.analyse(*_network_parts(actor, state, task_forces, agreements), link_rules())
+
+
+def state_network_outline(
+    actor: Actor,
+    state: State,
+    *,
+    task_forces: Iterable[TaskForce],
+    agreements: Iterable[CooperationAgreement],
+) -> network.Network:
+    """The same network with its agencies, ties and isolated agencies only (no centralities,
+    no missing links), for a page that has already listed the state's task forces and
+    agreements the actor may see (`task_force_list` and `agreement_list` for the state)."""
+    current = [(a.pk, a.title) for a in agreements if a.status not in ENDED_AGREEMENTS]
+    listed = [(t.pk, t.name) for t in task_forces]
+    return network.outline(*_network_parts(actor, state, listed, current))
+
+
+def _network_parts(
+    actor: Actor,
+    state: State,
+    task_forces: list[tuple[int, str]],
+    agreements: list[tuple[int, str]],
+) -> tuple[list[network.AgencyNode], list[network.Tie]]:
+    """The nodes and ties of a state's network from the (pk, name) of its task forces and of
+    its agreements in force, those the actor may see."""
+    # The parties and members as pairs of ids: no agency record is built for a tie.
+    parties: dict[int, set[int]] = {pk: set() for pk, _title in agreements}
+    through = CooperationAgreement.parties.through
+    for agreement_id, agency_id in through.objects.filter(
+        cooperationagreement_id__in=parties
+    ).values_list("cooperationagreement_id", "agency_id"):
+        parties[agreement_id].add(agency_id)
+    members: dict[int, set[int]] = {pk: set() for pk, _name in task_forces}
+    for task_force_id, agency_id in (
+        TaskForceMember.objects.filter(task_force_id__in=members)
+        .order_by()
+        .values_list("task_force_id", "agency_id")
+    ):
+        members[task_force_id].add(agency_id)
+    tied: set[int] = set()
+    for ids in [*parties.values(), *members.values()]:
+        tied |= ids
+    # The state's own agencies and every agency of a tie, those the actor may see.
     agencies = access.visible(
-        actor, Agency.objects.filter(pk__in=agency_ids).select_related("organisation", "state")
+        actor,
+        Agency.objects.filter(Q(state=state) | Q(pk__in=tied)).select_related(
+            "organisation", "state"
+        ),
     )
     nodes = [
         network.AgencyNode(
@@ -311,7 +355,7 @@ def state_network(actor: Actor, state: State) -> network.Network:
         )
         for a in agencies
     ]
-    ties = [
-        network.Tie(frozenset(m.agency_id for m in tf.members.all()), tf.name) for tf in task_forces
-    ] + [network.Tie(frozenset(p.pk for p in ag.parties.all()), ag.title) for ag in agreements]
-    return network.analyse(nodes, ties, link_rules())
+    ties = [network.Tie(frozenset(members[pk]), name) for pk, name in task_forces] + [
+        network.Tie(frozenset(parties[pk]), title) for pk, title in agreements
+    ]
+    return nodes, ties

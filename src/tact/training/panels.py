@@ -25,8 +25,9 @@ def training_panel(user: Any, state: Any, *, limit: int | None = None) -> Panel 
         return None
     items = []
     rows = []
+    gains = selectors.session_gains(sessions)
     for session in sessions:
-        report = selectors.session_gain(session)
+        report = gains[session.pk]
         gain = number_format(report.class_gain, 2) if report.class_gain is not None else "—"
         items.append(
             PanelItem(
@@ -43,7 +44,6 @@ def training_panel(user: Any, state: Any, *, limit: int | None = None) -> Panel 
         for p in programmes
     )
     shown, total = cut(items, limit)
-    totals = selectors.totals(selectors.session_list(actor=user, state_iso3=state.iso3))
     return Panel(
         order=55,
         title=gettext_lazy("Trainings and learning gain"),
@@ -63,5 +63,5 @@ def training_panel(user: Any, state: Any, *, limit: int | None = None) -> Panel 
         ],
         more_url=f"{reverse('training:index')}?state={state.iso3}",
         summary=_("%(n)s training sessions, %(p)s participants")
-        % {"n": len(sessions), "p": totals["participants"]},
+        % {"n": len(sessions), "p": sum(s.participant_count for s in sessions)},
     )

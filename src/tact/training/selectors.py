@@ -4,6 +4,7 @@ fields (kept by the services), never every participant."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -119,9 +120,20 @@ def roster_rows(*, actor: Actor, session: Session) -> list[dict[str, Any]]:
 
 
 def session_gain(session: Session) -> gain.GainReport:
-    return gain.gain_report(
-        session.participants.values_list("pre_score", "post_score"), session.max_score
+    return session_gains([session])[session.pk]
+
+
+def session_gains(sessions: Sequence[Session]) -> dict[int, gain.GainReport]:
+    """Each session's gain report, from one query over all their participants."""
+    scores: dict[int, list[tuple[Decimal | None, Decimal | None]]] = {s.pk: [] for s in sessions}
+    # Each session's scores in the order of `Participant.Meta.ordering` within a session
+    # (by code), without its join to the sessions.
+    participants = Participant.objects.filter(session__in=list(scores)).order_by(
+        "session_id", "code"
     )
+    for session_id, pre, post in participants.values_list("session_id", "pre_score", "post_score"):
+        scores[session_id].append((pre, post))
+    return {s.pk: gain.gain_report(scores[s.pk], s.max_score) for s in sessions}
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,19 @@ def test_findings_count_what_the_viewer_sees(
     ]
 
 
+def test_findings_count_the_same_whatever_the_limit(
+    needs: list[Need], reader: Any, focal_kenya: Any, kenya: Any
+) -> None:
+    """The count is counted only when the list is full: below, at and above the limit (and
+    with no list at all) it is the number of records the check finds for the viewer."""
+    for actor, expected in ((reader, 3), (focal_kenya, 4)):
+        for limit in (0, 1, expected - 1, expected, expected + 1, 10):
+            found = {f.name: f for f in integrity_findings(actor, kenya, limit=limit)}
+            finding = found["needs-without-answer"]
+            assert finding.count == expected, (actor, limit)
+            assert len(finding.items) == min(limit, expected)
+
+
 def test_checks_page_and_list(needs: list[Need], reader: Any) -> None:
     client = Client()
     client.force_login(reader)

@@ -13,7 +13,11 @@ from tact.core.access import SYSTEM
 from tact.core.audit import history_for
 from tact.evaluation import services
 from tact.evaluation.models import IndicatorPeriod, Rating
-from tact.evaluation.selectors import flat_nodes, framework_tree
+from tact.evaluation.selectors import (
+    flat_nodes,
+    framework_tree,
+    indicator_progress_by_framework,
+)
 from tact.evaluation.tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -120,6 +124,34 @@ def test_roll_up_rules_measure_and_cycles() -> None:
     tree = framework_tree(fw)
     views = {iv.indicator.title: iv for _d, nv in flat_nodes(tree) for iv in nv.indicators}
     assert views["parent"].progress.achievement == D("0.4")
+
+
+def test_progress_by_framework_is_what_each_tree_shows() -> None:
+    """The profile's one-query progress of several frameworks: each framework's indicators
+    with the progress its tree shows (roll-ups applied), an empty framework with none."""
+    fw, other, empty = f.framework("A"), f.framework("B"), f.framework("C")
+    for framework, actual in ((fw, D(4)), (other, D(12))):
+        node = services.node_create(actor=SYSTEM, framework=framework, level="outcome", title="o")
+        parent = services.indicator_create(actor=SYSTEM, node=node, title="p", measure="unit")
+        child = services.indicator_create(
+            actor=SYSTEM, node=node, title="c", parent_indicator=parent, baseline_value=D(0)
+        )
+        services.indicator_create(actor=SYSTEM, node=node, title="alone", measure="unit")
+        services.period_save(
+            actor=SYSTEM,
+            indicator=child,
+            start=Y[0],
+            end=Y[1],
+            target_value=D(10),
+            actual_value=actual,
+        )
+    found = indicator_progress_by_framework([fw.pk, other.pk, empty.pk])
+    for framework in (fw, other, empty):
+        tree = [
+            iv.progress for _d, nv in flat_nodes(framework_tree(framework)) for iv in nv.indicators
+        ]
+        assert sorted(found[framework.pk], key=lambda p: p.key) == sorted(tree, key=lambda p: p.key)
+    assert len(found[fw.pk]) == 3 and found[empty.pk] == []
 
 
 def test_rating_rules_and_audit() -> None:

@@ -167,3 +167,35 @@ def test_another_states_focal_point_sees_no_restricted_task_force(
     # Kenya's agencies are public, its task forces and agreements restricted: no links at all
     assert api["edges"] == []
     assert all(node["isolated"] for node in api["nodes"])
+
+
+def test_the_profile_outline_counts_what_the_network_shows(
+    secretariat: Any, focal_kenya: Any, reader: Any, demo: None
+) -> None:
+    """The state profile counts the network from the task forces and agreements it lists:
+    the same agencies, ties and isolated agencies as the network page, for every viewer,
+    an agreement no longer in force left out of both."""
+    from tact.strategies import services
+
+    kenya = State.objects.get(iso3="KEN")
+    agencies = list(Agency.objects.filter(state=kenya).select_related("organisation")[:2])
+    services.agreement_create(
+        actor=secretariat,
+        state=kenya,
+        title="An ended platform",
+        kind="platform",
+        parties=agencies,
+        status=CooperationAgreement.Status.EXPIRED,
+        classification="confidential",
+    )
+    for actor in (SYSTEM, secretariat, focal_kenya, reader, None):
+        full = selectors.state_network(actor, kenya)
+        outline = selectors.state_network_outline(
+            actor,
+            kenya,
+            task_forces=selectors.task_force_list(actor=actor, state="KEN"),
+            agreements=selectors.agreement_list(actor=actor, state="KEN"),
+        )
+        assert set(outline.nodes) == set(full.nodes)
+        assert outline.edges() == full.edges()
+        assert outline.isolated == full.isolated
