@@ -134,6 +134,16 @@ def test_prod_server_warms_once_before_its_workers_fork(
     finally:
         server.terminate()
         server.wait(timeout=60)
+    # gunicorn stops with `tact serve` (it once stayed, orphaned, holding the port).
+    deadline = time.monotonic() + 40
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health/", timeout=2):
+                time.sleep(0.5)
+        except OSError:
+            break
+    else:
+        pytest.fail("gunicorn still answers after `tact serve --prod` was stopped")
     text = log.read_text()
     warmed = [line for line in text.splitlines() if "warmed:" in line]
     assert len(warmed) == 1, text[-3000:]  # in the master only, not once per worker

@@ -94,7 +94,10 @@ class Command(BaseCommand):
         workers = options["workers"] or default_workers()
         worker = None
         if options["with_worker"]:
-            worker = subprocess.Popen([sys.executable, "-m", "tact.cli", "worker"])
+            worker = subprocess.Popen(
+                [sys.executable, "-m", "tact.cli", "worker"],
+                preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+            )
         command = [
             sys.executable,
             "-m",
@@ -123,7 +126,13 @@ class Command(BaseCommand):
         ]
         self.stdout.write(f"gunicorn on {options['addrport']} with {workers} workers")
         try:
-            subprocess.run(command, check=False)  # noqa: S603 (our own interpreter and args)
+            # gunicorn is stopped with us: a SIGTERM to `tact serve --prod` left it running,
+            # orphaned, still holding the port.
+            subprocess.run(  # noqa: S603 (our own interpreter and args)
+                command,
+                check=False,
+                preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+            )
         finally:
             if worker is not None:
                 _stop_worker(worker)
