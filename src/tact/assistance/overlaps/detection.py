@@ -188,8 +188,25 @@ def block_countries(record: ProjectRecord) -> frozenset[str] | None:
     return countries if 0 < len(countries) <= MAX_BLOCK_COUNTRIES else None
 
 
-Partition = tuple[str, list[ProjectRecord]]
-"""A recipient country and the records blocked under it."""
+@dataclass(slots=True)
+class Partition:
+    """A recipient country and the records blocked under it.
+
+    Partitions come in the order of their country codes. A record with several recipients
+    belongs to several partitions; a reader may send it once, in its first partition, and
+    list its key in ``carried`` for the later ones: the detection keeps its prepared form
+    until its last partition (:func:`last_partition`) instead of reading and tokenising it
+    again (a fifth of the reads on registry-shaped data)."""
+
+    country: str
+    records: list[ProjectRecord]
+    carried: list[Hashable] = field(default_factory=list)
+
+
+def last_partition(record: ProjectRecord) -> str | None:
+    """The last partition a record belongs to, when it belongs to more than one."""
+    countries = block_countries(record)
+    return max(countries) if countries is not None and len(countries) > 1 else None
 
 
 @dataclass(slots=True)
@@ -201,6 +218,8 @@ class _Run:
     rank: Callable[[Hashable], Any]
     kept: dict[tuple[Hashable, Hashable], OverlapPair] = field(default_factory=dict)
     links: dict[Hashable, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    carry: dict[Hashable, Prepared] = field(default_factory=dict)
+    carry_until: dict[str, list[Hashable]] = field(default_factory=dict)
     stats: dict[str, Any] = field(
         default_factory=lambda: (
             dict.fromkeys(("candidate_pairs", "scored_pairs", "capped_postings", "partitions"), 0)
@@ -216,6 +235,29 @@ class _Run:
             out.append(prepare(record))
         self.stats["prepare_seconds"] += time.perf_counter() - started
         return out
+
+    def partition_items(self, partition: Partition) -> list[Prepared]:
+        """The partition's records prepared, carried ones included, in rank order; records
+        needed again in a later partition are carried until then."""
+        items = self.prepared(partition.records)
+        for item in items:
+            last = last_partition(item.record)
+            if last is not None and last > partition.country:
+                self.carry[item.record.key] = item
+                self.carry_until.setdefault(last, []).append(item.record.key)
+        try:
+            items.extend(self.carry[key] for key in partition.carried)
+        except KeyError as missing:
+            raise ValueError(
+                f"record {missing} carried into {partition.country} was never read: "
+                "partitions must come in the order of their country codes"
+            ) from None
+        items.sort(key=lambda item: self.rank(item.record.key))
+        return items
+
+    def partition_done(self, country: str) -> None:
+        for key in self.carry_until.pop(country, ()):
+            del self.carry[key]
 
     def score(self, x: Prepared, y: Prepared) -> None:
         """Score a candidate; keep it, with its reasons, when it reaches the threshold."""
@@ -387,11 +429,12 @@ def detect_in_partitions(
     run = _Run(threshold, max_block, rank or (lambda key: key))
     wild = run.prepared(wildcard)
     first = True
-    for country, records in partitions:
-        items = run.prepared(records)
+    for partition in partitions:
+        items = run.partition_items(partition)
         run.stats["partitions"] += 1
         run.stats["largest_partition"] = max(run.stats["largest_partition"], len(items))
-        _detect_partition(run, country, items, wild, first)
+        _detect_partition(run, partition.country, items, wild, first)
+        run.partition_done(partition.country)
         first = False
         if progress is not None:
             progress(len(run.links))
@@ -438,16 +481,21 @@ def detect_overlaps(
     records = list(records)
     order = {r.key: n for n, r in enumerate(records)}
     by_key = {r.key: r for r in records}
-    partitions: dict[str, list[ProjectRecord]] = {}
+    partitions: dict[str, Partition] = {}
     wildcard: list[ProjectRecord] = []
     for record in records:
         countries = block_countries(record)
         if countries is None:
             wildcard.append(record)
-        for country in countries or ():
-            partitions.setdefault(country, []).append(record)
+            continue
+        for country in countries:
+            partition = partitions.setdefault(country, Partition(country, []))
+            if country == min(countries):
+                partition.records.append(record)
+            else:
+                partition.carried.append(record.key)
     return detect_in_partitions(
-        sorted(partitions.items()),
+        [partitions[country] for country in sorted(partitions)],
         wildcard,
         lambda keys: [by_key[k] for k in keys],
         threshold=threshold,

@@ -24,7 +24,12 @@ from tact.assistance.models import (
     ProjectSector,
     Transaction,
 )
-from tact.assistance.overlaps.detection import MAX_BLOCK_COUNTRIES, Partition, block_countries
+from tact.assistance.overlaps.detection import (
+    MAX_BLOCK_COUNTRIES,
+    Partition,
+    block_countries,
+    last_partition,
+)
 from tact.assistance.overlaps.scoring import ProjectRecord
 
 ACTIVITY_IDENTIFIER_TYPES = frozenset({"A1", "A2", "A3", "A9"})
@@ -58,35 +63,51 @@ def related_refs(activity: Any) -> list[str]:
 
 def project_records(projects: QuerySet[Project]) -> Iterator[ProjectRecord]:
     """Overlap records for ``projects``, read in chunks (bounded memory, few queries)."""
-    ids = list(projects.order_by("pk").values_list("pk", flat=True))
+    return records_of(list(projects.order_by("pk").values_list("pk", flat=True)))
+
+
+def records_of(ids: list[int]) -> Iterator[ProjectRecord]:
+    """Overlap records of the projects with these primary keys, in that order, read in chunks.
+    (Child rows are read without their models' default ordering: it joins the project table
+    and sorts, several times the cost of the read.)"""
     for chunk in chunks(ids):
         countries: dict[int, set[str]] = {}
-        for pid, code in ProjectCountry.objects.filter(project_id__in=chunk).values_list(
-            "project_id", "code"
+        for pid, code in (
+            ProjectCountry.objects.filter(project_id__in=chunk)
+            .order_by()
+            .values_list("project_id", "code")
         ):
             countries.setdefault(pid, set()).add(code)
         sectors: dict[int, set[str]] = {}
-        for pid, code in ProjectSector.objects.filter(project_id__in=chunk).values_list(
-            "project_id", "code"
+        for pid, code in (
+            ProjectSector.objects.filter(project_id__in=chunk)
+            .order_by()
+            .values_list("project_id", "code")
         ):
             sectors.setdefault(pid, set()).add(code)
         topics: dict[int, set[str]] = {}
         through_p = Project.provisions.through
-        for pid, key in through_p.objects.filter(project_id__in=chunk).values_list(
-            "project_id", "provision__key"
+        for pid, key in (
+            through_p.objects.filter(project_id__in=chunk)
+            .order_by()
+            .values_list("project_id", "provision__key")
         ):
             topics.setdefault(pid, set()).add(key)
         through_t = Project.themes.through
-        for pid, code in through_t.objects.filter(project_id__in=chunk).values_list(
-            "project_id", "theme__code"
+        for pid, code in (
+            through_t.objects.filter(project_id__in=chunk)
+            .order_by()
+            .values_list("project_id", "theme__code")
         ):
             topics.setdefault(pid, set()).add(code)
         funders: dict[int, set[str]] = {}
         implementers: dict[int, set[str]] = {}
         linked: dict[int, set[str]] = {}
-        for pid, role, name, ref, activity_id in ParticipatingOrganisation.objects.filter(
-            project_id__in=chunk
-        ).values_list("project_id", "role", "name", "ref", "activity_id"):
+        for pid, role, name, ref, activity_id in (
+            ParticipatingOrganisation.objects.filter(project_id__in=chunk)
+            .order_by()
+            .values_list("project_id", "role", "name", "ref", "activity_id")
+        ):
             label = name or ref
             if label and role == ParticipatingOrganisation.Role.FUNDING:
                 funders.setdefault(pid, set()).add(label)
@@ -97,8 +118,10 @@ def project_records(projects: QuerySet[Project]) -> Iterator[ProjectRecord]:
                 implementers.setdefault(pid, set()).add(label)
             if activity_id:
                 linked.setdefault(pid, set()).add(activity_id)
-        for pid, provider, receiver in Transaction.objects.filter(project_id__in=chunk).values_list(
-            "project_id", "provider_activity_id", "receiver_activity_id"
+        for pid, provider, receiver in (
+            Transaction.objects.filter(project_id__in=chunk)
+            .order_by()
+            .values_list("project_id", "provider_activity_id", "receiver_activity_id")
         ):
             for ref in (provider, receiver):
                 if ref:
@@ -175,9 +198,10 @@ def record_from_activity(activity: Any, key: Any = None) -> ProjectRecord:
 
 
 def country_partitions(scope: QuerySet[Project]) -> Iterator[Partition]:
-    """``scope``'s projects one recipient country at a time (a project in several countries
-    is read once per country); projects without a blockable country are left out (see
-    :func:`wildcard_records`). Memory holds one country's records."""
+    """``scope``'s projects one recipient country at a time, in the order of the codes;
+    projects without a blockable country are left out (see :func:`wildcard_records`).
+    A project in several countries is read once, for its first: later partitions carry its
+    key (:class:`Partition`). Memory holds one country's records and the carried ones."""
     states: dict[str, set[int | None]] = {}
     for state_id, code in (
         ProjectCountry.objects.filter(project__in=scope)
@@ -186,18 +210,26 @@ def country_partitions(scope: QuerySet[Project]) -> Iterator[Partition]:
         .order_by()
     ):
         states.setdefault(code, set()).add(state_id)
+    carried: set[int] = set()
+    carried_until: dict[str, list[int]] = {}
     for code in sorted(states):
         known = {s for s in states[code] if s is not None}
         where = Q(state_id__in=known)  # the (state, project) index
         if None in states[code]:
             where |= Q(state__isnull=True)
         members = ProjectCountry.objects.filter(where, code=code).values("project_id")
-        records = [
-            record
-            for record in project_records(scope.filter(pk__in=members))
-            if code in (block_countries(record) or ())
-        ]
-        yield code, records
+        ids = list(scope.filter(pk__in=members).order_by("pk").values_list("pk", flat=True))
+        partition = Partition(code, [], [pk for pk in ids if pk in carried])
+        for record in records_of([pk for pk in ids if pk not in carried]):
+            if code not in (block_countries(record) or ()):
+                continue
+            partition.records.append(record)
+            last = last_partition(record)
+            if last is not None and last > code:
+                carried.add(record.key)
+                carried_until.setdefault(last, []).append(record.key)
+        yield partition
+        carried.difference_update(carried_until.pop(code, ()))
 
 
 def wildcard_records(scope: QuerySet[Project]) -> list[ProjectRecord]:
@@ -212,5 +244,4 @@ def wildcard_records(scope: QuerySet[Project]) -> list[ProjectRecord]:
 
 def records_by_key(keys: list[Any]) -> Iterator[ProjectRecord]:
     """The records of these projects (keys are primary keys), read in chunks."""
-    for chunk in chunks(keys):
-        yield from project_records(Project.objects.filter(pk__in=chunk))
+    yield from records_of(keys)

@@ -94,18 +94,14 @@ def _years(record: ProjectRecord) -> frozenset[int] | None:
 
 
 def prepare(record: ProjectRecord) -> Prepared:
-    organisations = frozenset(
-        normalise_name(n)
-        for n in (record.reporting_org, *record.funders, *record.implementers)
-        if n and normalise_name(n)
-    )
+    names = (record.reporting_org, *record.funders, *record.implementers)
+    organisations = frozenset(filter(None, map(normalise_name, filter(None, names))))
     return Prepared(
         record=record,
         title=token_set(record.title),
         description=token_set(record.description, DESCRIPTION_WORDS),
         organisations=organisations,
-        topics=frozenset(f"s:{s}" for s in record.sectors)
-        | frozenset(f"t:{t}" for t in record.topics),
+        topics=frozenset([*("s:" + s for s in record.sectors), *("t:" + t for t in record.topics)]),
         publisher=normalise_name(record.reporting_org),
         years=_years(record),
     )

@@ -15,7 +15,8 @@ from tact.assistance import generate
 from tact.assistance.models import OverlapCandidate, Project, ProjectCountry
 from tact.assistance.overlaps import ProjectRecord, detect_overlaps, recall_against_brute_force
 from tact.assistance.overlaps.generate import generate_records
-from tact.assistance.overlaps.records import project_records
+from tact.assistance.overlaps.detection import Partition, detect_in_partitions
+from tact.assistance.overlaps.records import country_partitions, project_records
 from tact.assistance.overlaps.scoring import prepare, score_prepared, score_value
 from tact.assistance.overlaps.services import overlaps_detect
 from tact.assistance.tests.review_support import make_project
@@ -111,3 +112,30 @@ def test_partitions_lose_nothing_with_countryless_and_many_country_records() -> 
     recall, reference, _hit = recall_against_brute_force(mixed, result, range(len(mixed)))
     assert reference >= 20 and recall == 1.0
     assert len({frozenset((p.a, p.b)) for p in result.pairs}) == len(result.pairs)
+
+
+@pytest.mark.django_db
+def test_a_project_in_several_countries_is_read_once_and_carried() -> None:
+    first = make_project("KEUG-1", "Countering migrant smuggling on Lake Victoria")
+    second = make_project("KEUG-2", "Countering migrant smuggling on Lake Victoria, phase II")
+    for project in (first, second):
+        _add_country(project, "UG")
+        _add_country(project, "TZ")
+    make_project("UG-9", "Prison management reform", country="UG", description="Prisons.")
+    partitions = list(country_partitions(Project.objects.all()))
+    assert [p.country for p in partitions] == ["KE", "TZ", "UG"]
+    read = [r.key for p in partitions for r in p.records]
+    assert sorted(read) == sorted(set(read))  # every project read once
+    assert partitions[1].carried == partitions[2].carried[:2] == [first.pk, second.pk]
+    # The pair shares three countries: found (in Kenya's partition) and stored once.
+    summary = overlaps_detect(actor=SYSTEM)
+    assert summary.pairs == 1 and summary.stats["records"] == 3
+
+
+def test_partitions_out_of_order_are_refused() -> None:
+    records = generate_records(40, seed=3).records
+    for record in records:
+        record.countries = frozenset({"KE", "UG"})
+    later = Partition("UG", [], [r.key for r in records])
+    with pytest.raises(ValueError, match="never read"):
+        detect_in_partitions([later], [], lambda keys: [])
