@@ -14,8 +14,8 @@ from django.core.management import call_command
 from tact.assistance import generate
 from tact.assistance.models import OverlapCandidate, Project, ProjectCountry
 from tact.assistance.overlaps import ProjectRecord, detect_overlaps, recall_against_brute_force
-from tact.assistance.overlaps.generate import generate_records
 from tact.assistance.overlaps.detection import Partition, detect_in_partitions
+from tact.assistance.overlaps.generate import generate_records
 from tact.assistance.overlaps.records import country_partitions, project_records
 from tact.assistance.overlaps.scoring import prepare, score_prepared, score_value
 from tact.assistance.overlaps.services import overlaps_detect
