@@ -346,11 +346,18 @@ def _detect_partition(
             (anyone, len(numbers), NO_SHARED_ORGANISATION),
         ):
             for x, y in prefix_pairs(
-                sets, rank, file, look, count, door / factor, run.max_block, run.stats
+                sets,
+                rank,
+                file,
+                look,
+                count,
+                door / factor,
+                run.max_block,
+                run.stats,
+                bound,
+                threshold,
             ):
-                keep = bound.reaching(x, y, threshold)
-                a, b = np.minimum(x[keep], y[keep]), np.maximum(x[keep], y[keep])
-                survivors.append(a * len(everyone) + b)
+                survivors.append(np.minimum(x, y) * len(everyone) + np.maximum(x, y))
     if not survivors:
         return
     for code in np.unique(np.concatenate(survivors)).tolist():

@@ -1,49 +1,38 @@
-"""Compiled candidate generation and pruning for overlap detection (numpy and scipy).
+"""Candidate generation and pruning for overlap detection (numpy, and numba's compiled loops).
 
 Detection compares the records of one recipient country. In a large country (a sixth of a
 million generated projects) the words of short titles are shared by thousands of records, so
 even prefix filtering proposes candidates by the hundred million: checked one at a time in
 Python (a few microseconds each) that is hours. Here both steps run in compiled code:
 
-* :func:`prefix_pairs` is the AllPairs prefix join as a sparse matrix product. Column keys
-  are (word, block); a record's probe prefix (``|x| - ceil(t|x|) + 1`` rarest words) is one
-  row of ``L`` and its index prefix (``|y| - ceil(2t/(1+t)|y|) + 1``) one row of ``F``;
-  the non-zeros of ``L @ F.T`` whose column record comes earlier (by size) are the same
-  candidates as the posting lists would give, including the ``max_block`` cut of long
-  posting lists. Rows go by chunks of bounded work, so memory is bounded by a chunk.
-* :class:`PairBound` computes, for a batch of candidate pairs at once, an *upper bound* of
-  the score of :func:`.scoring.score_value` without identifiers: Jaccard bounds from bit
+* :func:`prefix_pairs` is the AllPairs prefix join. Keys are (word, block); a record's
+  probe prefix (``|x| - ceil(t|x|) + 1`` rarest words) is looked up in the posting lists of
+  the records' index prefixes (``|y| - ceil(2t/(1+t)|y|) + 1``), each list in order of size
+  and cut at ``max_block`` records. The lists are built with numpy; the walk over them
+  (:func:`.kernels.join`) is compiled and bounds each candidate as it meets it, so only the
+  few pairs that may reach the threshold are ever stored.
+* :class:`PairBound` holds what an *upper bound* of the score of
+  :func:`.scoring.score_value` without identifiers needs: Jaccard bounds from bit
   signatures of the word sets (``|a & b| / |a | b|`` is at most ``(|a| + |b|) / popcount(
   sig a | sig b) - 1``, since words hashed to one bit can only make the union look smaller),
   the exact date agreement and the no-common-year multiplier (a partition's records share
-  its recipient). Only pairs whose bound
-  reaches the threshold are scored in Python; pairs linked by identifiers are scored by the
-  identifier door whatever their texts.
+  its recipient). Only pairs whose bound reaches the threshold are scored in Python; pairs
+  linked by identifiers are scored by the identifier door whatever their texts.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from scipy import sparse
 
-from tact.assistance.overlaps.scoring import (
-    APART_FACTOR,
-    CONTEXT_WEIGHTS,
-    DESCRIPTION_ALONE,
-    START_GAP_DAYS,
-    Prepared,
-)
+from tact.assistance.overlaps import kernels
+from tact.assistance.overlaps.scoring import Prepared
 
 Ints = npt.NDArray[np.int64]
-CHUNK_WORK = 4_000_000
-"""Products of the sparse join per chunk of rows (bounds the memory of a chunk)."""
-BOUND_BATCH = 500_000
-"""Candidate pairs bounded at once (bounds the temporary arrays)."""
-EPSILON = 1e-9
 
 
 def rarity(sets: Sequence[frozenset[str]]) -> dict[str, int]:
@@ -110,14 +99,17 @@ def prefix_pairs(
     threshold: float,
     max_block: int,
     stats: dict[str, int],
+    bound: PairBound | None = None,
+    bound_threshold: float = 0.0,
 ) -> Iterator[tuple[Ints, Ints]]:
     """Batches of candidate pairs (x, y): y comes before x by size, and x's probe prefix
     shares a word with y's index prefix (words ranked by ``rank``: :func:`rarity`) within a
-    block x looks up and y is filed under.
+    block x looks up and y is filed under; with ``bound``, only the candidates whose score
+    bound reaches ``bound_threshold`` (:meth:`PairBound.reaching`).
 
     The same candidates as the posting lists of AllPairs, with the same cut: a (word,
     block) list keeps its first ``max_block`` records by size (the others are counted in
-    ``stats["capped_postings"]``). ``stats["candidate_pairs"]`` counts the pairs yielded.
+    ``stats["capped_postings"]``). ``stats["candidate_pairs"]`` counts the candidates.
     """
     n = len(sets)
     if threshold > 1 or n < 2:
@@ -138,32 +130,21 @@ def prefix_pairs(
     kept = np.arange(len(f_key)) - group_start < max_block
     stats["capped_postings"] += int((~kept).sum())
     f_rec, f_key = f_rec[kept], f_key[kept]
-    columns, f_col = np.unique(f_key, return_inverse=True)
+    columns, counts = np.unique(f_key, return_counts=True)
+    index_ptr = np.zeros(len(columns) + 1, dtype=np.int64)
+    index_ptr[1:] = np.cumsum(counts)  # f_rec is in (key, position) order: the posting lists
     where = np.searchsorted(columns, p_key)
     found = (where < len(columns)) & (columns[np.minimum(where, len(columns) - 1)] == p_key)
-    p_rec, p_col = p_rec[found], where[found]
-    k = len(columns)
-    index = sparse.csr_matrix(
-        (np.ones(len(f_rec), dtype=np.int32), (f_col, f_rec)), shape=(k, n)
-    )  # keys x records
-    probe = sparse.csr_matrix((np.ones(len(p_rec), dtype=np.int32), (p_rec, p_col)), shape=(n, k))
-    work = probe @ np.diff(index.indptr).astype(np.int64)  # products per probing record
-    start = 0
-    while start < n:
-        stop = start + 1
-        budget = work[start]
-        while stop < n and budget + work[stop] <= CHUNK_WORK:
-            budget += work[stop]
-            stop += 1
-        product = (probe[start:stop] @ index).tocoo()
-        x = product.row.astype(np.int64) + start
-        y = product.col.astype(np.int64)
-        earlier = position[y] < position[x]
-        x, y = x[earlier], y[earlier]
-        stats["candidate_pairs"] += len(x)
-        if len(x):
-            yield x, y
-        start = stop
+    p_rec, p_col = p_rec[found], where[found]  # in record order, as the prefixes were listed
+    probe_ptr = np.zeros(n + 1, dtype=np.int64)
+    probe_ptr[1:] = np.cumsum(np.bincount(p_rec, minlength=n))
+    arrays = bound.arrays() if bound is not None else PairBound.nothing()
+    x, y, candidates = kernels.join(
+        position, probe_ptr, p_col, index_ptr, f_rec, bound is not None, bound_threshold, arrays
+    )
+    stats["candidate_pairs"] += int(candidates)
+    if len(x):
+        yield x, y
 
 
 def _signatures(sets: Sequence[frozenset[str]], words: int) -> npt.NDArray[np.uint64]:
@@ -191,25 +172,6 @@ class _Sets:
     def __init__(self, sets: Sequence[frozenset[str]], words: int) -> None:
         self.sizes = np.fromiter((len(s) for s in sets), dtype=np.float64, count=len(sets))
         self.signatures = _signatures(sets, words)
-        self.present = self.sizes > 0
-
-    def jaccard_bound(self, a: Ints, b: Ints) -> npt.NDArray[np.float64]:
-        """At least the Jaccard similarity of each pair (0 when a set is empty)."""
-        sa, sb = self.sizes[a], self.sizes[b]
-        union = np.bitwise_count(self.signatures[a] | self.signatures[b]).sum(axis=1)
-        union = np.maximum(union, np.maximum(sa, sb))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            bound = np.minimum((sa + sb) / union - 1, np.minimum(sa, sb) / np.maximum(sa, sb))
-        return np.where((sa > 0) & (sb > 0), np.minimum(bound, 1.0), 0.0)
-
-    def size_bound(self, a: Ints, b: Ints) -> npt.NDArray[np.float64]:
-        """At least the Jaccard similarity, from the sizes alone (min / max)."""
-        sa, sb = self.sizes[a], self.sizes[b]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return np.where((sa > 0) & (sb > 0), np.minimum(sa, sb) / np.maximum(sa, sb), 0.0)
-
-    def both(self, a: Ints, b: Ints) -> npt.NDArray[np.bool_]:
-        return np.asarray(self.present[a] & self.present[b])
 
 
 class PairBound:
@@ -238,70 +200,33 @@ class PairBound:
         self.low = np.array(low, dtype=np.int64)
         self.high = np.array(high, dtype=np.int64)
 
-    def _dates(self, a: Ints, b: Ints) -> npt.NDArray[np.float64]:
-        """The date agreement of :func:`.scoring._date_overlap` (0.5 when unknown)."""
-        sa, sb, ea, eb = self.start[a], self.start[b], self.end[a], self.end[b]
-        overlap = np.minimum(ea, eb) - np.maximum(sa, sb) + 1
-        shorter = np.minimum(ea - sa, eb - sb) + 1
-        share = np.where(overlap > 0, np.minimum(1.0, overlap / shorter), 0.0)
-        gap = np.abs(sa - sb)
-        late = np.maximum(0.0, 1 - (gap - START_GAP_DAYS) / (3 * 365))
-        share = np.where(gap > START_GAP_DAYS, share * late, share)
-        return np.where(self.dated[a] & self.dated[b], share, 0.5)
-
-    def _factor(self, a: Ints, b: Ints) -> npt.NDArray[np.float64]:
-        """``(0.4 + 0.6 * context) * apart`` at most (cheap: dates and small sets)."""
-
-        def part(field: _Sets) -> npt.NDArray[np.float64]:
-            return np.where(field.both(a, b), field.jaccard_bound(a, b), 0.5)
-
-        context = (
-            CONTEXT_WEIGHTS["recipient"] * np.where(self.placed[a] & self.placed[b], 1.0, 0.5)
-            + CONTEXT_WEIGHTS["dates"] * self._dates(a, b)
-            + CONTEXT_WEIGHTS["sectors"] * part(self.topics)
-            + CONTEXT_WEIGHTS["organisations"] * part(self.organisations)
+    def arrays(self) -> tuple[npt.NDArray[Any], ...]:
+        """The arrays the compiled bound reads, in its order (:mod:`.kernels`)."""
+        return (
+            self.title.sizes,
+            self.title.signatures,
+            self.description.sizes,
+            self.description.signatures,
+            self.topics.sizes,
+            self.topics.signatures,
+            self.organisations.sizes,
+            self.organisations.signatures,
+            self.placed,
+            self.dated,
+            self.start,
+            self.end,
+            self.has_years,
+            self.low,
+            self.high,
         )
-        years_apart = (
-            self.has_years[a]
-            & self.has_years[b]
-            & ((self.high[a] < self.low[b]) | (self.high[b] < self.low[a]))
-        )
-        return np.asarray((0.4 + 0.6 * context) * np.where(years_apart, APART_FACTOR, 1.0))
 
-    def _batch(self, a: Ints, b: Ints, threshold: float) -> npt.NDArray[np.bool_]:
-        """Cheap bounds first; the costlier signatures only for the pairs still in."""
-
-        def text(
-            title: npt.NDArray[np.float64],
-            description: npt.NDArray[np.float64],
-            described: npt.NDArray[np.bool_],
-        ) -> npt.NDArray[np.float64]:
-            return np.where(
-                described,
-                np.maximum(title * (0.75 + 0.25 * description), DESCRIPTION_ALONE * description),
-                title,
-            )  # fmt: skip
-
-        keep = np.zeros(len(a), dtype=bool)
-        need = (threshold - EPSILON) / np.maximum(self._factor(a, b), EPSILON)
-        described = self.description.both(a, b)
-        description = self.description.size_bound(a, b)
-        title = self.title.size_bound(a, b)
-        alive = np.flatnonzero(text(title, description, described) >= need)
-        a, b, need = a[alive], b[alive], need[alive]
-        described, description = described[alive], description[alive]
-        title = self.title.jaccard_bound(a, b)
-        still = np.flatnonzero(text(title, description, described) >= need)
-        alive, a, b, need = alive[still], a[still], b[still], need[still]
-        title, described = title[still], described[still]
-        description = self.description.jaccard_bound(a, b)
-        keep[alive[text(title, description, described) >= need]] = True
-        return keep
+    @staticmethod
+    def nothing() -> tuple[npt.NDArray[Any], ...]:
+        """Arrays of the right types for an unbounded join (never read)."""
+        floats, bools, ints = np.zeros(0), np.zeros(0, dtype=bool), np.zeros(0, dtype=np.int64)
+        signatures = np.zeros((0, 1), dtype=np.uint64)
+        return (floats, signatures) * 4 + (bools, bools, floats, floats, bools, ints, ints)
 
     def reaching(self, a: Ints, b: Ints, threshold: float) -> npt.NDArray[np.bool_]:
         """Which pairs may score ``threshold`` or more without a shared identifier."""
-        keep = np.empty(len(a), dtype=bool)
-        for start in range(0, len(a), BOUND_BATCH):
-            part = slice(start, start + BOUND_BATCH)
-            keep[part] = self._batch(a[part], b[part], threshold)
-        return keep
+        return np.asarray(kernels.reaching_pairs(a, b, threshold, self.arrays()))

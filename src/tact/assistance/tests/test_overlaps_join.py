@@ -104,3 +104,26 @@ def test_detection_with_unknown_and_different_organisations_matches_brute_force(
         records, result, range(len(records)), threshold=0.45
     )
     assert reference >= 30 and recall == 1.0
+
+
+def test_the_bounded_join_keeps_exactly_the_candidates_whose_bound_reaches() -> None:
+    items = [prepare(r) for r in _variants(generate_records(500, seed=13).records)]
+    sets = [p.title for p in items]
+    blocks = [[0]] * len(items)
+    flat = flatten_blocks(blocks)
+    bound = PairBound(items)
+    plain = {"candidate_pairs": 0, "capped_postings": 0}
+    bounded = dict(plain)
+    args = (sets, rarity(sets), flat, flat, 1, 0.5, 5000)
+    every = [(x, y) for xs, ys in prefix_pairs(*args, plain) for x, y in zip(xs, ys, strict=True)]
+    kept = [
+        (x, y)
+        for xs, ys in prefix_pairs(*args, bounded, bound, 0.5)
+        for x, y in zip(xs.tolist(), ys.tolist(), strict=True)
+    ]
+    a = np.array([x for x, _ in every], dtype=np.int64)
+    b = np.array([y for _, y in every], dtype=np.int64)
+    reaching = bound.reaching(a, b, 0.5)
+    assert plain["candidate_pairs"] == bounded["candidate_pairs"] == len(every) > 1000
+    assert kept == [(int(x), int(y)) for x, y in zip(a[reaching], b[reaching], strict=True)]
+    assert 0 < len(kept) < len(every) / 10

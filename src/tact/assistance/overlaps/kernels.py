@@ -1,0 +1,193 @@
+"""The inner loops of overlap detection, compiled with numba.
+
+In the largest country of a registry-sized database (a sixth of a million projects) prefix
+filtering visits hundreds of millions of candidate pairs, and only about one in a thousand
+may reach the threshold. As numpy array operations each candidate cost ~600 ns (the sparse
+product that made it, then a dozen gathered temporaries for its bound); here one loop walks
+the posting lists, skips a pair already met, and bounds it on the spot with early exits
+(~20 ns), so the candidates are never materialised.
+
+The bound is the one :class:`.join.PairBound` documents; the functions take its arrays
+(:meth:`.join.PairBound.arrays`, one tuple) in this order::
+
+    title sizes, title signatures, description sizes, description signatures,
+    topic sizes, topic signatures, organisation sizes, organisation signatures,
+    placed, dated, start, end, has years, first year, last year
+
+Compiled on first use in the process that detects (the task worker, never a web process) and
+cached on disk (numba's cache) for the next process.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from numba import njit
+
+from tact.assistance.overlaps.scoring import (
+    APART_FACTOR,
+    CONTEXT_WEIGHTS,
+    DESCRIPTION_ALONE,
+    START_GAP_DAYS,
+)
+
+EPSILON = 1e-9
+W_RECIPIENT = CONTEXT_WEIGHTS["recipient"]
+W_DATES = CONTEXT_WEIGHTS["dates"]
+W_SECTORS = CONTEXT_WEIGHTS["sectors"]
+W_ORGANISATIONS = CONTEXT_WEIGHTS["organisations"]
+LATE_SPAN = 3 * 365.0
+
+# uint64 constants: numba turns mixed uint64/int64 arithmetic into floats.
+_M1 = np.uint64(0x5555555555555555)
+_M2 = np.uint64(0x3333333333333333)
+_M4 = np.uint64(0x0F0F0F0F0F0F0F0F)
+_H01 = np.uint64(0x0101010101010101)
+_S1, _S2, _S4, _S56 = np.uint64(1), np.uint64(2), np.uint64(4), np.uint64(56)
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _popcount(v: Any) -> Any:
+    v = v - ((v >> _S1) & _M1)
+    v = (v & _M2) + ((v >> _S2) & _M2)
+    v = (v + (v >> _S4)) & _M4
+    return (v * _H01) >> _S56
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _size_bound(sizes: Any, a: int, b: int) -> float:
+    sa, sb = sizes[a], sizes[b]
+    if sa == 0.0 or sb == 0.0:
+        return 0.0
+    return min(sa, sb) / max(sa, sb)
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _jaccard_bound(sizes: Any, signatures: Any, a: int, b: int) -> float:
+    """At least the Jaccard similarity of two sets (0 when one is empty): words hashed to
+    one bit can only make the union look smaller."""
+    sa, sb = sizes[a], sizes[b]
+    if sa == 0.0 or sb == 0.0:
+        return 0.0
+    union = 0
+    for word in range(signatures.shape[1]):
+        union += int(_popcount(signatures[a, word] | signatures[b, word]))
+    seen = max(float(union), max(sa, sb))
+    return min((sa + sb) / seen - 1.0, min(sa, sb) / max(sa, sb), 1.0)
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _part(sizes: Any, signatures: Any, a: int, b: int) -> float:
+    if sizes[a] == 0.0 or sizes[b] == 0.0:
+        return 0.5
+    return _jaccard_bound(sizes, signatures, a, b)
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _text(title: float, description: float, described: bool) -> float:
+    if described:
+        return max(title * (0.75 + 0.25 * description), DESCRIPTION_ALONE * description)
+    return title
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _dates(dated: Any, start: Any, end: Any, a: int, b: int) -> float:
+    """The date agreement of :func:`.scoring._date_overlap` (0.5 when unknown)."""
+    if not (dated[a] and dated[b]):
+        return 0.5
+    sa, sb, ea, eb = start[a], start[b], end[a], end[b]
+    overlap = min(ea, eb) - max(sa, sb) + 1.0
+    share = 0.0
+    if overlap > 0.0:
+        share = min(1.0, overlap / (min(ea - sa, eb - sb) + 1.0))
+    gap = abs(sa - sb)
+    if gap > START_GAP_DAYS:
+        share *= max(0.0, 1.0 - (gap - START_GAP_DAYS) / LATE_SPAN)
+    return share
+
+
+@njit(cache=True, nogil=True, inline="always")
+def reaches(a: int, b: int, threshold: float, arrays: Any) -> bool:
+    """Whether the pair's score bound reaches ``threshold``: the context factor from dates
+    and small sets first, then the texts from their sizes, then from their signatures."""
+    (t_sizes, t_sigs, d_sizes, d_sigs, s_sizes, s_sigs, o_sizes, o_sigs) = arrays[:8]
+    (placed, dated, start, end, has_years, low, high) = arrays[8:]
+    context = (
+        W_RECIPIENT * (1.0 if placed[a] and placed[b] else 0.5)
+        + W_DATES * _dates(dated, start, end, a, b)
+        + W_SECTORS * _part(s_sizes, s_sigs, a, b)
+        + W_ORGANISATIONS * _part(o_sizes, o_sigs, a, b)
+    )
+    factor = 0.4 + 0.6 * context
+    if has_years[a] and has_years[b] and (high[a] < low[b] or high[b] < low[a]):
+        factor *= APART_FACTOR
+    need = (threshold - EPSILON) / max(factor, EPSILON)
+    described = d_sizes[a] > 0.0 and d_sizes[b] > 0.0
+    description = _size_bound(d_sizes, a, b)
+    if _text(_size_bound(t_sizes, a, b), description, described) < need:
+        return False
+    title = _jaccard_bound(t_sizes, t_sigs, a, b)
+    if _text(title, description, described) < need:
+        return False
+    if described:
+        description = _jaccard_bound(d_sizes, d_sigs, a, b)
+    return _text(title, description, described) >= need
+
+
+@njit(cache=True, nogil=True)
+def reaching_pairs(a: Any, b: Any, threshold: float, arrays: Any) -> Any:
+    """For each pair (a[i], b[i]): whether its bound reaches ``threshold``."""
+    keep = np.zeros(len(a), dtype=np.bool_)
+    for i in range(len(a)):
+        keep[i] = reaches(a[i], b[i], threshold, arrays)
+    return keep
+
+
+@njit(cache=True, nogil=True)
+def join(
+    position: Any,
+    probe_ptr: Any,
+    probe_keys: Any,
+    index_ptr: Any,
+    index_records: Any,
+    bounded: bool,
+    threshold: float,
+    arrays: Any,
+) -> Any:
+    """(x, y, candidates visited): pairs where y comes before x by ``position`` and shares
+    one of x's probe keys; with ``bounded``, only those whose bound reaches ``threshold``.
+
+    ``index_records[index_ptr[k]:index_ptr[k + 1]]`` is key k's posting list in position
+    order (so a list is left at the first record not before x); ``probe_keys[probe_ptr[x]:
+    probe_ptr[x + 1]]`` are x's probe keys. A pair met through several keys counts once.
+    """
+    n = len(position)
+    met = np.full(n, -1, dtype=np.int64)
+    size = 1024
+    xs = np.empty(size, dtype=np.int64)
+    ys = np.empty(size, dtype=np.int64)
+    found = 0
+    candidates = 0
+    for x in range(n):
+        before = position[x]
+        for i in range(probe_ptr[x], probe_ptr[x + 1]):
+            key = probe_keys[i]
+            for j in range(index_ptr[key], index_ptr[key + 1]):
+                y = index_records[j]
+                if position[y] >= before:
+                    break
+                if met[y] == x:
+                    continue
+                met[y] = x
+                candidates += 1
+                if bounded and not reaches(x, y, threshold, arrays):
+                    continue
+                if found == size:
+                    size *= 2
+                    xs = np.concatenate((xs, np.empty(size - found, dtype=np.int64)))
+                    ys = np.concatenate((ys, np.empty(size - found, dtype=np.int64)))
+                xs[found] = x
+                ys[found] = y
+                found += 1
+    return xs[:found], ys[:found], candidates
