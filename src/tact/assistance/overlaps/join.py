@@ -23,7 +23,9 @@ Python (a few microseconds each) that is hours. Here both steps run in compiled 
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
@@ -33,6 +35,8 @@ from tact.assistance.overlaps import kernels
 from tact.assistance.overlaps.scoring import Prepared
 
 Ints = npt.NDArray[np.int64]
+THREADS = max(1, len(os.sched_getaffinity(0)))
+"""Threads walking the posting lists (the cores this process may use)."""
 
 
 def rarity(sets: Sequence[frozenset[str]]) -> dict[str, int]:
@@ -139,12 +143,24 @@ def prefix_pairs(
     probe_ptr = np.zeros(n + 1, dtype=np.int64)
     probe_ptr[1:] = np.cumsum(np.bincount(p_rec, minlength=n))
     arrays = bound.arrays() if bound is not None else PairBound.nothing()
-    x, y, candidates = kernels.join(
-        position, probe_ptr, p_col, index_ptr, f_rec, bound is not None, bound_threshold, arrays
-    )
-    stats["candidate_pairs"] += int(candidates)
-    if len(x):
-        yield x, y
+
+    def walk(span: tuple[int, int]) -> tuple[Ints, Ints, int]:
+        return kernels.join(  # type: ignore[no-any-return]
+            position, sizes.astype(np.float64), threshold, probe_ptr, p_col, index_ptr, f_rec,
+            bound is not None, bound_threshold, arrays, *span,
+        )  # fmt: skip
+
+    # The walk over records in ranges of about equal work, on every core (the kernel
+    # releases the GIL); results in record order whatever the threads' timing.
+    walked = np.r_[0, np.cumsum(np.diff(index_ptr)[p_col])][probe_ptr]  # before each record
+    cuts = np.searchsorted(walked, np.linspace(0, walked[-1], 4 * THREADS + 1))
+    bounds = np.unique(np.r_[0, cuts, n])
+    spans = list(zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True))
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
+        for x, y, candidates in pool.map(walk, spans):
+            stats["candidate_pairs"] += int(candidates)
+            if len(x):
+                yield x, y
 
 
 def _signatures(sets: Sequence[frozenset[str]], words: int) -> npt.NDArray[np.uint64]:

@@ -147,6 +147,8 @@ def reaching_pairs(a: Any, b: Any, threshold: float, arrays: Any) -> Any:
 @njit(cache=True, nogil=True)
 def join(
     position: Any,
+    sizes: Any,
+    door: float,
     probe_ptr: Any,
     probe_keys: Any,
     index_ptr: Any,
@@ -154,9 +156,16 @@ def join(
     bounded: bool,
     threshold: float,
     arrays: Any,
+    first: int,
+    stop: int,
 ) -> Any:
-    """(x, y, candidates visited): pairs where y comes before x by ``position`` and shares
-    one of x's probe keys; with ``bounded``, only those whose bound reaches ``threshold``.
+    """(x, y, candidates visited) for x in ``first:stop``: pairs where y comes before x by
+    ``position`` and shares one of x's probe keys; with ``bounded``, only those whose bound
+    reaches ``threshold``. Releases the GIL: ranges of x run in threads.
+
+    Length filter: a set of ``sizes[y]`` words has Jaccard similarity ``door`` or more with
+    one of ``sizes[x] >= sizes[y]`` words only if ``sizes[y] >= door * sizes[x]``; posting
+    lists are in order of size, so the walk starts at the first such y (binary search).
 
     ``index_records[index_ptr[k]:index_ptr[k + 1]]`` is key k's posting list in position
     order (so a list is left at the first record not before x); ``probe_keys[probe_ptr[x]:
@@ -169,11 +178,19 @@ def join(
     ys = np.empty(size, dtype=np.int64)
     found = 0
     candidates = 0
-    for x in range(n):
+    for x in range(first, stop):
         before = position[x]
         for i in range(probe_ptr[x], probe_ptr[x + 1]):
             key = probe_keys[i]
-            for j in range(index_ptr[key], index_ptr[key + 1]):
+            least = door * sizes[x] - 1e-9
+            low, high = index_ptr[key], index_ptr[key + 1]
+            while low < high:
+                middle = (low + high) // 2
+                if sizes[index_records[middle]] < least:
+                    low = middle + 1
+                else:
+                    high = middle
+            for j in range(low, index_ptr[key + 1]):
                 y = index_records[j]
                 if position[y] >= before:
                     break
