@@ -145,7 +145,7 @@ def prefix_pairs(
     arrays = bound.arrays() if bound is not None else PairBound.nothing()
 
     def walk(span: tuple[int, int]) -> tuple[Ints, Ints, int]:
-        return kernels.join(  # type: ignore[no-any-return]
+        return kernels.join(
             position, sizes.astype(np.float64), threshold, probe_ptr, p_col, index_ptr, f_rec,
             bound is not None, bound_threshold, arrays, *span,
         )  # fmt: skip
