@@ -7,12 +7,8 @@ product that made it, then a dozen gathered temporaries for its bound); here one
 the posting lists, skips a pair already met, and bounds it on the spot with early exits
 (~20 ns), so the candidates are never materialised.
 
-The bound is the one :class:`.join.PairBound` documents; the functions take its arrays
-(:meth:`.join.PairBound.arrays`, one tuple) in this order::
-
-    title sizes, title signatures, description sizes, description signatures,
-    topic sizes, topic signatures, organisation sizes, organisation signatures,
-    placed, dated, start, end, has years, first year, last year
+The bound is the one :class:`.join.PairBound` documents; the functions read its two arrays
+(numbers and signatures, one row per record; columns named below).
 
 Compiled on first use in the process that detects (the task worker, never a web process) and
 cached on disk (numba's cache) for the next process.
@@ -39,6 +35,15 @@ W_SECTORS = CONTEXT_WEIGHTS["sectors"]
 W_ORGANISATIONS = CONTEXT_WEIGHTS["organisations"]
 LATE_SPAN = 3 * 365.0
 
+# Columns of a record's numbers (:class:`.join.PairBound`) and words of its signatures.
+TITLE, DESCRIPTION, TOPICS, ORGANISATIONS, PLACED, DATED, START, END = range(8)
+HAS_YEARS, FIRST_YEAR, LAST_YEAR = 8, 9, 10
+NUMBERS = 11
+TITLE_WORDS, DESCRIPTION_WORDS = 4, 8
+TOPIC_WORD = TITLE_WORDS + DESCRIPTION_WORDS
+ORGANISATION_WORD = TOPIC_WORD + 1
+SIGNATURE_WORDS = ORGANISATION_WORD + 1
+
 # uint64 constants: numba turns mixed uint64/int64 arithmetic into floats.
 _M1 = np.uint64(0x5555555555555555)
 _M2 = np.uint64(0x3333333333333333)
@@ -55,33 +60,32 @@ def _popcount(v: Any) -> Any:
     return (v * _H01) >> _S56
 
 
+# The helpers take numbers, never arrays: an array handed to a function costs two atomic
+# reference counts per call, which made the bound ~10x slower than its arithmetic.
 @njit(cache=True, nogil=True, inline="always")
-def _size_bound(sizes: Any, a: int, b: int) -> float:
-    sa, sb = sizes[a], sizes[b]
+def _size_bound(sa: float, sb: float) -> float:
     if sa == 0.0 or sb == 0.0:
         return 0.0
     return min(sa, sb) / max(sa, sb)
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _jaccard_bound(sizes: Any, signatures: Any, a: int, b: int) -> float:
-    """At least the Jaccard similarity of two sets (0 when one is empty): words hashed to
-    one bit can only make the union look smaller."""
-    sa, sb = sizes[a], sizes[b]
+def _jaccard_bound(sa: float, sb: float, union: int) -> float:
+    """At least the Jaccard similarity of two sets of ``sa`` and ``sb`` words whose
+    signatures have ``union`` bits together (0 when one is empty): words hashed to one bit
+    can only make the union look smaller."""
     if sa == 0.0 or sb == 0.0:
         return 0.0
-    union = 0
-    for word in range(signatures.shape[1]):
-        union += int(_popcount(signatures[a, word] | signatures[b, word]))
     seen = max(float(union), max(sa, sb))
     return min((sa + sb) / seen - 1.0, min(sa, sb) / max(sa, sb), 1.0)
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _part(sizes: Any, signatures: Any, a: int, b: int) -> float:
-    if sizes[a] == 0.0 or sizes[b] == 0.0:
+def _part(sa: float, sb: float, union: int) -> float:
+    """A context part from a small set (0.5 when one side is unknown)."""
+    if sa == 0.0 or sb == 0.0:
         return 0.5
-    return _jaccard_bound(sizes, signatures, a, b)
+    return _jaccard_bound(sa, sb, union)
 
 
 @njit(cache=True, nogil=True, inline="always")
@@ -92,11 +96,10 @@ def _text(title: float, description: float, described: bool) -> float:
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _dates(dated: Any, start: Any, end: Any, a: int, b: int) -> float:
+def _dates(both: bool, sa: float, sb: float, ea: float, eb: float) -> float:
     """The date agreement of :func:`.scoring._date_overlap` (0.5 when unknown)."""
-    if not (dated[a] and dated[b]):
+    if not both:
         return 0.5
-    sa, sb, ea, eb = start[a], start[b], end[a], end[b]
     overlap = min(ea, eb) - max(sa, sb) + 1.0
     share = 0.0
     if overlap > 0.0:
@@ -108,39 +111,59 @@ def _dates(dated: Any, start: Any, end: Any, a: int, b: int) -> float:
 
 
 @njit(cache=True, nogil=True, inline="always")
-def reaches(a: int, b: int, threshold: float, arrays: Any) -> bool:
-    """Whether the pair's score bound reaches ``threshold``: the context factor from dates
-    and small sets first, then the texts from their sizes, then from their signatures."""
-    (t_sizes, t_sigs, d_sizes, d_sigs, s_sizes, s_sigs, o_sizes, o_sigs) = arrays[:8]
-    (placed, dated, start, end, has_years, low, high) = arrays[8:]
+def _union(signatures: Any, a: int, b: int, first: int, stop: int) -> int:
+    union = 0
+    for word in range(first, stop):
+        union += int(_popcount(signatures[a, word] | signatures[b, word]))
+    return union
+
+
+@njit(cache=True, nogil=True, inline="always")
+def reaches(a: int, b: int, threshold: float, numbers: Any, signatures: Any) -> bool:
+    """Whether the pair's score bound reaches ``threshold``: the texts' bounds first with
+    the best context (the factor is at most 1), then the context factor from dates and
+    small sets, then the description's signatures."""
+    x, y = numbers[a], numbers[b]
+    described = x[DESCRIPTION] > 0.0 and y[DESCRIPTION] > 0.0
+    description = _size_bound(x[DESCRIPTION], y[DESCRIPTION])
+    least = threshold - EPSILON
+    if _text(_size_bound(x[TITLE], y[TITLE]), description, described) < least:
+        return False
+    union = _union(signatures, a, b, 0, TITLE_WORDS)
+    title = _jaccard_bound(x[TITLE], y[TITLE], union)
+    if _text(title, description, described) < least:
+        return False
+    topics = _union(signatures, a, b, TOPIC_WORD, TOPIC_WORD + 1)
+    organisations = _union(signatures, a, b, ORGANISATION_WORD, ORGANISATION_WORD + 1)
+    dated = x[DATED] > 0.0 and y[DATED] > 0.0
     context = (
-        W_RECIPIENT * (1.0 if placed[a] and placed[b] else 0.5)
-        + W_DATES * _dates(dated, start, end, a, b)
-        + W_SECTORS * _part(s_sizes, s_sigs, a, b)
-        + W_ORGANISATIONS * _part(o_sizes, o_sigs, a, b)
+        W_RECIPIENT * (1.0 if x[PLACED] > 0.0 and y[PLACED] > 0.0 else 0.5)
+        + W_DATES * _dates(dated, x[START], y[START], x[END], y[END])
+        + W_SECTORS * _part(x[TOPICS], y[TOPICS], topics)
+        + W_ORGANISATIONS * _part(x[ORGANISATIONS], y[ORGANISATIONS], organisations)
     )
     factor = 0.4 + 0.6 * context
-    if has_years[a] and has_years[b] and (high[a] < low[b] or high[b] < low[a]):
+    if (
+        x[HAS_YEARS] > 0.0
+        and y[HAS_YEARS] > 0.0
+        and (x[LAST_YEAR] < y[FIRST_YEAR] or y[LAST_YEAR] < x[FIRST_YEAR])
+    ):
         factor *= APART_FACTOR
-    need = (threshold - EPSILON) / max(factor, EPSILON)
-    described = d_sizes[a] > 0.0 and d_sizes[b] > 0.0
-    description = _size_bound(d_sizes, a, b)
-    if _text(_size_bound(t_sizes, a, b), description, described) < need:
-        return False
-    title = _jaccard_bound(t_sizes, t_sigs, a, b)
+    need = least / max(factor, EPSILON)
     if _text(title, description, described) < need:
         return False
     if described:
-        description = _jaccard_bound(d_sizes, d_sigs, a, b)
+        union = _union(signatures, a, b, TITLE_WORDS, TITLE_WORDS + DESCRIPTION_WORDS)
+        description = _jaccard_bound(x[DESCRIPTION], y[DESCRIPTION], union)
     return _text(title, description, described) >= need
 
 
 @njit(cache=True, nogil=True)
-def reaching_pairs(a: Any, b: Any, threshold: float, arrays: Any) -> Any:
+def reaching_pairs(a: Any, b: Any, threshold: float, numbers: Any, signatures: Any) -> Any:
     """For each pair (a[i], b[i]): whether its bound reaches ``threshold``."""
     keep = np.zeros(len(a), dtype=np.bool_)
     for i in range(len(a)):
-        keep[i] = reaches(a[i], b[i], threshold, arrays)
+        keep[i] = reaches(a[i], b[i], threshold, numbers, signatures)
     return keep
 
 
@@ -155,7 +178,8 @@ def join(
     index_records: Any,
     bounded: bool,
     threshold: float,
-    arrays: Any,
+    numbers: Any,
+    signatures: Any,
     first: int,
     stop: int,
 ) -> Any:
@@ -183,14 +207,14 @@ def join(
         for i in range(probe_ptr[x], probe_ptr[x + 1]):
             key = probe_keys[i]
             least = door * sizes[x] - 1e-9
-            low, high = index_ptr[key], index_ptr[key + 1]
-            while low < high:
-                middle = (low + high) // 2
+            left, right = index_ptr[key], index_ptr[key + 1]
+            while left < right:
+                middle = (left + right) // 2
                 if sizes[index_records[middle]] < least:
-                    low = middle + 1
+                    left = middle + 1
                 else:
-                    high = middle
-            for j in range(low, index_ptr[key + 1]):
+                    right = middle
+            for j in range(left, index_ptr[key + 1]):
                 y = index_records[j]
                 if position[y] >= before:
                     break
@@ -198,7 +222,7 @@ def join(
                     continue
                 met[y] = x
                 candidates += 1
-                if bounded and not reaches(x, y, threshold, arrays):
+                if bounded and not reaches(x, y, threshold, numbers, signatures):
                     continue
                 if found == size:
                     size *= 2
