@@ -18,14 +18,17 @@ the site version when it commits: a save or delete of a user (role, organisation
 ``is_active``, password), of a state membership, of a token (none of them is in
 ``TACT_PAGE_CACHE_QUIET``), and every audited change (``token_revoke``). The version is read
 before the rows, so rows read before a change are kept under an older version than the one
-the change commits: the next request loads them again. ``TACT_VIEWER_CACHE=0`` turns this off
-(the test suite, whose transactions never commit, so never move the version).
+the change commits: the next request loads them again. A write that sends no signal (an
+operator's SQL) is bounded as cached pages are: nothing is kept longer than
+``TACT_PAGE_CACHE_SECONDS``. ``TACT_VIEWER_CACHE=0`` turns this off (the test suite, whose
+transactions never commit, so never move the version).
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,13 +68,16 @@ def _lookup(key: tuple[Any, ...]) -> Any:
         # A new version: what was kept under the old one can never be asked for again.
         _kept.clear()
         _kept_version[0] = version
-    return _kept.get(key)
+    entry = _kept.get(key)
+    if entry is None or entry[0] < time.monotonic():
+        return None
+    return entry[1]
 
 
 def _keep(key: tuple[Any, ...], value: Any) -> None:
     if len(_kept) >= MAX_ENTRIES:
         _kept.clear()
-    _kept[key] = value
+    _kept[key] = (time.monotonic() + settings.TACT_PAGE_CACHE_SECONDS, value)
 
 
 def _fresh(user: User) -> User:

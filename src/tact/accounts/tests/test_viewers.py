@@ -16,7 +16,7 @@ from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from tact.accounts import viewers
-from tact.accounts.models import StateMembership
+from tact.accounts.models import StateMembership, User
 from tact.accounts.services import token_create, token_revoke
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("viewer_cache_on")]
@@ -153,6 +153,19 @@ def test_a_token_revoked_or_deleted_outside_the_service_is_refused_on_the_next_r
     assert Client().get(ME, **revoked_headers).status_code == 401
     committed(deleted.delete)
     assert Client().get(ME, **deleted_headers).status_code == 401
+
+
+def test_a_deactivation_without_a_signal_acts_once_the_bound_has_passed(
+    reader: Any, settings: Any
+) -> None:
+    """An operator's SQL moves no site version: the viewer is kept no longer than
+    TACT_PAGE_CACHE_SECONDS (here none at all)."""
+    settings.TACT_PAGE_CACHE_SECONDS = 0
+    session = _signed_in(reader)
+    for _ in range(2):
+        assert session.get(ME).status_code == 200
+    User.objects.filter(pk=reader.pk).update(is_active=False)
+    assert session.get(ME).status_code == 401
 
 
 def test_no_model_of_accounts_is_quiet() -> None:
