@@ -154,6 +154,38 @@ def token_for() -> Any:
     return make
 
 
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks: Any) -> Any:
+    """Run a write as if its transaction committed, so that its on-commit callbacks run (the
+    site version of tact.core.pagecache moves): the suite's transactions never commit."""
+    from django.db import connection
+
+    def run(write: Any) -> Any:
+        # The bump of the test's earlier writes (fixtures) waits for a commit that never comes:
+        # forget it, so that this write registers its own; and forget that one after it ran.
+        connection._tact_site_bump = None
+        with django_capture_on_commit_callbacks(execute=True):
+            result = write()
+        connection._tact_site_bump = None
+        return result
+
+    return run
+
+
+@pytest.fixture
+def viewer_cache_on() -> Any:
+    """Signed-in users and token owners kept per site version (tact.accounts.viewers), off
+    in the suite because its site version never moves unless a test commits (`committed`)."""
+    from django.test import override_settings
+
+    from tact.accounts import viewers
+
+    viewers.clear()
+    with override_settings(TACT_VIEWER_CACHE=True):
+        yield
+    viewers.clear()
+
+
 CHROMIUM = "/usr/bin/chromium"
 
 

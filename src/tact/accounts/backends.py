@@ -9,7 +9,7 @@ from django.contrib.auth.backends import BaseBackend
 from django.http import HttpRequest
 
 from tact.accounts.models import User
-from tact.accounts.services import token_authenticate
+from tact.accounts.viewers import token_user
 
 
 class ApiTokenBackend(BaseBackend):
@@ -19,7 +19,7 @@ class ApiTokenBackend(BaseBackend):
         return None
 
     def authenticate_api_token(self, request: HttpRequest | None, key: str) -> User | None:
-        return token_authenticate(key) if key else None
+        return token_user(request, key) if key else None
 
     def get_user(self, user_id: int) -> User | None:
         return User.objects.filter(pk=user_id, is_active=True).first()

@@ -21,7 +21,8 @@ TOKEN_PREFIX = "tact_"  # noqa: S105 (a public prefix, not a secret)
 LAST_USED_PRECISION = dt.timedelta(minutes=1)
 
 
-def _hash(key: str) -> str:
+def hash_key(key: str) -> str:
+    """What is stored of a token's key (and what caches name it by)."""
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
@@ -82,7 +83,7 @@ def token_create(*, actor: Any, user: User, name: str) -> tuple[ApiToken, str]:
     """Create a token and return it with its clear key (shown once, never stored)."""
     key = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
-        user=user, name=name.strip() or "token", prefix=key[:12], key_hash=_hash(key)
+        user=user, name=name.strip() or "token", prefix=key[:12], key_hash=hash_key(key)
     )
     audit_log(actor=actor, action="token.create", target=token)
     return token, key
@@ -96,20 +97,33 @@ def token_revoke(*, actor: Any, token: ApiToken) -> None:
         audit_log(actor=actor, action="token.revoke", target=token)
 
 
-def token_authenticate(key: str) -> User | None:
-    """The active user owning this key, or None. Marks the token as used."""
+def token_find(key: str) -> ApiToken | None:
+    """The live token of this key (not revoked, its owner active) with its owner, or None."""
     if not key.startswith(TOKEN_PREFIX):
         return None
-    token = (
+    return (
         ApiToken.objects.select_related("user")
-        .filter(key_hash=_hash(key), revoked_at__isnull=True, user__is_active=True)
+        .filter(key_hash=hash_key(key), revoked_at__isnull=True, user__is_active=True)
         .first()
     )
+
+
+def token_used(token_id: int, last_used_at: dt.datetime | None) -> dt.datetime | None:
+    """Mark a token as used now, unless it was within the minute; returns its last use.
+
+    A write per API request serialises readers on SQLite and bloats the table on PostgreSQL:
+    "last used" to the minute is precise enough."""
+    now = timezone.now()
+    if last_used_at is not None and now - last_used_at < LAST_USED_PRECISION:
+        return last_used_at
+    ApiToken.objects.filter(pk=token_id).update(last_used_at=now)
+    return now
+
+
+def token_authenticate(key: str) -> User | None:
+    """The active user owning this key, or None. Marks the token as used."""
+    token = token_find(key)
     if token is None:
         return None
-    now = timezone.now()
-    # A write per API request serialises readers on SQLite and bloats the table on PostgreSQL:
-    # "last used" to the minute is precise enough.
-    if token.last_used_at is None or now - token.last_used_at >= LAST_USED_PRECISION:
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    token_used(token.pk, token.last_used_at)
     return token.user

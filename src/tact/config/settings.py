@@ -99,7 +99,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, with the signed-in user kept per site version (tact.accounts.viewers).
+    "tact.accounts.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -289,6 +290,9 @@ if os.environ.get("TACT_REDIS_URL"):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     SESSION_CACHE_ALIAS = "sessions"
 TACT_PAGE_CACHE = env_bool("TACT_PAGE_CACHE", True)
+# Each worker keeps the signed-in users and token owners it has seen, with their access scope,
+# per site version (tact.accounts.viewers): a signed-in request costs what an anonymous one does.
+TACT_VIEWER_CACHE = env_bool("TACT_VIEWER_CACHE", True)
 # The bound on staleness after writes that send no signal (QuerySet.update).
 TACT_PAGE_CACHE_SECONDS = int(os.environ.get("TACT_PAGE_CACHE_SECONDS", 120))
 TACT_PAGE_CACHE_MAX_BYTES = 512 * 1024
@@ -355,7 +359,9 @@ TACT_PAGE_CACHE_VIEWS = frozenset(
         "api-v1:list_programmes",
     ]
 )
-# Models whose writes change no cached page (sessions, logs, queues, derived caches).
+# Models whose writes change no cached page (sessions, logs, queues, derived caches). Never a
+# model of accounts: users, memberships and tokens are kept per site version
+# (tact.accounts.viewers), so each of their changes must move it.
 TACT_PAGE_CACHE_QUIET = frozenset(
     [
         "sessions",
@@ -364,7 +370,6 @@ TACT_PAGE_CACHE_QUIET = frozenset(
         "django_tasks_database",
         "core.AuditEntry",
         "core.SiteVersion",
-        "accounts.ApiToken",
         "assistance.DerivedFigures",
         "assistance.SummaryVersion",
         "assistance.SummaryFact",

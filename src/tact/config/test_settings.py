@@ -28,3 +28,5 @@ TACT_LOGIN_SLOW_SECONDS = 0
 # Tests write inside transactions that never commit: the site version would not move. The
 # page cache's own tests turn it on.
 TACT_PAGE_CACHE = False
+# The viewers kept per site version likewise (tact.accounts.viewers; its tests turn it on).
+TACT_VIEWER_CACHE = False

@@ -53,6 +53,17 @@ def version(using: str = DEFAULT_DB_ALIAS) -> int:
     return int(row[0]) if row else 0
 
 
+def request_version(request: HttpRequest) -> int:
+    """The site version as this request first read it: asked once per request, by whichever
+    comes first (the viewer's cache in accounts, or the page cache's key). Read before any
+    row the request keeps under it, so nothing is kept under a version newer than its rows."""
+    number: int | None = getattr(request, "_tact_site_version", None)
+    if number is None:
+        number = version()
+        request._tact_site_version = number  # type: ignore[attr-defined]
+    return number
+
+
 def _bump(using: str) -> None:
     connection = connections[using]
     table = connection.ops.quote_name(SiteVersion._meta.db_table)
@@ -157,7 +168,7 @@ def _key(request: HttpRequest, viewer: Any) -> str:
         access_profile(viewer),
         viewer.pk if viewer.is_authenticated else None,
         [request.headers.get(name, "") for name in KEY_HEADERS],
-        version(),
+        request_version(request),
     ]
     digest = hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
     return f"page:{digest}"

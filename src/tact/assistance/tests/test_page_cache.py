@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import caches
-from django.db import connection
 from django.test import Client, RequestFactory, override_settings
 from django.utils import translation
 
@@ -51,19 +50,8 @@ def _project(
     return project
 
 
-def _committed(capture: Any, write: Any) -> Any:
-    """Run a write as if its transaction committed (the suite's never do, and keep the run
-    callbacks listed: forget the pending bump, as a real commit does)."""
-    with capture(execute=True):
-        result = write()
-    connection._tact_site_bump = None  # type: ignore[attr-defined]
-    return result
-
-
-def test_a_cached_page_changes_after_an_edit(
-    kenya: Any, django_capture_on_commit_callbacks: Any
-) -> None:
-    _committed(django_capture_on_commit_callbacks, lambda: _project("K1", kenya, "Funder A"))
+def test_a_cached_page_changes_after_an_edit(kenya: Any, committed: Any) -> None:
+    committed(lambda: _project("K1", kenya, "Funder A"))
     client = Client()
     first = client.get("/en/assistance/projects/")
     assert first.status_code == 200 and "X-Page-Cache" not in first
@@ -76,49 +64,48 @@ def test_a_cached_page_changes_after_an_edit(
         project.title = "Renamed project"
         project.save()
 
-    _committed(django_capture_on_commit_callbacks, edit)
+    committed(edit)
     after = client.get("/en/assistance/projects/")
     assert "X-Page-Cache" not in after
     assert b"Renamed project" in after.content and b"Project K1" not in after.content
 
 
-def test_a_bulk_import_without_signals_moves_the_version(
-    kenya: Any, django_capture_on_commit_callbacks: Any
-) -> None:
+def test_a_bulk_import_without_signals_moves_the_version(kenya: Any, committed: Any) -> None:
     before = pagecache.version()
-    _committed(
-        django_capture_on_commit_callbacks,
+    committed(
         lambda: insert_rows("core_siteversion", ["id", "number"], []),
     )
     assert pagecache.version() > before
 
 
 def test_a_rolled_back_write_leaves_the_version_and_the_next_one_moves_it(
-    kenya: Any, django_capture_on_commit_callbacks: Any
+    kenya: Any, committed: Any
 ) -> None:
     from django.db import transaction
 
-    before = pagecache.version()
-    with django_capture_on_commit_callbacks(execute=True):
+    def rolled_back() -> None:
         try:
             with transaction.atomic():
                 _project("K1", kenya, "Funder A")
                 raise RuntimeError
         except RuntimeError:
             pass
+
+    before = pagecache.version()
+    committed(rolled_back)
     assert pagecache.version() == before
-    _committed(django_capture_on_commit_callbacks, lambda: _project("K2", kenya, "Funder B"))
+    committed(lambda: _project("K2", kenya, "Funder B"))
     assert pagecache.version() > before
 
 
 def test_a_confidential_record_never_reaches_a_public_viewer_from_the_cache(
-    kenya: Any, secretariat: Any, django_capture_on_commit_callbacks: Any
+    kenya: Any, secretariat: Any, committed: Any
 ) -> None:
     def make() -> None:
         _project("K1", kenya, "Open funder")
         _project("K2", kenya, "Secret funder", classification="confidential")
 
-    _committed(django_capture_on_commit_callbacks, make)
+    committed(make)
     staff = Client()
     staff.force_login(secretariat)
     for url in ["/en/assistance/projects/", "/en/assistance/matrix/", "/en/assistance/map/data/"]:
@@ -135,10 +122,9 @@ def test_a_confidential_record_never_reaches_a_public_viewer_from_the_cache(
 
 
 def test_api_lists_are_kept_per_token_owner(
-    kenya: Any, secretariat: Any, token_for: Any, django_capture_on_commit_callbacks: Any
+    kenya: Any, secretariat: Any, token_for: Any, committed: Any
 ) -> None:
-    _committed(
-        django_capture_on_commit_callbacks,
+    committed(
         lambda: _project("K2", kenya, "Secret funder", classification="confidential"),
     )
     headers = token_for(secretariat)
@@ -150,6 +136,24 @@ def test_api_lists_are_kept_per_token_owner(
     assert "X-Page-Cache" not in public and b"K2" not in public.content
     bad = client.get("/api/v1/assistance/projects", HTTP_AUTHORIZATION="Bearer tact_wrong")
     assert "X-Page-Cache" not in bad and b"K2" not in bad.content
+
+
+@pytest.mark.usefixtures("viewer_cache_on")
+def test_a_focal_point_who_loses_its_state_loses_its_pages_on_the_next_request(
+    kenya: Any, focal_kenya: Any, committed: Any
+) -> None:
+    """With the viewer kept per site version too: a cached page and a kept viewer both go
+    when a state membership is taken away."""
+    from tact.accounts.models import StateMembership
+
+    committed(lambda: _project("K3", kenya, "F", classification="confidential", owner_state=kenya))
+    client = Client()
+    client.force_login(focal_kenya)
+    for _ in range(2):
+        page = client.get("/en/assistance/projects/")
+    assert page["X-Page-Cache"] == "hit" and b"Project K3" in page.content
+    committed(lambda: StateMembership.objects.filter(user=focal_kenya).delete())
+    assert b"Project K3" not in client.get("/en/assistance/projects/").content
 
 
 def test_keys_differ_per_profile_user_and_language(
@@ -189,13 +193,13 @@ def test_the_csrf_token_is_the_requests_own(secretariat: Any) -> None:
 
 
 def test_an_audited_change_written_without_signals_moves_the_version(
-    kenya: Any, django_capture_on_commit_callbacks: Any
+    kenya: Any, committed: Any
 ) -> None:
     """Services that write with QuerySet.update (no signal) still audit the change: the
     audit trail moves the site version, so no cached page outlives it."""
     from tact.core.audit import audit_log
 
-    project = _committed(django_capture_on_commit_callbacks, lambda: _project("U1", kenya, "F"))
+    project = committed(lambda: _project("U1", kenya, "F"))
     before = pagecache.version()
 
     def reclassify() -> None:
@@ -207,19 +211,19 @@ def test_an_audited_change_written_without_signals_moves_the_version(
             changes={"classification": ("public", "confidential")},
         )
 
-    _committed(django_capture_on_commit_callbacks, reclassify)
+    committed(reclassify)
     assert pagecache.version() == before + 1
 
 
 def test_the_facets_of_a_search_are_kept_for_every_page_of_its_results(
-    kenya: Any, django_capture_on_commit_callbacks: Any
+    kenya: Any, committed: Any
 ) -> None:
     """The search page asks for its facets apart, without the page number: paging through
     the results finds them in the cache; a change of the data asks for them again."""
-    _committed(django_capture_on_commit_callbacks, lambda: _project("S1", kenya, "Funder S"))
+    committed(lambda: _project("S1", kenya, "Funder S"))
     client = Client()
     url = "/en/search/facets/?q=project"
     assert "X-Page-Cache" not in client.get(url, HTTP_HX_REQUEST="true")
     assert client.get(url, HTTP_HX_REQUEST="true")["X-Page-Cache"] == "hit"
-    _committed(django_capture_on_commit_callbacks, lambda: _project("S2", kenya, "Funder S"))
+    committed(lambda: _project("S2", kenya, "Funder S"))
     assert "X-Page-Cache" not in client.get(url, HTTP_HX_REQUEST="true")
