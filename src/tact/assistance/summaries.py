@@ -82,8 +82,8 @@ def _shares(project: Project) -> list[tuple[int, Decimal]]:
     given = [c.percentage for c in countries if c.percentage is not None]
     total = sum(given, Decimal(0))
     if len(given) == len(countries) and total > 0:
-        return [(int(c.state_id), (c.percentage or Decimal(0)) / total) for c in countries]  # type: ignore[arg-type]
-    return [(int(c.state_id), Decimal(1) / len(countries)) for c in countries]  # type: ignore[arg-type]
+        return [(int(c.state_id), (c.percentage or Decimal(0)) / total) for c in countries]
+    return [(int(c.state_id), Decimal(1) / len(countries)) for c in countries]
 
 
 def _organisations(project: Project, role: str, listed: list[Any]) -> list[tuple[str, int | None]]:
