@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 UNODC_REFS = frozenset({"XM-DAC-41128", "41128"})
 UNODC_NAME = re.compile(r"\bUNODC\b|United Nations Office on Drugs and Crime", re.IGNORECASE)
@@ -64,7 +65,11 @@ def channel_of_code(code: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def channel_of_org(org: OrgFacts) -> str | None:
+    """The channel one organisation stands for (None: it does not tell). Cached: a file
+    names the same few organisations in activity after activity, and the name patterns are
+    the costly part of deriving a project's channel."""
     ref = org.ref.strip()
     if ref in UNODC_REFS or UNODC_NAME.search(org.name):
         return "unodc"

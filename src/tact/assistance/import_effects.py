@@ -19,23 +19,14 @@ from django.db.models.base import ModelState
 from tact.assistance import summaries
 from tact.assistance.activity_rows import COUNTRY_COLUMNS, PARTICIPATING_COLUMNS, Row
 from tact.assistance.models import ParticipatingOrganisation, Project, ProjectCountry
+from tact.core.prefetched import Listed
 from tact.directory.models import State
 from tact.search.documents import index_new_records
-
-THEME: Any = Project._meta.get_field("themes").related_model
 
 
 def _plain(model: type[models.Model]) -> dict[str, Any]:
     """Every attribute of a default instance but its state: the base of each detached one."""
     return {k: v for k, v in model().__dict__.items() if k != "_state"}
-
-
-def _cached(model: type[models.Model], rows: list[Any]) -> models.QuerySet[Any]:
-    """A queryset that is already evaluated (what ``prefetch_related`` leaves behind)."""
-    queryset: models.QuerySet[Any] = models.QuerySet(model=model)
-    queryset._result_cache = rows
-    queryset._prefetch_done = True  # type: ignore[attr-defined]
-    return queryset
 
 
 class Detached:
@@ -48,7 +39,7 @@ class Detached:
         self.org_base = _plain(ParticipatingOrganisation)
         self.pk = Project._meta.pk.attname
         self._states: dict[int, State] | None = None
-        self.no_themes = _cached(THEME, [])  # shared: a new project has none, nothing adds any
+        self.no_themes = Listed()  # shared: a new project has none, nothing adds any
 
     def states(self) -> dict[int, State]:
         if self._states is None:
@@ -88,9 +79,11 @@ class Detached:
             )
             for row in children.get("participating", ())
         ]
+        # Plain lists, read through ``tact.core.prefetched.related`` (an evaluated queryset
+        # per relation cost a query object each; nothing asks these instances for more).
         project._prefetched_objects_cache = {  # type: ignore[attr-defined]
-            "countries": _cached(ProjectCountry, countries),
-            "participating_organisations": _cached(ParticipatingOrganisation, organisations),
+            "countries": Listed(countries),
+            "participating_organisations": Listed(organisations),
             "themes": self.no_themes,
         }
         return project

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from tact.assistance import selectors
 from tact.assistance.models import Project
 from tact.core.links import record_ref
+from tact.core.prefetched import related
 from tact.search import SearchHit, register, snippet
 from tact.search.documents import Document, Source, register_source
 
@@ -47,7 +48,7 @@ def _project_document(p: Any) -> Document:
         language=p.language or "en",
         context=p.reporting_org_name,
         year=start.year if start else None,
-        states=tuple(c.state.iso3 for c in p.countries.all() if c.state_id),
+        states=tuple(c.state.iso3 for c in related(p, "countries") if c.state_id),
     )
 
 

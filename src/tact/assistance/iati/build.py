@@ -110,6 +110,19 @@ def _first(groups: dict[str, list[Any]], tag: str) -> Any:
     return found[0] if found else None
 
 
+_FROM_ISO = dt.date.fromisoformat
+
+
+def _plain_decimal(raw: str) -> Decimal | None:
+    """``parse_decimal`` for the plain numbers nearly every value is (ASCII digits, one point
+    at most, a sign): None for anything else, which the general path then judges."""
+    text = raw.strip()
+    body = text[1:] if text[:1] in ("-", "+") else text
+    if body.isascii() and body.replace(".", "", 1).isdigit():
+        return Decimal(text)
+    return None
+
+
 def _clean(value: str | None) -> str | None:
     """Strip a required attribute; ``""`` stays so the rules can say it is empty."""
     return value.strip() if value is not None else None
@@ -149,15 +162,35 @@ class _Builder:
     def date_attr(self, element: Any, attribute: str = "iso-date") -> dt.date | None:
         if element is None:
             return None
-        return self._convert(element, attribute, element.get(attribute), parse_date, "date")
+        raw = element.get(attribute)
+        if raw is None:
+            return None
+        # The plain YYYY-MM-DD of nearly every date, without the two calls of the general
+        # path (the builder converts some twenty dates per activity); odd ones go through it.
+        if len(raw) == 10 and raw[4] == "-" and raw[7] == "-" and raw[:4].isdigit():
+            try:
+                return _FROM_ISO(raw)
+            except ValueError:
+                pass
+        return self._convert(element, attribute, raw, parse_date, "date")
 
     def decimal_attr(self, element: Any, attribute: str) -> Decimal | None:
-        return self._convert(element, attribute, element.get(attribute), parse_decimal, "number")
+        raw = element.get(attribute)
+        if raw is None:
+            return None
+        number = _plain_decimal(raw)
+        if number is not None:
+            return number
+        return self._convert(element, attribute, raw, parse_decimal, "number")
 
     def decimal_text(self, element: Any) -> Decimal | None:
         if element is None:
             return None
-        return self._convert(element, None, element.text or "", parse_decimal, "number")
+        raw = element.text or ""
+        number = _plain_decimal(raw)
+        if number is not None:
+            return number
+        return self._convert(element, None, raw, parse_decimal, "number")
 
     def bool_attr(self, element: Any, attribute: str) -> bool | None:
         return self._convert(element, attribute, element.get(attribute), parse_boolean, "boolean")

@@ -100,7 +100,7 @@ class RawActivity:
 
 Prefilter = Callable[[list[RawActivity]], dict[int, str]]
 """Given a batch of raw activities, the positions to skip and why (e.g. stored and unchanged)."""
-PREFILTER_BATCH = 200
+PREFILTER_BATCH = 32
 
 
 def _first_child(element: Any, tag: str) -> Any:
@@ -330,10 +330,13 @@ class ActivityStream(Iterator[ActivityResult]):
     def _serialised(self, element: Any) -> tuple[str, str]:
         """The activity's XML and a digest of it and of the judging mode (same digest, same
         verdict: the schema, codelists and rules are the same for the same bytes)."""
-        data = etree.tostring(element, encoding="unicode")
+        # UTF-8 bytes are hashed as they come and decoded once (the same digest as hashing
+        # the text's encoding, without a second copy of the activity).
+        data = etree.tostring(element, encoding="utf-8")
         mode = f"{self.version}|{self.strict_schema}|{self.schema_only}|"
-        digest = hashlib.blake2b((mode + data).encode(), digest_size=16).hexdigest()
-        return data, digest
+        hasher = hashlib.blake2b(mode.encode(), digest_size=16)
+        hasher.update(data)
+        return data.decode(), hasher.hexdigest()
 
     def _judge_batch(self, elements: list[Any]) -> Iterator[ActivityResult]:
         assert self.prefilter is not None  # noqa: S101 - only called with one

@@ -95,6 +95,56 @@ def test_xsd_dates_and_numbers() -> None:
     assert format_decimal(Decimal("-0")) == "0"
 
 
+@pytest.mark.parametrize(
+    "raw",
+    ["1000", " 1000.50 ", "-45360", "+5", "5.", ".5", "-.5", "0", "1e3", "NaN", "", "1,000",
+     "1.2.3", "+-5", "--5", "\u0661\u0662", "\u00b2", "1_000", "  ", ".", "-", "+"],
+)  # fmt: skip
+def test_the_builders_plain_numbers_agree_with_the_xsd_parser(raw: str) -> None:
+    # The builder reads plain numbers without the general parser (issue 19): same values,
+    # and whatever the parser refuses is still refused with its message.
+    from lxml import etree
+
+    from tact.assistance.iati.build import _Builder
+
+    element = etree.fromstring(f'<value percentage="{raw}">{raw}</value>')
+    builder = _Builder(None)
+    as_text, as_attribute = (
+        builder.decimal_text(element),
+        builder.decimal_attr(element, "percentage"),
+    )
+    try:
+        expected: Decimal | None = parse_decimal(raw)
+    except ValueError:
+        expected = None
+        assert len(builder.errors) == 2
+    else:
+        assert builder.errors == []
+    assert as_text == as_attribute == expected
+    if expected is not None:
+        assert str(as_text) == str(expected)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["2013-11-27", "2013-02-30", "2013-11-27Z", "\uff12\uff10\uff11\uff13-11-27",
+     "0000-01-01", "2013-1-027", "20131127", " 2013-11-27", "2013-11-2x"],
+)  # fmt: skip
+def test_the_builders_plain_dates_agree_with_the_xsd_parser(raw: str) -> None:
+    from lxml import etree
+
+    from tact.assistance.iati.build import _Builder
+
+    builder = _Builder(None)
+    value = builder.date_attr(etree.fromstring(f'<period-start iso-date="{raw}"/>'))
+    try:
+        expected: dt.date | None = parse_date(raw)
+    except ValueError:
+        expected = None
+        assert len(builder.errors) == 1
+    assert value == expected
+
+
 def test_codelists_are_sets_of_codes() -> None:
     assert {"15130", "15210", "15220", "15110"} <= codes("Sector")
     sector = load_codelist("Sector")
