@@ -362,6 +362,9 @@ TACT_PAGE_CACHE_VIEWS = frozenset(
 # Models whose writes change no cached page (sessions, logs, queues, derived caches). Never a
 # model of accounts: users, memberships and tokens are kept per site version
 # (tact.accounts.viewers), so each of their changes must move it.
+# Saves that write only these fields (``update_fields``) leave the site version alone: no
+# page or access decision reads them.
+TACT_PAGE_CACHE_QUIET_FIELDS: dict[str, set[str]] = {"accounts.User": {"last_login"}}
 TACT_PAGE_CACHE_QUIET = frozenset(
     [
         "sessions",

@@ -116,6 +116,11 @@ def _on_change(sender: Any, using: str = DEFAULT_DB_ALIAS, **kwargs: Any) -> Non
     quiet = settings.TACT_PAGE_CACHE_QUIET
     if meta.app_label in quiet or meta.label in quiet:
         return
+    fields = kwargs.get("update_fields")
+    if fields and set(fields) <= settings.TACT_PAGE_CACHE_QUIET_FIELDS.get(meta.label, set()):
+        # e.g. a sign-in's ``last_login``: no page shows it, and moving the version on every
+        # sign-in would empty every viewer's cached pages.
+        return
     changed(using)
 
 

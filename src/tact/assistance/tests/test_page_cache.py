@@ -227,3 +227,25 @@ def test_the_facets_of_a_search_are_kept_for_every_page_of_its_results(
     assert client.get(url, HTTP_HX_REQUEST="true")["X-Page-Cache"] == "hit"
     committed(lambda: _project("S2", kenya, "Funder S"))
     assert "X-Page-Cache" not in client.get(url, HTTP_HX_REQUEST="true")
+
+
+def test_a_sign_in_keeps_the_cached_pages_but_a_role_change_drops_them(
+    secretariat: Any, committed: Any
+) -> None:
+    """Signing in writes only ``last_login``: no page shows it, so every viewer's cached
+    pages stay; any other change to a user moves the site version."""
+    from django.contrib.auth.models import update_last_login
+
+    before = pagecache.version()
+    committed(lambda: update_last_login(None, secretariat))
+    assert pagecache.version() == before
+    client = Client()
+    client.force_login(secretariat)  # a sign-in through the session machinery too
+    assert pagecache.version() == before
+
+    def change_role() -> None:
+        secretariat.role = "reader"
+        secretariat.save(update_fields=["role", "last_login"])
+
+    committed(change_role)
+    assert pagecache.version() > before
