@@ -145,20 +145,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "assistance/project_detail.html",
         {
             "project": project,
-            "participants": project.participating_organisations.select_related("organisation"),
-            "countries": project.countries.select_related("state"),
-            "regions": project.regions.all(),
-            "sectors": project.sectors.all(),
-            "budgets": project.budgets.all(),
-            "transactions": project.transactions.all(),
-            "documents": project.documents.all(),
-            "results": project.results.prefetch_related("indicators"),
-            "provisions": project.provisions.select_related("instrument"),
-            "project_themes": project.themes.all(),
-            "needs": access.visible(request.user, project.needs.select_related("state")),
-            # Through reverse relations, so assistance does not import the evaluation app.
-            "frameworks": access.visible(request.user, project.results_frameworks.all()),
-            "evaluations": access.visible(request.user, project.evaluations.all()),
+            **selectors.project_page(request.user, project),
             "can_edit": permissions.can_edit_project(request.user, project),
         },
     )

@@ -1,0 +1,73 @@
+"""A project's page reads only the relations the project fills, and still applies access to
+each of them (issue 19: a cold page was mostly queries for empty lists)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from tact.assistance import selectors
+from tact.assistance.models import Need, Project
+from tact.assistance.tests.helpers import activity_xml, load_projects
+from tact.catalog.models import Theme
+from tact.core import prefetched
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def project(kenya: Any) -> Project:
+    load_projects(activity_xml("XM-DAC-7-K1", title="Prosecutors in Kenya"))
+    return Project.objects.get(iati_identifier="XM-DAC-7-K1")
+
+
+def test_non_empty_names_the_filled_relations_of_every_kind(project: Project) -> None:
+    theme = Theme.objects.get(code="criminalization")
+    names = ["countries", "documents", "themes", "evaluations"]
+    assert prefetched.non_empty(project, names) == {"countries"}
+    project.themes.add(theme)
+    assert prefetched.non_empty(project, names) == {"countries", "themes"}
+    # The many-to-many seen from its other side.
+    assert prefetched.non_empty(theme, ["projects", "needs"]) == {"projects"}
+    assert prefetched.non_empty(project, []) == set()
+    with pytest.raises(ValueError, match="not a to-many relation"):
+        prefetched.non_empty(project, ["reporting_organisation"])
+
+
+def _page(client: Client, project: Project) -> tuple[str, int]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(project.get_absolute_url())
+    assert response.status_code == 200
+    return response.content.decode(), len(queries)
+
+
+def test_empty_relations_cost_no_query_and_filled_ones_are_shown(
+    client: Client, project: Project, kenya: Any
+) -> None:
+    page, before = _page(client, project)
+    assert "Prosecutors in Kenya" in page and "None linked yet." in page
+    theme = Theme.objects.get(code="criminalization")
+    project.themes.add(theme)
+    project.needs.add(
+        Need.objects.create(state=kenya, title="Witness protection units", classification="public")
+    )
+    page, after = _page(client, project)
+    assert theme.title in page and "Witness protection units" in page
+    assert after == before + 2  # exactly the two relations now filled are read
+
+
+def test_a_filled_relation_still_hides_what_the_viewer_may_not_see(
+    client: Client, project: Project, kenya: Any, reader: Any, secretariat: Any
+) -> None:
+    need = Need.objects.create(
+        state=kenya, title="Confidential need", classification="confidential"
+    )
+    project.needs.add(need)
+    client.force_login(reader)
+    assert "Confidential need" not in client.get(project.get_absolute_url()).content.decode()
+    assert list(selectors.project_page(reader, project)["needs"]) == []
+    assert list(selectors.project_page(secretariat, project)["needs"]) == [need]
