@@ -296,6 +296,14 @@ TACT_VIEWER_CACHE = env_bool("TACT_VIEWER_CACHE", True)
 # The bound on staleness after writes that send no signal (QuerySet.update).
 TACT_PAGE_CACHE_SECONDS = int(os.environ.get("TACT_PAGE_CACHE_SECONDS", 120))
 TACT_PAGE_CACHE_MAX_BYTES = 512 * 1024
+# With a shared page cache (Redis), each worker also keeps the pages it served lately, up to
+# this many bytes (tact.core.pagecache._Local): a hit costs no round trip. 0 turns it off; it
+# is off without Redis (the page cache is then in the worker's memory already).
+TACT_PAGE_CACHE_LOCAL_BYTES = int(
+    os.environ.get(
+        "TACT_PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024 if os.environ.get("TACT_REDIS_URL") else 0
+    )
+)
 # Read pages and API lists whose response depends only on the data, the viewer and the
 # request's path, query and language (no clock, no session state beyond the user).
 TACT_PAGE_CACHE_VIEWS = frozenset(

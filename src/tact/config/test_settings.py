@@ -30,3 +30,5 @@ TACT_LOGIN_SLOW_SECONDS = 0
 TACT_PAGE_CACHE = False
 # The viewers kept per site version likewise (tact.accounts.viewers; its tests turn it on).
 TACT_VIEWER_CACHE = False
+# Pages kept in the worker in front of a shared cache (tact.core.pagecache; its tests turn it on).
+TACT_PAGE_CACHE_LOCAL_BYTES = 0

@@ -5,12 +5,14 @@ record read by the secretariat never reaches a public viewer through the cache."
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.test import Client, RequestFactory, override_settings
 from django.utils import translation
 
@@ -21,12 +23,15 @@ from tact.core.bulk import insert_rows
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_page_cache_on")]
 
 
-@pytest.fixture
-def _page_cache_on() -> Any:
+@pytest.fixture(params=[0, 1024 * 1024], ids=["shared-only", "with-local-copies"])
+def _page_cache_on(request: Any) -> Any:
+    """Every test runs with the shared cache alone and with each worker's copies in front."""
     caches[pagecache.CACHE].clear()
-    with override_settings(TACT_PAGE_CACHE=True):
+    pagecache.local.clear()
+    with override_settings(TACT_PAGE_CACHE=True, TACT_PAGE_CACHE_LOCAL_BYTES=request.param):
         yield
     caches[pagecache.CACHE].clear()
+    pagecache.local.clear()
 
 
 def _project(
@@ -249,3 +254,55 @@ def test_a_sign_in_keeps_the_cached_pages_but_a_role_change_drops_them(
 
     committed(change_role)
     assert pagecache.version() > before
+
+
+class _CountingCache(LocMemCache):
+    """The shared cache, counting its reads."""
+
+    reads = 0
+
+    def get(self, key: Any, default: Any = None, version: Any = None) -> Any:
+        _CountingCache.reads += 1
+        return super().get(key, default, version)
+
+
+def test_a_worker_answers_from_its_own_copy_and_another_worker_from_the_shared_cache(
+    kenya: Any, committed: Any, settings: Any
+) -> None:
+    settings.CACHES = {
+        **settings.CACHES,
+        pagecache.CACHE: {"BACKEND": f"{__name__}._CountingCache", "LOCATION": "counting"},
+    }
+    settings.TACT_PAGE_CACHE_LOCAL_BYTES = 1024 * 1024
+    caches[pagecache.CACHE].clear()  # the suite's rolled-back versions repeat: start empty
+    pagecache.local.clear()
+    committed(lambda: _project("K1", kenya, "Funder A"))
+    client = Client()
+    _CountingCache.reads = 0
+    assert "X-Page-Cache" not in client.get("/en/assistance/projects/")  # kept in both
+    assert client.get("/en/assistance/projects/")["X-Page-Cache"] == "hit"
+    assert _CountingCache.reads == 1  # the miss only: the hit came from this worker's copy
+    pagecache.local.clear()  # as a worker that never served the page
+    again = client.get("/en/assistance/projects/")
+    assert again["X-Page-Cache"] == "hit" and b"Project K1" in again.content
+    assert _CountingCache.reads == 2
+    assert client.get("/en/assistance/projects/")["X-Page-Cache"] == "hit"
+    assert _CountingCache.reads == 2  # now copied here too
+
+
+def test_local_copies_expire_with_the_shared_entry_and_stay_within_their_bytes(
+    settings: Any,
+) -> None:
+    settings.TACT_PAGE_CACHE_LOCAL_BYTES = 10
+    settings.TACT_PAGE_CACHE_SECONDS = 120
+    kept = pagecache._Local()
+    now = time.time()
+    kept.put("old", "text/html", b"x", kept_at=now - 121)  # its shared entry has expired
+    assert kept.get("old") is None
+    kept.put("a", "text/html", b"123456", kept_at=now)
+    kept.put("b", "text/html", b"123456", kept_at=now)  # 12 bytes > 10: "a" goes
+    assert kept.get("a") is None and kept.get("b") == ("text/html", b"123456")
+    kept.put("big", "text/html", b"12345678901", kept_at=now)  # larger than the bound
+    assert kept.get("big") is None and kept.get("b") is not None
+    kept.put("c", "text/html", b"1234", kept_at=now)  # 10 bytes: both stay
+    assert kept.get("b") is not None and kept.get("c") is not None
