@@ -71,3 +71,16 @@ def test_a_filled_relation_still_hides_what_the_viewer_may_not_see(
     assert "Confidential need" not in client.get(project.get_absolute_url()).content.decode()
     assert list(selectors.project_page(reader, project)["needs"]) == []
     assert list(selectors.project_page(secretariat, project)["needs"]) == [need]
+
+
+def test_texts_in_the_publishers_language_keep_their_own_direction(
+    client: Client, project: Project
+) -> None:
+    """An English description or sector name inside an Arabic page is isolated (dir="auto",
+    <bdi>), so its punctuation is not moved to the wrong end."""
+    project.sectors.all().delete()
+    project.sectors.create(code="15130", name="Legal and judicial development")
+    page = client.get(f"/ar{project.get_absolute_url()[3:]}").content.decode()
+    assert 'dir="rtl"' in page
+    assert f'<p dir="auto">{project.description}' in page
+    assert "<code>15130</code> <bdi>Legal and judicial development</bdi>" in page
