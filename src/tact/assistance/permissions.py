@@ -9,6 +9,8 @@ decides access by hand. The rules themselves live in :mod:`tact.core.access`.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -26,10 +28,15 @@ from tact.core.access import Actor
 # --- projects --------------------------------------------------------------------------------
 
 
-def access_project(actor: Actor, pk: int, *, for_edit: bool = False) -> Project:
+def access_project(
+    actor: Actor, pk: int, *, for_edit: bool = False, annotate: dict[str, Any] | None = None
+) -> Project:
+    """``annotate``: figures to read in the same query (e.g. which relations hold rows)."""
     return access.access_record(
         actor,
-        Project.objects.select_related("reporting_organisation", "import_run"),
+        Project.objects.select_related("reporting_organisation", "import_run").annotate(
+            **(annotate or {})
+        ),
         pk,
         for_edit=for_edit,
     )

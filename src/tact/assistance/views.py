@@ -139,7 +139,7 @@ def _querystring_without_cursor(request: HttpRequest) -> str:
 
 @login_not_required
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    project = permissions.access_project(request.user, pk)
+    project = selectors.project_for_page(request.user, pk)
     return TemplateResponse(
         request,
         "assistance/project_detail.html",

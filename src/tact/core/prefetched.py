@@ -29,9 +29,16 @@ def related(obj: Any, name: str) -> Any:
     return getattr(obj, name).all()
 
 
+def presence(model: Any, names: list[str]) -> dict[str, Exists]:
+    """Annotations saying whether each relation of a record holds any row (``has_<name>``),
+    to add to the query that reads the record itself."""
+    return {f"has_{name}": Exists(_rows_of(model, name)) for name in names}
+
+
 def non_empty(obj: Any, names: list[str]) -> set[str]:
     """Which of ``obj``'s relations (reverse foreign keys, many-to-many either way) hold any
-    row, in one query.
+    row: from the ``has_<name>`` annotations of :func:`presence` when the record was read with
+    them, else in one query.
 
     Why: a record page lists a dozen relations and most records fill only a few; asking each
     empty one costs a query and its compilation, which was most of a cold project page
@@ -39,8 +46,10 @@ def non_empty(obj: Any, names: list[str]) -> set[str]:
     """
     if not names:
         return set()
+    if all(hasattr(obj, f"has_{name}") for name in names):
+        return {name for name in names if getattr(obj, f"has_{name}")}
     model = type(obj)
-    probes = {f"has_{name}": Exists(_rows_of(model, name)) for name in names}
+    probes = presence(model, names)
     found = (
         model._default_manager.filter(pk=obj.pk)
         .annotate(**probes)
