@@ -222,6 +222,9 @@ def import_iati(
                 strict_schema=not lenient or schema_only,
                 schema_only=schema_only,
                 prefilter=skip_reasons,
+                # The file is read, validated and built in a thread of its own while this one
+                # writes (iati.pipeline): the second core.  Off: the same, in one thread.
+                pipeline=settings.TACT_IMPORT_PIPELINE,
             )
             position = 0
             writer = BatchWriter(actor=actor, lookups=lookups, run=run, record=outcome)
@@ -280,6 +283,8 @@ def import_iati(
                     tick()
                 writer.flush()
             finally:
+                # Stops the reader thread (if the loop ended early) before the file is closed.
+                stream.close()
                 report.file_warnings = list(stream.file_warnings)
             if strict and report.rejected:
                 report.error = _(
