@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -222,6 +222,7 @@ def import_iati(
                 strict_schema=not lenient or schema_only,
                 schema_only=schema_only,
                 prefilter=skip_reasons,
+                pipeline=_pipeline(),
             )
             position = 0
             writer = BatchWriter(actor=actor, lookups=lookups, run=run, record=outcome)
@@ -280,6 +281,8 @@ def import_iati(
                     tick()
                 writer.flush()
             finally:
+                # Stops the reader thread (if the loop ended early) before the file is closed.
+                stream.close()
                 report.file_warnings = list(stream.file_warnings)
             if strict and report.rejected:
                 report.error = _(
@@ -311,6 +314,14 @@ def import_iati(
             },
         )
     return report
+
+
+def _pipeline() -> bool:
+    """Whether the file is read, validated and built in a thread of its own while this one
+    writes (:mod:`tact.assistance.iati.pipeline`): by default only where the database works
+    outside this process and its interpreter lock (PostgreSQL); on SQLite it gave no time."""
+    chosen: bool | None = settings.TACT_IMPORT_PIPELINE
+    return connection.vendor == "postgresql" if chosen is None else chosen
 
 
 @contextmanager

@@ -97,6 +97,15 @@ class RawActivity:
     def digest(self) -> str:
         return self.serialised()[1]
 
+    def forget(self) -> None:
+        """Drop the way back to the element (the pipeline's reader thread does, before it
+        clears the element, so that no other thread keeps or frees it)."""
+        self._serialise = _forgotten
+
+
+def _forgotten() -> tuple[str, str]:
+    raise RuntimeError("the activity was not serialised while its element was there")
+
 
 Prefilter = Callable[[list[RawActivity]], dict[int, str]]
 """Given a batch of raw activities, the positions to skip and why (e.g. stored and unchanged)."""
@@ -150,13 +159,19 @@ def _syntax_error(error: etree.XMLSyntaxError) -> tuple[str, int | None]:
     return message, line
 
 
-class ActivityStream(Iterator[ActivityResult]):
-    """Iterator of :class:`ActivityResult` that also exposes what the root element said.
+def raw_title(element: Any) -> str:
+    """The first title narrative as written (what a skipped activity is reported with)."""
+    title = _first_child(element, "title")
+    return (_child_text(title, "narrative") or "").strip() if title is not None else ""
 
-    ``version`` (declared ``@version``), ``generated`` (``@generated-datetime``) and
-    ``file_warnings`` (root-level problems tolerated under ``strict_schema=False``, stray
-    root-level elements) are filled in once iteration has started.  Use it as a context
-    manager, or call :meth:`close`, to release the file if you stop early.
+
+class Reader:
+    """The work of reading one file: the parse loop, the root's checks, judging activities.
+
+    Why apart from :class:`ActivityStream`: the pipeline (:mod:`tact.assistance.iati.pipeline`)
+    runs this in a thread of its own, and that thread must not keep the stream alive (a stream
+    dropped by its consumer stops the thread).  ``version``, ``generated`` and
+    ``file_warnings`` are filled in by whichever thread parses.
     """
 
     def __init__(
@@ -165,8 +180,8 @@ class ActivityStream(Iterator[ActivityResult]):
         *,
         strict_schema: bool,
         schema_only: bool,
-        keep_xml: bool = False,
-        prefilter: Prefilter | None = None,
+        keep_xml: bool,
+        prefilter: Prefilter | None,
     ) -> None:
         self.source = source
         self.strict_schema = strict_schema
@@ -178,22 +193,6 @@ class ActivityStream(Iterator[ActivityResult]):
         self.file_warnings: list[str] = []
         self._nsmap: dict[str | None, str] = {}
         self._today = dt.datetime.now(dt.UTC).date()
-        self._results: Generator[ActivityResult, None, None] = self._generate()
-
-    def __next__(self) -> ActivityResult:
-        return next(self._results)
-
-    def __iter__(self) -> ActivityStream:
-        return self
-
-    def close(self) -> None:
-        self._results.close()
-
-    def __enter__(self) -> ActivityStream:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # -- the file --------------------------------------------------------------------------
 
@@ -257,7 +256,15 @@ class ActivityStream(Iterator[ActivityResult]):
                 f"(line {child.sourceline}); ignored."
             )
 
-    def _generate(self) -> Generator[ActivityResult, None, None]:
+    def batches(self) -> Generator[list[Any], None, None]:
+        """The parse loop: the finished ``iati-activity`` elements, one a list without a
+        prefilter, up to :data:`PREFILTER_BATCH` with one (the prefilter's batch).
+
+        The consumer judges and clears a list's elements before asking for the next: the parser
+        does not run meanwhile, so the tree is as the sequential reader always saw it (which
+        matters for the XML kept: see :meth:`serialised`).  Problems with the file raise
+        :class:`IatiFileError`; a list being filled when the XML breaks is dropped.
+        """
         source = self.source
         owned = isinstance(source, (str, Path))
         stream: BinaryIO = (
@@ -299,18 +306,16 @@ class ActivityStream(Iterator[ActivityResult]):
                     self._stray(previous)
                     root.remove(previous)
                 if self.prefilter is None:
-                    result = self._activity(element)
-                    element.clear()
-                    yield result
+                    yield [element]
                     continue
                 # A prefilter decides on a batch at once (one query for many identifiers); the
                 # batch's elements stay alive meanwhile, so memory stays bounded by the batch.
                 pending.append(element)
                 if len(pending) >= PREFILTER_BATCH:
-                    yield from self._judge_batch(pending)
+                    yield pending
                     pending = []
             if pending:
-                yield from self._judge_batch(pending)
+                yield pending
             if root is None:
                 tag = context.root.tag if context.root is not None else "?"
                 raise IatiFileError(_wrong_root(str(tag)))
@@ -325,9 +330,20 @@ class ActivityStream(Iterator[ActivityResult]):
         if count == 0:
             raise IatiFileError("The file contains no <iati-activity> elements.")
 
+    def results(self) -> Generator[ActivityResult, None, None]:
+        """Every verdict, judged in this thread as the file is parsed."""
+        for elements in self.batches():
+            if self.prefilter is None:
+                element = elements[0]
+                result = self.activity(element)
+                element.clear()
+                yield result
+            else:
+                yield from self._judge_batch(elements)
+
     # -- one activity ------------------------------------------------------------------------
 
-    def _serialised(self, element: Any) -> tuple[str, str]:
+    def serialised(self, element: Any) -> tuple[str, str]:
         """The activity's XML and a digest of it and of the judging mode (same digest, same
         verdict: the schema, codelists and rules are the same for the same bytes)."""
         # UTF-8 bytes are hashed as they come and decoded once (the same digest as hashing
@@ -338,40 +354,43 @@ class ActivityStream(Iterator[ActivityResult]):
         hasher.update(data)
         return data.decode(), hasher.hexdigest()
 
+    def raw(self, element: Any, *, eager: bool = False) -> RawActivity:
+        """What the prefilter sees of ``element``; ``eager`` serialises it now (the pipeline
+        hands the raw activity to another thread, which must not touch the tree)."""
+        identifier = (_child_text(element, "iati-identifier") or "").strip()
+        last_updated = element.get("last-updated-datetime")
+        if eager:
+            done = self.serialised(element)
+            return RawActivity(identifier, last_updated, lambda: done)
+        return RawActivity(identifier, last_updated, lambda: self.serialised(element))
+
+    @staticmethod
+    def skipped(line: int | None, identifier: str, title: str, reason: str) -> ActivityResult:
+        return ActivityResult(
+            line=line, identifier=identifier, status="skipped", title=title, reason=reason
+        )
+
     def _judge_batch(self, elements: list[Any]) -> Iterator[ActivityResult]:
         assert self.prefilter is not None  # noqa: S101 - only called with one
-        raws = [
-            RawActivity(
-                identifier=(_child_text(e, "iati-identifier") or "").strip(),
-                last_updated=e.get("last-updated-datetime"),
-                serialise=lambda e=e: self._serialised(e),  # type: ignore[misc]
-            )
-            for e in elements
-        ]
+        raws = [self.raw(e) for e in elements]
         skips = self.prefilter(raws)
         for i, element in enumerate(elements):
             reason = skips.get(i)
             if reason:
-                title = _first_child(element, "title")
-                result = ActivityResult(
-                    line=element.sourceline,
-                    identifier=raws[i].identifier,
-                    status="skipped",
-                    title=(_child_text(title, "narrative") or "").strip()
-                    if title is not None
-                    else "",
-                    reason=reason,
+                result = self.skipped(
+                    element.sourceline, raws[i].identifier, raw_title(element), reason
                 )
             else:
-                result = self._activity(element, raws[i].serialised())
+                result = self.activity(element, raws[i].serialised())
             element.clear()
             yield result
         elements.clear()
 
-    def _activity(self, element: Any, serialised: tuple[str, str] | None = None) -> ActivityResult:
+    def activity(self, element: Any, serialised: tuple[str, str] | None = None) -> ActivityResult:
+        """Validate, build and check one activity (the element is moved out of its tree)."""
         line = element.sourceline
         if self.keep_xml and serialised is None:
-            serialised = self._serialised(element)
+            serialised = self.serialised(element)
         schema_errors = validate_activity_element(element, self._nsmap)
         outcome = build_activity(element, version=self.version or "")
         activity = outcome.activity
@@ -410,6 +429,59 @@ class ActivityStream(Iterator[ActivityResult]):
         )
 
 
+class ActivityStream(Iterator[ActivityResult]):
+    """Iterator of :class:`ActivityResult` that also exposes what the root element said.
+
+    ``version`` (declared ``@version``), ``generated`` (``@generated-datetime``) and
+    ``file_warnings`` (root-level problems tolerated under ``strict_schema=False``, stray
+    root-level elements) are filled in once iteration has started.  Use it as a context
+    manager, or call :meth:`close`, to release the file (and stop the pipeline's reader
+    thread) if you stop early; dropping the stream does the same.
+    """
+
+    def __init__(self, reader: Reader, *, pipeline: bool = False) -> None:
+        self._reader = reader
+        self.pipeline = pipeline
+        if pipeline:
+            # Imported here: the pipeline module builds on this one.
+            from tact.assistance.iati.pipeline import pipelined
+
+            self._results: Generator[ActivityResult, None, None] = pipelined(reader)
+        else:
+            self._results = reader.results()
+
+    @property
+    def source(self) -> str | Path | BinaryIO:
+        return self._reader.source
+
+    @property
+    def version(self) -> str | None:
+        return self._reader.version
+
+    @property
+    def generated(self) -> dt.datetime | None:
+        return self._reader.generated
+
+    @property
+    def file_warnings(self) -> list[str]:
+        return self._reader.file_warnings
+
+    def __next__(self) -> ActivityResult:
+        return next(self._results)
+
+    def __iter__(self) -> ActivityStream:
+        return self
+
+    def close(self) -> None:
+        self._results.close()
+
+    def __enter__(self) -> ActivityStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def iter_activities(
     source: str | Path | BinaryIO,
     *,
@@ -417,6 +489,7 @@ def iter_activities(
     schema_only: bool = False,
     keep_xml: bool = False,
     prefilter: Prefilter | None = None,
+    pipeline: bool = False,
 ) -> ActivityStream:
     """Stream the activities of an IATI 2.01-2.03 file, one :class:`ActivityResult` each.
 
@@ -436,14 +509,21 @@ def iter_activities(
     anything is validated or built; those it names come back as ``skipped`` results with its
     reason (an importer skips stored, unchanged activities this way).
 
+    ``pipeline=True`` parses, validates, builds and checks in a reader thread, up to
+    :data:`~tact.assistance.iati.pipeline.QUEUE_BATCHES` batches ahead of the consumer, so
+    that a consumer writing to a database uses a second core (see
+    :mod:`tact.assistance.iati.pipeline`); the results, their order and the errors are those
+    of the sequential reader.
+
     Errors are raised lazily, on iteration, as with any generator.
     """
     if schema_only and not strict_schema:
         raise ValueError("schema_only=True only makes sense with strict_schema=True")
-    return ActivityStream(
+    reader = Reader(
         source,
         strict_schema=strict_schema,
         schema_only=schema_only,
         keep_xml=keep_xml,
         prefilter=prefilter,
     )
+    return ActivityStream(reader, pipeline=pipeline)

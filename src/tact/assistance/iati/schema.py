@@ -36,19 +36,26 @@ SCHEMA_VERSION = "2.03"
 _local = threading.local()
 
 
+def _compile() -> etree.XMLSchema:
+    document = etree.parse(str(ACTIVITY_SCHEMA), safe_parser())
+    return etree.XMLSchema(document)
+
+
 def activity_schema() -> etree.XMLSchema:
     """The compiled 2.03 activity schema, one per thread.
 
     Why per thread and not a module-level ``lru_cache``: an ``XMLSchema`` keeps its
     ``error_log`` on the object, so two threads validating with the same instance could read
-    each other's errors.  Compiling costs a few tens of milliseconds, once per thread.
+    each other's errors.  Compiling costs about ten milliseconds, once per thread.
     """
     schema: etree.XMLSchema | None = getattr(_local, "schema", None)
     if schema is None:
-        document = etree.parse(str(ACTIVITY_SCHEMA), safe_parser())
-        schema = etree.XMLSchema(document)
-        _local.schema = schema
+        schema = _local.schema = _compile()
     return schema
+
+
+_idle: list[etree.XMLSchema] = []
+"""Compiled schemas no thread is validating with (see :func:`validate_activity_element`)."""
 
 
 def format_schema_error(entry: Any, *, prefix: str = "/iati-activities/") -> str:
@@ -77,10 +84,19 @@ def validate_activity_element(
     wrapper = etree.Element("iati-activities", nsmap=dict(nsmap or {}))
     wrapper.set("version", SCHEMA_VERSION)
     wrapper.append(activity)
-    schema = activity_schema()
-    if schema.validate(wrapper):
-        return []
-    return [format_schema_error(entry) for entry in schema.error_log]
+    # A schema borrowed for the call (``list.pop`` and ``append`` are atomic): each import's
+    # reader thread is new (see iati.pipeline), and a per-thread schema would be compiled
+    # again for every file; a borrowed one is used by one thread at a time, error log included.
+    try:
+        schema = _idle.pop()
+    except IndexError:
+        schema = _compile()
+    try:
+        if schema.validate(wrapper):
+            return []
+        return [format_schema_error(entry) for entry in schema.error_log]
+    finally:
+        _idle.append(schema)
 
 
 def _read_bytes(path_or_bytes: str | Path | bytes) -> bytes:

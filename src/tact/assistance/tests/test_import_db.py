@@ -45,6 +45,12 @@ MODELS = (
 )
 
 
+@pytest.fixture(autouse=True, params=[False, True], ids=["sequential", "pipeline"])
+def _both_ways(request: pytest.FixtureRequest, settings: Any) -> None:
+    """Every import here runs with the reader in the importing thread and in its own."""
+    settings.TACT_IMPORT_PIPELINE = request.param
+
+
 def counts() -> dict[str, int]:
     return {m.__name__: m.objects.count() for m in MODELS}
 
