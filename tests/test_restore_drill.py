@@ -96,12 +96,29 @@ def _postgres_database(name: str, template: str = "") -> str | None:
     return f"{PG_SERVER}/{name}"
 
 
+def _drop_postgres_database(name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True, connect_timeout=3) as c:
+        c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def _drill_databases_dropped() -> Any:
+    """The drill's two PostgreSQL databases are dropped afterwards, passed or failed."""
+    yield
+    if SUITE_ENGINE == "postgresql":
+        for name in ("tact_harden_drill_a", "tact_harden_drill_b"):
+            _drop_postgres_database(name)
+
+
 # The drill runs on the engine the suite runs on: CI runs the suite once on each.
 SUITE_ENGINE = (
     "postgresql" if os.environ.get("TACT_DATABASE_URL", "").startswith("postgres") else "sqlite"
 )
 
 
+@pytest.mark.usefixtures("_drill_databases_dropped")
 @pytest.mark.parametrize("engine", [SUITE_ENGINE])
 def test_restore_drill_loses_no_row_and_no_file(
     tmp_path: Path, engine: str, migrated_data_dir: Path
