@@ -249,12 +249,8 @@ def test_the_reader_thread_closes_a_stream_it_was_given_no_longer(tmp_path: Path
         assert not handle.closed  # the caller's to close
 
 
-def test_the_reader_thread_runs_a_bounded_distance_ahead(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Memory: a consumer that stops taking results stops the reader after a few batches."""
-    path = tmp_path / "file.xml"
-    generate_activities_xml(path, 20 * PREFILTER_BATCH, seed=6)
+def _count_judged(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A counter of the activities the reader judges (built and checked), in any thread."""
     judged = [0]
     original = Reader.activity
 
@@ -263,6 +259,16 @@ def test_the_reader_thread_runs_a_bounded_distance_ahead(
         return original(self, element, serialised)
 
     monkeypatch.setattr(Reader, "activity", activity)
+    return judged
+
+
+def test_the_reader_thread_runs_a_bounded_distance_ahead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory: a consumer that stops taking results stops the reader after a few batches."""
+    path = tmp_path / "file.xml"
+    generate_activities_xml(path, 20 * PREFILTER_BATCH, seed=6)
+    judged = _count_judged(monkeypatch)
     with iter_activities(path, pipeline=True, prefilter=lambda raws: {}) as stream:
         next(stream)
         for _ in range(100):  # let the reader thread run until the queue blocks it
@@ -280,14 +286,7 @@ def test_a_reimport_is_not_judged_ahead(tmp_path: Path, monkeypatch: pytest.Monk
     instead of judging activities that will be skipped: only the first batches are."""
     path = tmp_path / "file.xml"
     generate_activities_xml(path, 20 * PREFILTER_BATCH, seed=7)
-    judged = [0]
-    original = Reader.activity
-
-    def activity(self: Reader, element: Any, serialised: Any = None) -> Any:
-        judged[0] += 1
-        return original(self, element, serialised)
-
-    monkeypatch.setattr(Reader, "activity", activity)
+    judged = _count_judged(monkeypatch)
     results = list(
         iter_activities(
             path, pipeline=True, prefilter=lambda raws: dict.fromkeys(range(len(raws)), "old")
