@@ -20,6 +20,7 @@ from tact.assistance.models import (
 )
 from tact.core import access, prefetched
 from tact.core.access import Actor
+from tact.core.prepared import Prepared
 
 
 def project_visible(user: Actor) -> QuerySet[Project]:
@@ -150,38 +151,69 @@ PAGE_RELATIONS = [
 
 
 def project_for_page(user: Actor, pk: int) -> Project:
-    """The project, read with which of its page's relations hold rows (same query)."""
-    return permissions.access_project(
-        user, pk, annotate=prefetched.presence(Project, PAGE_RELATIONS)
-    )
+    """The project, if the viewer may see it (404 otherwise)."""
+    return permissions.access_project(user, pk)
+
+
+def _related(name: str) -> Any:
+    return Project._meta.get_field(name).related_model
+
+
+# The page's reads whose shape never changes, compiled once per process (core.prepared):
+# compiling them cost several times what running them does (issue 19). Each equals the
+# relation's own manager, in its order (test_project_page checks every one).
+PAGE_READS: dict[str, Prepared[Any]] = {
+    "participating_organisations": Prepared(
+        lambda key: ParticipatingOrganisation.objects.filter(project_id=key).select_related(
+            "organisation"
+        )
+    ),
+    "countries": Prepared(
+        lambda key: ProjectCountry.objects.filter(project_id=key).select_related("state")
+    ),
+    "regions": Prepared(lambda key: _related("regions").objects.filter(project_id=key)),
+    "sectors": Prepared(lambda key: ProjectSector.objects.filter(project_id=key)),
+    "budgets": Prepared(lambda key: _related("budgets").objects.filter(project_id=key)),
+    "transactions": Prepared(lambda key: Transaction.objects.filter(project_id=key)),
+    "documents": Prepared(lambda key: _related("documents").objects.filter(project_id=key)),
+    "provisions": Prepared(
+        lambda key: (
+            _related("provisions").objects.filter(projects__id=key).select_related("instrument")
+        )
+    ),
+    "themes": Prepared(lambda key: _related("themes").objects.filter(projects__id=key)),
+}
 
 
 def project_page(user: Actor, project: Project) -> dict[str, Any]:
     """What a project's page lists, each relation as the viewer may see it.
 
-    A project fills a few of its thirteen relations; only those are read (a cold page was
-    mostly queries for empty lists at 10^6 projects, issue 19). Read the project with
-    :func:`project_for_page` to learn which in the same query.
+    A project fills a few of its thirteen relations; only those are read, after one query
+    that asks which (a cold page was mostly queries for empty lists at 10^6 projects, issue
+    19). The relations of the project itself follow its access; needs, frameworks and
+    evaluations are records of their own, filtered for the viewer.
     """
     filled = prefetched.non_empty(project, PAGE_RELATIONS)
+    using = project._state.db or "default"
 
-    def rows(name: str, query: Callable[[], Any]) -> Any:
-        return query() if name in filled else prefetched.Listed()
+    def rows(name: str, query: Callable[[], Any] | None = None) -> Any:
+        if name not in filled:
+            return prefetched.Listed()
+        if query is None:
+            return prefetched.Listed(PAGE_READS[name](project.pk, using=using))
+        return query()
 
     return {
-        "participants": rows(
-            "participating_organisations",
-            lambda: project.participating_organisations.select_related("organisation"),
-        ),
-        "countries": rows("countries", lambda: project.countries.select_related("state")),
-        "regions": rows("regions", project.regions.all),
-        "sectors": rows("sectors", project.sectors.all),
-        "budgets": rows("budgets", project.budgets.all),
-        "transactions": rows("transactions", project.transactions.all),
-        "documents": rows("documents", project.documents.all),
+        "participants": rows("participating_organisations"),
+        "countries": rows("countries"),
+        "regions": rows("regions"),
+        "sectors": rows("sectors"),
+        "budgets": rows("budgets"),
+        "transactions": rows("transactions"),
+        "documents": rows("documents"),
         "results": rows("results", lambda: project.results.prefetch_related("indicators")),
-        "provisions": rows("provisions", lambda: project.provisions.select_related("instrument")),
-        "project_themes": rows("themes", project.themes.all),
+        "provisions": rows("provisions"),
+        "project_themes": rows("themes"),
         "needs": rows("needs", lambda: access.visible(user, project.needs.select_related("state"))),
         # Through reverse relations, so assistance does not import the evaluation app.
         "frameworks": rows(

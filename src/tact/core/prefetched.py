@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Exists, OuterRef, QuerySet
+
+from tact.core.prepared import Prepared
 
 
 class Listed(list[Any]):
@@ -48,18 +51,33 @@ def non_empty(obj: Any, names: list[str]) -> set[str]:
         return set()
     if all(hasattr(obj, f"has_{name}") for name in names):
         return {name for name in names if getattr(obj, f"has_{name}")}
-    model = type(obj)
-    probes = presence(model, names)
-    found = (
-        model._default_manager.filter(pk=obj.pk)
-        .annotate(**probes)
-        .order_by()
-        .values_list(*probes)
-        .first()
-    )
-    if found is None:
+    found = _probe(type(obj), tuple(names))(obj.pk, using=obj._state.db or DEFAULT_DB_ALIAS)
+    if not found:
         return set()
-    return {name for name, present in zip(names, found, strict=True) if present}
+    return {name for name, present in zip(names, found[0], strict=True) if present}
+
+
+_probes: dict[tuple[type[Any], tuple[str, ...]], Prepared[Any]] = {}
+
+
+def _probe(model: type[Any], names: tuple[str, ...]) -> Prepared[Any]:
+    """The presence query for these relations, compiled once (a dozen ``EXISTS`` cost
+    about 2 ms to compile and a tenth of that to run; issue 19)."""
+    probe = _probes.get((model, names))
+    if probe is None:
+        probes = presence(model, list(names))
+        probe = _probes.setdefault(
+            (model, names),
+            Prepared(
+                lambda pk: (
+                    model._default_manager.filter(pk=pk)
+                    .annotate(**probes)
+                    .order_by()
+                    .values_list(*probes)
+                )
+            ),
+        )
+    return probe
 
 
 def _rows_of(model: Any, name: str) -> QuerySet[Any]:

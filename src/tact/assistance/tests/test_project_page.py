@@ -42,8 +42,8 @@ def _page(client: Client, project: Project) -> tuple[str, int]:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(project.get_absolute_url())
     assert response.status_code == 200
-    # Which relations hold rows is read with the project itself, not by a query of its own.
-    assert not [q for q in queries if q["sql"].startswith("SELECT EXISTS")]
+    # Which relations hold rows is asked in one query, whatever the project fills.
+    assert len([q for q in queries if q["sql"].startswith("SELECT EXISTS")]) == 1
     return response.content.decode(), len(queries)
 
 
@@ -86,3 +86,38 @@ def test_texts_in_the_publishers_language_keep_their_own_direction(
     assert 'dir="rtl"' in page
     assert f'<p dir="auto">{project.description}' in page
     assert "<code>15130</code> <bdi>Legal and judicial development</bdi>" in page
+
+
+def _values(obj: Any) -> dict[str, Any]:
+    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
+
+
+def test_each_prepared_read_gives_what_the_relation_gives(project: Project) -> None:
+    """The page reads its relations with queries compiled once (core.prepared): each must
+    equal the relation's own manager, rows, values, order and joined records alike."""
+    from tact.catalog.models import Provision
+
+    project.regions.create(code="298", vocabulary="1", percentage=40)
+    project.regions.create(code="289", vocabulary="1", percentage=60)
+    project.documents.create(url="https://example.org/b.pdf", title="B")
+    project.documents.create(url="https://example.org/a.pdf", title="A")
+    project.transactions.create(type="3", date="2023-01-05", value=5, currency="USD")
+    project.budgets.create(period_start="2022-01-01", value=1, currency="EUR")
+    project.provisions.set(Provision.objects.order_by("-pk")[:3])
+    project.themes.set(Theme.objects.all()[:2])
+    joined = {"participating_organisations": "organisation", "countries": "state",
+              "provisions": "instrument"}  # fmt: skip
+    for name, read in selectors.PAGE_READS.items():
+        expected = list(getattr(project, name).all())
+        assert len(expected) >= 1, name
+        with CaptureQueriesContext(connection) as queries:
+            got = read(project.pk)
+            if name in joined:
+                [getattr(row, joined[name]) for row in got]  # read with the rows
+        assert len(queries) == 1, name
+        assert [_values(r) for r in got] == [_values(r) for r in expected], name
+        if name in joined:
+            assert [getattr(r, joined[name]) for r in got] == [
+                getattr(r, joined[name]) for r in expected
+            ], name
+    assert set(selectors.PAGE_READS) <= set(selectors.PAGE_RELATIONS)
