@@ -9,8 +9,6 @@ decides access by hand. The rules themselves live in :mod:`tact.core.access`.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -28,18 +26,13 @@ from tact.core.access import Actor
 # --- projects --------------------------------------------------------------------------------
 
 
-def access_project(
-    actor: Actor, pk: int, *, for_edit: bool = False, annotate: dict[str, Any] | None = None
-) -> Project:
-    """``annotate``: figures to read in the same query (e.g. which relations hold rows)."""
-    return access.access_record(
-        actor,
-        Project.objects.select_related("reporting_organisation", "import_run").annotate(
-            **(annotate or {})
-        ),
-        pk,
-        for_edit=for_edit,
-    )
+_projects = access.PreparedRecords(
+    lambda: Project.objects.select_related("reporting_organisation", "import_run")
+)
+
+
+def access_project(actor: Actor, pk: int, *, for_edit: bool = False) -> Project:
+    return _projects.get(actor, pk, for_edit=for_edit)
 
 
 def can_edit_project(actor: Actor, project: Project) -> bool:

@@ -121,3 +121,50 @@ def test_each_prepared_read_gives_what_the_relation_gives(project: Project) -> N
                 getattr(r, joined[name]) for r in expected
             ], name
     assert set(selectors.PAGE_READS) <= set(selectors.PAGE_RELATIONS)
+
+
+@pytest.mark.parametrize("classification", ["public", "restricted", "confidential"])
+def test_the_project_is_read_for_each_viewer_as_the_access_rules_read_it(
+    project: Project,
+    classification: str,
+    reader: Any,
+    secretariat: Any,
+    focal_kenya: Any,
+    evaluator: Any,
+) -> None:
+    """The public and the secretariat read the project by a query compiled once
+    (access.PreparedRecords); whoever may see it, and the 404 for whoever may not, must be
+    those of access.access_record for every viewer."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    from tact.assistance import permissions
+    from tact.core import access
+
+    Project.objects.filter(pk=project.pk).update(classification=classification)
+
+    def outcome(read: Any, actor: Any, pk: Any, **kwargs: Any) -> Any:
+        try:
+            found = read(actor, pk, **kwargs)
+        except Http404:
+            return 404
+        except PermissionDenied:
+            return 403
+        return (found.pk, found.classification, found.reporting_organisation_id)
+
+    plain = Project.objects.select_related("reporting_organisation", "import_run")
+    for actor in [AnonymousUser(), None, reader, secretariat, focal_kenya, evaluator]:
+        for pk in [project.pk, project.pk + 10_000, 2**40, "x"]:
+            for for_edit in [False, True]:
+                expected = outcome(
+                    lambda a, k, **kw: access.access_record(a, plain, k, **kw),
+                    actor, pk, for_edit=for_edit,
+                )  # fmt: skip
+                got = outcome(permissions.access_project, actor, pk, for_edit=for_edit)
+                assert got == expected, (actor, pk, for_edit)
+    assert outcome(permissions.access_project, None, project.pk) == (
+        (project.pk, "public", project.reporting_organisation_id)
+        if classification == "public"
+        else 404
+    )
