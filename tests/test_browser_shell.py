@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +26,7 @@ def test_home_switch_language_and_arabic_is_rtl(
     page.wait_for_load_state("networkidle")
     assert refused == []  # nothing on the page (htmx included) asks for what the CSP refuses
     assert page.locator("html").get_attribute("dir") == "ltr"
-    assert page.get_by_role("navigation", name="Areas of work").is_visible()
+    expect(page.get_by_role("navigation", name="Areas of work")).to_be_visible()
     # switch to Russian with the language selector (a real form post)
     page.select_option("#lang-select", "ru")
     page.wait_for_url("**/ru/**")
@@ -50,7 +51,7 @@ def test_reader_browses_catalog_and_a_state(
     page.goto(f"{live_server.url}/en/catalog/")
     page.get_by_role("link", name="UNTOC").click()
     page.get_by_role("link", name="Protection of witnesses").click()
-    assert page.get_by_text("untoc/art_24/para_3").first.is_visible()
+    expect(page.get_by_text("untoc/art_24/para_3").first).to_be_visible()
     page.goto(f"{live_server.url}/en/directory/states/?q=Kenya")
     page.get_by_role("link", name="Kenya").click()
-    assert page.get_by_role("heading", name="Kenya").is_visible()
+    expect(page.get_by_role("heading", name="Kenya")).to_be_visible()

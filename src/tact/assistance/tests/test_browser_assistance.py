@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.core.files.base import ContentFile
+from playwright.sync_api import expect
 
 from tact.assistance import demo
 from tact.assistance.importing import progress_path, run_import
@@ -100,7 +101,7 @@ def test_donor_imports_follows_progress_and_sees_matrix_and_map(
 
     # 5. the donor's dashboard and a recipient's
     page.goto(f"{base}/en/assistance/donors/{netherlands.pk}/")
-    assert page.get_by_role("heading", name="Contributions to UNODC").is_visible()
+    expect(page.get_by_role("heading", name="Contributions to UNODC")).to_be_visible()
     page.wait_for_timeout(300)
     page.screenshot(path=str(SHOTS / "assistance-donor.png"), full_page=True)
     page.goto(f"{base}/en/assistance/recipients/KEN/")

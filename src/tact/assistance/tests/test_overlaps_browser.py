@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tact.assistance import demo
 from tact.assistance.models import OverlapCandidate
@@ -61,7 +62,7 @@ def test_donor_marks_an_overlap_as_duplicate(
 
     rows.first.get_by_role("button", name="Review").click()
     page.wait_for_selector("table.compare")
-    assert page.get_by_role("heading", name="Why these look alike").is_visible()
+    expect(page.get_by_role("heading", name="Why these look alike")).to_be_visible()
     page.get_by_label("Duplicate (double counting)").check()
     page.fill("textarea[name=note]", "Same Kenyan project reported by us and by UNODC.")
     page.screenshot(path=str(SHOTS / "assistance-overlaps-review.png"), full_page=True)

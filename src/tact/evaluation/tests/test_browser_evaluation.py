@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tact.core.access import SYSTEM
 from tact.evaluation import demo
@@ -84,7 +85,7 @@ def test_evaluator_rates_finds_and_management_responds(
     page.select_option("select[name=states]", label="Kenya")
     page.get_by_role("button", name="Save").click()
     page.wait_for_selector("#ratings")
-    assert page.get_by_text("Evaluation created.").is_visible()
+    expect(page.get_by_text("Evaluation created.")).to_be_visible()
 
     # rate two criteria in place (htmx)
     for criterion, score, strength, text in (
@@ -98,7 +99,7 @@ def test_evaluator_rates_finds_and_management_responds(
         page.fill(f"#rating-{criterion} textarea[name=justification]", text)
         page.locator(f"#rating-{criterion} button[type=submit]").click()
         page.wait_for_selector(f"#rating-{criterion} .rating-score")
-        assert page.locator(f"#rating-{criterion}").get_by_text(text).is_visible()
+        expect(page.locator(f"#rating-{criterion}").get_by_text(text)).to_be_visible()
     page.screenshot(path=str(SHOTS / "evaluation-1-ratings.png"), full_page=True)
 
     # a finding, proposed as a good practice, and a recommendation
@@ -110,9 +111,9 @@ def test_evaluator_rates_finds_and_management_responds(
     page.select_option("select[name=evidence_strength]", "strong")
     page.get_by_role("button", name="Save the finding").click()
     page.get_by_role("button", name="Propose as a good practice").click()
-    assert page.get_by_text("Proposed as a good practice.").is_visible()
+    expect(page.get_by_text("Proposed as a good practice.")).to_be_visible()
     page.goto(f"{base}/en/evaluation/good-practices/?q=teams")
-    assert page.get_by_role("heading", name="Mixed case teams work").is_visible()
+    expect(page.get_by_role("heading", name="Mixed case teams work")).to_be_visible()
     page.screenshot(path=str(SHOTS / "evaluation-0-good-practices.png"), full_page=True)
     page.go_back()
     page.get_by_text("Record a finding").click()
@@ -138,10 +139,10 @@ def test_evaluator_rates_finds_and_management_responds(
     page.fill("input[name=due_date]", "2026-03-31")
     page.select_option("select[name=follow_up_status]", "in_progress")
     page.get_by_role("button", name="Save").click()
-    assert page.get_by_text("Management response saved.").is_visible()
+    expect(page.get_by_text("Management response saved.")).to_be_visible()
     page.goto(f"{base}/en/evaluation/responses/")
     row = page.locator("tr", has_text="Put the course into the academies")
-    assert row.get_by_text("In progress").is_visible()
+    expect(row.get_by_text("In progress")).to_be_visible()
     page.screenshot(path=str(SHOTS / "evaluation-3-responses.png"), full_page=True)
 
     # a Mexican focal point never sees Kenya's restricted evaluation

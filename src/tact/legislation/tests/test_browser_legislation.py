@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tact.core.access import SYSTEM
 from tact.legislation import demo
@@ -77,9 +78,9 @@ def test_focal_point_imports_maps_and_exports(
     page.screenshot(path=str(SHOTS / "legislation-import.png"), full_page=True)
     page.get_by_role("button", name="Import").click()
     page.wait_for_url(re.compile(r".*/legislation/laws/\d+/$"))
-    assert page.get_by_text(
-        "Imported Victims and Witnesses Protection Act, 2026: 5 provisions"
-    ).is_visible()
+    expect(
+        page.get_by_text("Imported Victims and Witnesses Protection Act, 2026: 5 provisions")
+    ).to_be_visible()
     page.screenshot(path=str(SHOTS / "legislation-law.png"), full_page=True)
     # a provision's page ranks the Convention articles it might implement (htmx panel)
     page.get_by_role("link", name="Section 3", exact=True).click()
@@ -140,11 +141,11 @@ def test_focal_point_imports_maps_and_exports(
 
     # turn the gaps into assistance needs
     page.get_by_role("button", name="Turn the gaps into assistance needs").click()
-    assert page.get_by_text("needs from the gap analysis").is_visible()
+    expect(page.get_by_text("needs from the gap analysis")).to_be_visible()
 
     # comparison and heat map
     page.goto(f"{base}/en/legislation/comparison/?set=victims_witnesses")
-    assert page.locator("#compare-provisions").is_visible()
+    expect(page.locator("#compare-provisions")).to_be_visible()
     page.screenshot(path=str(SHOTS / "legislation-comparison.png"), full_page=True)
     page.goto(f"{base}/en/legislation/heatmap/")
     page.wait_for_selector("[data-chart=chart-heatmap] svg")

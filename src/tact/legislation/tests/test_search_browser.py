@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tact.directory.models import State
 from tact.legislation.tests.search_fixtures import _provision, _text, build_corpus
@@ -50,7 +51,7 @@ def test_search_in_russian_then_narrow_by_state(
     marks = {m.lower() for m in page.locator("ol.lsearch-hits mark").all_inner_texts()}
     assert {"свидетеля", "свидетелей", "свидетель"} <= marks
     # the Russian code's provision is mapped to UNTOC art. 24: the article facet offers it
-    assert page.locator('a[data-facet="article"][data-value="untoc/art_24"]').is_visible()
+    expect(page.locator('a[data-facet="article"][data-value="untoc/art_24"]')).to_be_visible()
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "legislation-search-all.png"), full_page=True)
     # narrow to Kazakhstan with the state facet (htmx swaps the results, the URL follows)

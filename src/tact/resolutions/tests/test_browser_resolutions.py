@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tact.resolutions.models import Evidence, Recommendation
 
@@ -33,14 +34,14 @@ def test_upload_preview_correct_save_follow_up_and_chart(
     page.set_input_files("input[name=file]", str(FIXTURES / "seed_en.md"))
     page.get_by_role("button", name="Read the file").click()
     page.wait_for_selector("table.preview")
-    assert page.get_by_text("16 recommendations found").is_visible()
+    expect(page.get_by_text("16 recommendations found")).to_be_visible()
     page.screenshot(path=str(SHOTS / "resolutions-1-preview.png"), full_page=True)
 
     # correct one addressee: item d) is also addressed to regional organizations
     page.check("input[name='addressees:annex.d'][value=regional_organizations]")
     page.get_by_role("button", name="Save the resolution").click()
     page.wait_for_selector("ol.rec-tree")
-    assert page.get_by_text("Imported 16 recommendations").is_visible()
+    expect(page.get_by_text("Imported 16 recommendations")).to_be_visible()
     page.screenshot(path=str(SHOTS / "resolutions-2-saved.png"), full_page=True)
     assert Recommendation.objects.get(code="annex.d").addressees == [
         "states",
@@ -88,10 +89,10 @@ def test_upr_report_preview_and_saved_page(
     page.set_input_files("input[name=file]", str(FIXTURES / "reports" / "upr_en.txt"))
     page.locator("form[enctype='multipart/form-data'] button[type=submit]").click()
     page.wait_for_selector("table.preview")
-    assert page.locator("tr[data-code='125.3']").is_visible()
+    expect(page.locator("tr[data-code='125.3']")).to_be_visible()
     assert "Bolivia (Plurinational State of)" in page.locator("tr[data-code='125.3']").inner_text()
     page.screenshot(path=str(SHOTS / f"resolutions-upr-preview-{language}.png"), full_page=True)
     page.locator("form[action$='confirm/'] button[type=submit]").first.click()
     page.wait_for_selector("ol.rec-tree")
-    assert page.locator("#rec-125\\.2").is_visible()
+    expect(page.locator("#rec-125\\.2")).to_be_visible()
     page.screenshot(path=str(SHOTS / f"resolutions-upr-saved-{language}.png"), full_page=True)

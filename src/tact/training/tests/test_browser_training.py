@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tact.training.models import Participant
 from tact.training.tests.conftest import xlsx
@@ -125,12 +126,12 @@ def test_roster_scores_chart_and_certificates(
     page.set_input_files("input[name=file]", str(roster))
     page.get_by_role("button", name="Read the file").click()
     page.wait_for_selector("table.preview")
-    assert page.get_by_text("Preview: 3 participants").is_visible()
+    expect(page.get_by_text("Preview: 3 participants")).to_be_visible()
     page.screenshot(path=str(SHOTS / "training-1-preview.png"), full_page=True)
     assert Participant.objects.filter(session=session).count() == 0
     page.get_by_role("button", name="Save the roster").click()
     page.wait_for_selector("#participants")
-    assert page.get_by_text("Roster saved: 3 participants added, 0 updated.").is_visible()
+    expect(page.get_by_text("Roster saved: 3 participants added, 0 updated.")).to_be_visible()
 
     # enter scores
     page.get_by_role("button", name="Enter scores").click()
@@ -139,7 +140,7 @@ def test_roster_scores_chart_and_certificates(
         page.get_by_label(f"post-test score of {code}").fill(post)
     page.get_by_role("button", name="Save the scores").click()
     page.wait_for_selector("#chart-gain canvas")
-    assert page.get_by_text("3 participants' scores saved.").is_visible()
+    expect(page.get_by_text("3 participants' scores saved.")).to_be_visible()
     # <g> = (19 - 12.667) / (20 - 12.667) = 0.864; NKR-3 at the ceiling
     assert page.locator("[data-figure=class-gain] .n").inner_text() == "0.864"
     assert page.locator("[data-figure=ceiling] .n").inner_text() == "1"
@@ -181,4 +182,4 @@ def test_roster_scores_chart_and_certificates(
     # the public check of a certificate code
     code = Participant.objects.get(session=session, code="NKR-1").certificate.code
     page.goto(f"{base}/en/training/verify/?code={code}")
-    assert page.locator("[data-valid=yes]").is_visible()
+    expect(page.locator("[data-valid=yes]")).to_be_visible()
