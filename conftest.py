@@ -25,14 +25,25 @@ os.environ.setdefault("TACT_TESTING", "1")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """On PostgreSQL, skip the tests that never query the suite's database: CI runs them in
-    the SQLite suite, and a second run on the same machine would check nothing new."""
+    """On PostgreSQL, skip what the SQLite suite already checks on the same machine:
+
+    - the tests that never query the suite's database (`engine_independent`);
+    - the browser tests: they check what Chromium shows and does (layout, language, scripts,
+      htmx), which no engine changes. Every route they visit runs on PostgreSQL in the view,
+      API and access-matrix tests. Skipping them keeps CI under its 20 minutes.
+
+    `TACT_BROWSER_ON_POSTGRES=1` runs the browser tests on PostgreSQL too.
+    """
     if not os.environ.get("TACT_DATABASE_URL", "").startswith("postgres"):
         return
-    skip = pytest.mark.skip(reason="engine-independent: runs in the SQLite suite")
+    independent = pytest.mark.skip(reason="engine-independent: runs in the SQLite suite")
+    interface = pytest.mark.skip(reason="browser test: runs in the SQLite suite")
+    browsers = os.environ.get("TACT_BROWSER_ON_POSTGRES") == "1"
     for item in items:
         if item.get_closest_marker("engine_independent"):
-            item.add_marker(skip)
+            item.add_marker(independent)
+        elif item.get_closest_marker("browser") and not browsers:
+            item.add_marker(interface)
 
 
 @pytest.fixture(scope="session")
