@@ -61,7 +61,7 @@ def test_upload_preview_correct_save_follow_up_and_chart(
     page.fill("#record-q", "Kenya")
     page.wait_for_selector(".pick-record")
     page.locator(".pick-record").first.click()
-    assert "Kenya" in page.locator("#record-chosen").inner_text()
+    expect(page.locator("#record-chosen")).to_contain_text("Kenya")
     page.locator("#evidence-form button[type=submit]").click()
     page.wait_for_selector("ul.evidence")
     page.screenshot(path=str(SHOTS / "resolutions-3-follow-up.png"), full_page=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tact.core.access import SYSTEM
 from tact.strategies import demo
@@ -101,7 +102,7 @@ def test_focal_point_builds_a_strategy_and_sees_coverage_and_network(
     assert "KPS" in page.locator(".gaps").inner_text()
     page.locator(".network-list summary").first.focus()
     page.keyboard.press("Enter")
-    assert page.locator(".network-list details[open]").count() == 1
+    expect(page.locator(".network-list details[open]")).to_have_count(1)
     page.screenshot(path=str(SHOTS / "strategies_network_en.png"), full_page=True)
 
     # Arabic, right to left
