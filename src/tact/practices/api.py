@@ -4,7 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
 from tact.catalog.models import Provision, Theme
@@ -198,7 +198,7 @@ def practice_detail(request: HttpRequest, pk: int) -> PracticeOut:
 @router.post(
     "/practices/", response={201: PracticeOut}, auth=LOGIN_AUTH, operation_id="practices_create"
 )
-def practice_create(request: HttpRequest, payload: PracticeIn) -> tuple[int, PracticeOut]:
+def practice_create(request: HttpRequest, payload: PracticeIn) -> Status[PracticeOut]:
     """A new draft practice for the caller's state (confidential until published)."""
     data = payload.dict()
     practice = services.practice_create(
@@ -208,7 +208,7 @@ def practice_create(request: HttpRequest, payload: PracticeIn) -> tuple[int, Pra
         themes=Theme.objects.filter(code__in=data["themes"]),
         provisions=Provision.objects.filter(key__in=data["provisions"]),
     )
-    return 201, _detail(request, practice)
+    return Status(201, _detail(request, practice))
 
 
 @router.post(
@@ -242,13 +242,13 @@ def practice_transition(request: HttpRequest, pk: int, action: str) -> PracticeO
 )
 def practice_comment(
     request: HttpRequest, pk: int, payload: PracticeCommentIn
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     who = actor(request)
     practice = permissions.access_practice(who, pk)
     comment = services.practice_comment(
         actor=who, practice=practice, field=payload.field, text=payload.text
     )
-    return 201, {"id": comment.pk, "field": comment.field, "text": comment.text}
+    return Status(201, {"id": comment.pk, "field": comment.field, "text": comment.text})
 
 
 @router.post(
@@ -259,7 +259,7 @@ def practice_comment(
 )
 def practice_endorse(
     request: HttpRequest, pk: int, payload: PracticeEndorseIn
-) -> tuple[int, PracticeEndorsementOut]:
+) -> Status[PracticeEndorsementOut]:
     who = actor(request)
     practice = permissions.access_practice(who, pk)
     endorsement = exchange.endorse(
@@ -269,8 +269,11 @@ def practice_endorse(
         applied=payload.applied,
         result=payload.result,
     )
-    return 201, PracticeEndorsementOut(
-        state=endorsement.state.iso3, applied=endorsement.applied, result=endorsement.result
+    return Status(
+        201,
+        PracticeEndorsementOut(
+            state=endorsement.state.iso3, applied=endorsement.applied, result=endorsement.result
+        ),
     )
 
 
@@ -282,14 +285,14 @@ def practice_endorse(
 )
 def practice_question(
     request: HttpRequest, pk: int, payload: PracticeQuestionIn
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     who = actor(request)
     practice = permissions.access_practice(who, pk)
     parent = practice.questions.filter(pk=payload.parent).first() if payload.parent else None
     if payload.parent and parent is None:
         raise Http404("No such question.")
     question = exchange.ask(actor=who, practice=practice, text=payload.text, parent=parent)
-    return 201, {"id": question.pk, "text": question.text, "parent": question.parent_id}
+    return Status(201, {"id": question.pk, "text": question.text, "parent": question.parent_id})
 
 
 @router.post(
@@ -300,11 +303,11 @@ def practice_question(
 )
 def practice_replicate(
     request: HttpRequest, pk: int, payload: PracticeReplicateIn
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     """Ask for assistance to replicate the practice: records a need of the state."""
     who = actor(request)
     practice = permissions.access_practice(who, pk)
     request_ = exchange.request_replication(
         actor=who, practice=practice, state=_state(payload.state), note=payload.note
     )
-    return 201, {"id": request_.pk, "need": request_.need_ref}
+    return Status(201, {"id": request_.pk, "need": request_.need_ref})
