@@ -22,6 +22,10 @@ repeated URLs are answered from it (see the hits column), except the project pag
 asked for as many different projects as there are requests, so nearly every request
 computes its page (the registry's long tail). `--page-cache off` gives the cold figures of
 every page.
+Beside health, a second reference: the help page with a new query string on every request
+(`COMPUTED`), so that each request renders it (the page cache never answers), and it reads
+no records: the site's layout, sessions and middleware alone. It shows what any page computed
+on request can reach on this server, whatever its own queries and template cost.
 Only 127.0.0.1 is contacted. Exit status 1 if any request failed.
 """
 
@@ -61,6 +65,7 @@ HOST = "127.0.0.1"
 PROXY = {"X-Forwarded-Proto": "https"}
 TIMEOUT = 60.0
 HEALTH_EVERY = 4
+COMPUTED = "/en/help/?fresh={fresh}"  # the floor of a computed page (see the docstring)
 WARM = 6  # requests per URL and role before measuring (about one per gunicorn worker)
 SRC = Path(__file__).resolve().parent.parent / "src"
 
@@ -252,7 +257,11 @@ def samples(projects: int = 200) -> dict[str, list[str]]:
         .values_list("pk", flat=True)
         .first()
     )
-    return {"project": [str(i) for i in ids] or ["1"], "donor": [str(donor or 1)]}
+    return {
+        "project": [str(i) for i in ids] or ["1"],
+        "donor": [str(donor or 1)],
+        "fresh": [str(i) for i in range(max(projects, 1))],
+    }
 
 
 def expand(url: str, values: dict[str, list[str]]) -> list[str]:
@@ -378,7 +387,7 @@ def main() -> None:
             for u in [*PAGES, *API]
             if (not args.only or args.only in u) and not any(part in u for part in skipped)
         ]
-        for url in ["/health/", *urls]:
+        for url in ["/health/", COMPUTED, *urls]:
             for role in args.roles.split(","):
                 run(port, expand(url, values), roles[role], clients=args.clients,
                     seconds=30, max_requests=WARM, result=Result(url, role))  # fmt: skip
@@ -386,8 +395,20 @@ def main() -> None:
         healths = [health]
         print(
             f"health: p50 {health.pct(0.5) * 1000:.1f} ms, p95 {health.pct(0.95) * 1000:.1f} "
-            f"ms, {health.throughput:.1f} requests/s, {health.error_count} errors\n"
+            f"ms, {health.throughput:.1f} requests/s, {health.error_count} errors"
         )
+        computed = {role: measure(COMPUTED, role) for role in args.roles.split(",")}
+        after = measure("/health/", "anon")
+        healths.append(after)
+        for role, r in computed.items():
+            print(
+                f"computed-page floor ({role}, {COMPUTED}: no records, rendered each request): "
+                f"p95 {r.pct(0.95) * 1000:.0f} ms, {r.throughput:.0f} requests/s = "
+                f"{r.throughput / statistics.mean([health.throughput, after.throughput]):.2f}"
+                f" of health's (the health runs before and after), {r.error_count} errors"
+            )
+            failed += r.error_count
+        print()
         print(
             f"{'role':4} {'url':48} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} "
             f"{'p95/h':>7} {'thr/h':>6} {'hits':>5} {'errors':10} "
