@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -77,8 +78,9 @@ def make_file(path: Path, megabytes: float) -> int:
     return count
 
 
-def parse_and_validate(path: str) -> int:
-    """Floor, part one: what the reader does before building anything."""
+def validated_activities(path: str) -> Iterator[tuple[Any, str]]:
+    """Each ``iati-activity`` element of the file, parsed and validated against the XSD as the
+    reader does it, with the file's version; cleared once the caller is done with it."""
     from lxml import etree
 
     from tact.assistance.iati.schema import validate_activity_element
@@ -95,7 +97,6 @@ def parse_and_validate(path: str) -> int:
     )
     root: Any = None
     nsmap: dict[Any, str] = {}
-    count = 0
     for event, element in context:
         if event == "start":
             if root is None:
@@ -106,9 +107,13 @@ def parse_and_validate(path: str) -> int:
         while (previous := element.getprevious()) is not None:
             root.remove(previous)
         validate_activity_element(element, nsmap)
+        yield element, root.get("version") or ""
         element.clear()
-        count += 1
-    return count
+
+
+def parse_and_validate(path: str) -> int:
+    """Floor, part one: what the reader does before building anything."""
+    return sum(1 for _element in validated_activities(path))
 
 
 def necessary(path: str) -> int:
@@ -118,43 +123,18 @@ def necessary(path: str) -> int:
     plus the raw insert bounds the ratio one thread can reach."""
     import datetime as dt
 
-    from lxml import etree
-
     from tact.assistance.activity_rows import Lookups, child_rows, project_values, result_rows
     from tact.assistance.iati.build import build_activity
     from tact.assistance.iati.rules import check_activity
-    from tact.assistance.iati.schema import validate_activity_element
 
     lookups, today = Lookups(), dt.date.today()
-    context = etree.iterparse(
-        path,
-        events=("start", "end"),
-        tag=("iati-activities", "iati-activity"),
-        resolve_entities=False,
-        load_dtd=False,
-        no_network=True,
-        remove_comments=True,
-        remove_pis=True,
-    )
-    root: Any = None
-    nsmap: dict[Any, str] = {}
     count = 0
-    for event, element in context:
-        if event == "start":
-            if root is None:
-                root, nsmap = element, dict(element.nsmap)
-            continue
-        if element is root:
-            continue
-        while (previous := element.getprevious()) is not None:
-            root.remove(previous)
-        validate_activity_element(element, nsmap)
-        activity = build_activity(element, version=root.get("version") or "").activity
+    for element, version in validated_activities(path):
+        activity = build_activity(element, version=version).activity
         check_activity(activity, presence=True, today=today)
         project_values(activity, lookups)
         child_rows(activity, lookups)
         result_rows(activity)
-        element.clear()
         count += 1
     return count
 
